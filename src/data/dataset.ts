@@ -1,0 +1,87 @@
+import type { Columns, RowOf } from "./schema.js";
+import type { QualifiedNumber } from "./qualified.js";
+import type { Source } from "./provenance.js";
+
+/**
+ * A dataset as its author declares it. Example:
+ * ```ts
+ * defineDataset({ id: "summons", title: "Court summons counts", file: "data/cambodia-2020/summons.csv",
+ *   key: "id", columns: { id: text(), count: count(), qualifier: qualifier(), source: source() },
+ *   sources: [sources.vod, sources.ap] })
+ * ```
+ * Columns named `qualifier`, `kind` and `unit` qualify the row's numbers; a column of type `source()` names
+ * each row's source, for datasets that combine several.
+ */
+export interface DatasetSpec<C extends Columns> {
+  /** Short id used in fact references: `{{summons/vod}}`. */
+  readonly id: string;
+  readonly title: string;
+  /** The data file, CSV or JSON (an array of objects), relative to the project root. */
+  readonly file: string;
+  readonly columns: C;
+  /** The column whose values name rows in fact references. */
+  readonly key: keyof C & string;
+  readonly sources: readonly Source[];
+}
+
+/** Identity helper for typing: the row type is inferred from the columns. */
+export function defineDataset<const C extends Columns>(spec: DatasetSpec<C>): DatasetSpec<C> {
+  return spec;
+}
+
+/** A loaded, validated dataset. */
+export class Dataset<Row extends object = Record<string, unknown>> {
+  readonly #digits: Map<Row, Record<string, number>>;
+  readonly #byKey: Map<string, Row>;
+
+  constructor(
+    readonly spec: DatasetSpec<Columns>,
+    readonly rows: readonly Row[],
+    digits: Map<Row, Record<string, number>>,
+  ) {
+    this.#digits = digits;
+    this.#byKey = new Map(rows.map((row) => [String(row[spec.key as keyof Row]), row]));
+  }
+
+  get id(): string {
+    return this.spec.id;
+  }
+
+  /** Names a column, checked by the compiler: `gdp.col("growth")` is "growth", `gdp.col("nope")` does not compile. */
+  col<K extends keyof Row & string>(name: K): K {
+    return name;
+  }
+
+  /** The row whose key column has this value. */
+  row(key: string): Row | undefined {
+    return this.#byKey.get(key);
+  }
+
+  /** A number of a row together with its qualifier, kind, unit and written precision. */
+  quantity(row: Row, field: keyof Row & string): QualifiedNumber {
+    const column = this.spec.columns[field];
+    const value = row[field];
+    if (!column || column.type !== "number" || typeof value !== "number") {
+      throw new Error(`${this.id}.${field} is not a number column or is empty`);
+    }
+    const get = (name: string) => (row as Record<string, unknown>)[name];
+    return {
+      value,
+      digits: this.#digits.get(row)?.[field] ?? 0,
+      qualifier: (get("qualifier") as QualifiedNumber["qualifier"] | undefined) ?? "exact",
+      kind: (get("kind") as QualifiedNumber["kind"] | undefined) ?? "actual",
+      unit: (get("unit") as QualifiedNumber["unit"] | undefined) ?? column.unit!,
+      signed: column.signed ?? false,
+    };
+  }
+
+  /** The sources of one row: its own where the dataset has a source column, else the dataset's. */
+  sourcesOf(row: Row): readonly Source[] {
+    const column = Object.keys(this.spec.columns).find((name) => this.spec.columns[name]!.type === "source");
+    if (column === undefined) return this.spec.sources;
+    const id = (row as Record<string, unknown>)[column];
+    return this.spec.sources.filter((source) => source.id === id);
+  }
+}
+
+export type RowsOf<D> = D extends DatasetSpec<infer C> ? RowOf<C> : never;

@@ -1,0 +1,139 @@
+import { readFile } from "node:fs/promises";
+import { extname, join } from "node:path";
+import { parse as parseCsv, CsvError } from "csv-parse/sync";
+import { z } from "zod";
+import { UserError, found, located } from "../error.js";
+import { Dataset } from "./dataset.js";
+import type { DatasetSpec } from "./dataset.js";
+import type { Columns, RowOf } from "./schema.js";
+
+/** One record as read from the file, before validation; `line` is known for CSV. */
+interface RawRecord {
+  readonly fields: Record<string, unknown>;
+  readonly line?: number;
+  readonly index: number;
+}
+
+/**
+ * Reads and validates a dataset's file. Every row is checked against the columns; all problems are
+ * reported together, each naming the file, line (or row), column, what was expected and what was found.
+ */
+export async function loadDataset<C extends Columns>(spec: DatasetSpec<C>, root: string): Promise<Dataset<RowOf<C>>> {
+  const file = spec.file;
+  if (spec.sources.length === 0) {
+    throw new UserError(located(file, undefined, `dataset "${spec.id}" has no source; list at least one in its sources`));
+  }
+  let text: string;
+  try {
+    text = await readFile(join(root, file), "utf8");
+  } catch (error) {
+    throw new UserError(located(file, undefined, `cannot read dataset "${spec.id}": ${(error as Error).message}`));
+  }
+  const { header, records } = readRecords(file, text);
+  const problems: string[] = [];
+  checkHeader(spec as unknown as DatasetSpec<Columns>, header, problems);
+  if (problems.length > 0) throw new UserError(problems.join("\n"));
+
+  const shape = Object.fromEntries(Object.entries(spec.columns).map(([name, column]) => [name, column.schema]));
+  const schema = z.object(shape).strict();
+  const sourceIds = new Set(spec.sources.map((source) => source.id));
+  const numberColumns = Object.keys(spec.columns).filter((name) => spec.columns[name]!.type === "number");
+  const sourceColumn = Object.keys(spec.columns).find((name) => spec.columns[name]!.type === "source");
+  const rows: RowOf<C>[] = [];
+  const digits = new Map<RowOf<C>, Record<string, number>>();
+  const keys = new Map<unknown, number | string>();
+
+  for (const record of records) {
+    const where = record.line ?? `row ${record.index + 1}`;
+    const at = (message: string) =>
+      typeof where === "number" ? located(file, where, message) : `${file}: ${where}: ${message}`;
+    const result = schema.safeParse(record.fields);
+    if (!result.success) {
+      for (const issue of result.error.issues) problems.push(at(`column "${String(issue.path[0])}": ${issue.message}`));
+      continue;
+    }
+    const row = result.data as RowOf<C>;
+    if (sourceColumn !== undefined && !sourceIds.has(String(row[sourceColumn]))) {
+      const list = [...sourceIds].join(", ");
+      problems.push(
+        at(`column "${sourceColumn}": expected one of the dataset's sources (${list}), found ${found(row[sourceColumn])}`),
+      );
+    }
+    const key = row[spec.key];
+    const previous = keys.get(key);
+    if (previous !== undefined) {
+      problems.push(at(`column "${spec.key}": ${found(key)} is already the key of ${typeof previous === "number" ? `line ${previous}` : previous}`));
+    }
+    keys.set(key, where);
+    digits.set(row, Object.fromEntries(numberColumns.map((name) => [name, digitsOf(record.fields[name])])));
+    rows.push(row);
+  }
+  if (problems.length > 0) throw new UserError(problems.join("\n"));
+  return new Dataset(spec as unknown as DatasetSpec<Columns>, rows, digits);
+}
+
+function readRecords(file: string, text: string): { header: string[]; records: RawRecord[] } {
+  switch (extname(file)) {
+    case ".csv":
+      return readCsv(file, text);
+    case ".json":
+      return readJson(file, text);
+    default:
+      throw new UserError(located(file, undefined, `expected a .csv or .json file, found "${extname(file)}"`));
+  }
+}
+
+function readCsv(file: string, text: string): { header: string[]; records: RawRecord[] } {
+  let parsed: { record: string[]; info: { lines: number } }[];
+  try {
+    parsed = parseCsv(text, { info: true, skip_empty_lines: true, bom: true }) as unknown as typeof parsed;
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const line = (error as CsvError & { lines?: number }).lines;
+    const message = error.message.replace(/:? (at|on) line \d+\.?$/, "").replace(/\.$/, "");
+    throw new UserError(located(file, line, `malformed CSV: ${message}`));
+  }
+  const [first, ...rest] = parsed;
+  if (first === undefined) throw new UserError(located(file, 1, "expected a header row, found an empty file"));
+  const header = first.record.map((name) => name.trim());
+  const records = rest.map(({ record, info }, index) => ({
+    fields: Object.fromEntries(header.map((name, i) => [name, record[i]])),
+    line: info.lines,
+    index,
+  }));
+  return { header, records };
+}
+
+function readJson(file: string, text: string): { header: string[]; records: RawRecord[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UserError(located(file, undefined, `malformed JSON: ${(error as Error).message}`));
+  }
+  if (!Array.isArray(data) || !data.every((item) => typeof item === "object" && item !== null && !Array.isArray(item))) {
+    throw new UserError(located(file, undefined, "expected a JSON array of objects, one per row"));
+  }
+  const header = [...new Set(data.flatMap((item) => Object.keys(item)))];
+  return { header, records: data.map((fields, index) => ({ fields, index })) };
+}
+
+function checkHeader(spec: DatasetSpec<Columns>, header: string[], problems: string[]): void {
+  const at = (message: string) => located(spec.file, spec.file.endsWith(".csv") ? 1 : undefined, message);
+  for (const [name, column] of Object.entries(spec.columns)) {
+    if (!column.optional && !header.includes(name)) {
+      problems.push(at(`missing column "${name}"; found columns ${header.map((h) => `"${h}"`).join(", ")}`));
+    }
+  }
+  for (const name of header) {
+    if (!(name in spec.columns)) {
+      problems.push(at(`unknown column "${name}"; expected columns ${Object.keys(spec.columns).map((c) => `"${c}"`).join(", ")}`));
+    }
+  }
+}
+
+/** Decimal places as written: "-4.0" has 1. JSON numbers have lost theirs, so they count as written by JS. */
+function digitsOf(raw: unknown): number {
+  const match = /\.(\d+)\s*$/.exec(String(raw ?? ""));
+  return match ? match[1]!.length : 0;
+}

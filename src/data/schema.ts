@@ -1,0 +1,157 @@
+// Column types for datasets. Each parses one raw cell (a CSV string or a JSON value) with zod and
+// knows how its values are written, so the row type is inferred and quoting a value needs no hints.
+import { z } from "zod";
+import { found } from "../error.js";
+import { KINDS, QUALIFIERS, UNITS, parsePreciseDate } from "./qualified.js";
+import type { Kind, PreciseDate, Qualifier, Unit } from "./qualified.js";
+
+export type ColumnType = "text" | "number" | "year" | "date" | "qualifier" | "kind" | "source" | "enum";
+
+/** One column of a dataset; build them with the helpers below, e.g. `count()` or `share()`. */
+export interface Column<T> {
+  readonly type: ColumnType;
+  readonly schema: z.ZodType<T, string | number>;
+  readonly optional: boolean;
+  /** For numbers: how values are written ("percent" adds "%"). */
+  readonly unit?: Unit;
+  /** For numbers: show "+" on positive values (growth rates). */
+  readonly signed?: boolean;
+}
+
+export type Columns = Readonly<Record<string, Column<unknown>>>;
+
+/** The row type that a set of columns parses to. */
+export type RowOf<C extends Columns> = { readonly [K in keyof C]: C[K] extends Column<infer T> ? T : never };
+
+type Parsed<T> = { ok: T } | { error: string };
+
+interface Options {
+  /** An empty cell or a missing JSON field is allowed and parses to undefined. */
+  readonly optional?: boolean;
+}
+
+function column<T>(
+  type: ColumnType,
+  expected: string,
+  parse: (text: string) => Parsed<T>,
+  options: Options & { unit?: Unit; signed?: boolean } = {},
+): Column<T> {
+  const optional = options.optional ?? false;
+  const cell = z.union([z.string(), z.number()], {
+    error: (issue) => `expected ${expected}, found ${found(issue.input)}`,
+  });
+  const schema = cell.transform((raw, ctx) => {
+    const text = String(raw).trim();
+    if (text === "") {
+      if (optional) return undefined as T;
+      ctx.issues.push({ code: "custom", input: raw, message: `expected ${expected}, found an empty cell` });
+      return z.NEVER;
+    }
+    const result = parse(text);
+    if ("ok" in result) return result.ok;
+    ctx.issues.push({ code: "custom", input: raw, message: result.error });
+    return z.NEVER;
+  });
+  return { type, schema: (optional ? schema.optional() : schema) as Column<T>["schema"], optional, ...options };
+}
+
+type Maybe<T, O extends Options> = O extends { optional: true } ? T | undefined : T;
+
+/** Free text: a label, a name, a note. */
+export function text<O extends Options = {}>(options?: O): Column<Maybe<string, O>> {
+  return column("text", "text", (s) => ({ ok: s }), options);
+}
+
+/** Options for {@link number}, e.g. `{ unit: "percent", signed: true }` for a growth rate. */
+export interface NumberOptions extends Options {
+  readonly min?: number;
+  readonly max?: number;
+  readonly integer?: boolean;
+  readonly unit: Unit;
+  readonly signed?: boolean;
+}
+
+const NUMBER = /^[-\u2212+]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** A number, checked against its declared range. */
+export function number<O extends NumberOptions>(options: O): Column<Maybe<number, O>> {
+  const { min, max, integer = false, unit } = options;
+  if (!UNITS.includes(unit)) throw new Error(`unknown unit: ${unit}`);
+  const expected = integer ? "a whole number" : "a number";
+  return column<number>(
+    "number",
+    expected,
+    (s) => {
+      if (!NUMBER.test(s)) return { error: `expected ${expected}, found ${found(s)}` };
+      const value = Number(s.replace("\u2212", "-"));
+      if (integer && !Number.isInteger(value)) return { error: `expected ${expected}, found ${found(s)}` };
+      if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+        return { error: `expected ${expected} from ${min ?? "-∞"} to ${max ?? "∞"}, found ${found(s)}` };
+      }
+      return { ok: value };
+    },
+    options,
+  ) as Column<Maybe<number, O>>;
+}
+
+/** A share in percent, 0 to 100. */
+export function share<O extends Options = {}>(options?: O): Column<Maybe<number, O>> {
+  return number({ ...options, min: 0, max: 100, unit: "percent" }) as Column<Maybe<number, O>>;
+}
+
+/** A count of people or things: a whole number, 0 or more. */
+export function count<O extends Options = {}>(options?: O): Column<Maybe<number, O>> {
+  return number({ ...options, min: 0, integer: true, unit: "count" }) as Column<Maybe<number, O>>;
+}
+
+/** A calendar year, such as the year a forecast is for. */
+export function year<O extends Options = {}>(options?: O): Column<Maybe<number, O>> {
+  return column(
+    "year",
+    "a year (YYYY)",
+    (s) => (/^\d{4}$/.test(s) ? { ok: Number(s) } : { error: `expected a year (YYYY), found ${found(s)}` }),
+    options,
+  ) as Column<Maybe<number, O>>;
+}
+
+/** A date to its stated precision: "2020", "2020-11" or "2020-11-03". */
+export function date<O extends Options = {}>(options?: O): Column<Maybe<PreciseDate, O>> {
+  return column(
+    "date",
+    "a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+    (s) => {
+      const d = parsePreciseDate(s);
+      return d ? { ok: d } : { error: `expected a date (YYYY, YYYY-MM or YYYY-MM-DD), found ${found(s)}` };
+    },
+    options,
+  ) as Column<Maybe<PreciseDate, O>>;
+}
+
+/** One of a fixed set of words. */
+export function oneOf<const V extends readonly string[], O extends Options = {}>(
+  values: V,
+  options?: O,
+): Column<Maybe<V[number], O>> {
+  const expected = `one of ${values.join(", ")}`;
+  return column(
+    "enum",
+    expected,
+    (s) => (values.includes(s) ? { ok: s as V[number] } : { error: `expected ${expected}, found ${found(s)}` }),
+    options,
+  ) as Column<Maybe<V[number], O>>;
+}
+
+/** How the source states the row's numbers: exact, about, more-than, at-least or up-to. */
+export function qualifier(): Column<Qualifier> {
+  return { ...oneOf(QUALIFIERS), type: "qualifier" };
+}
+
+/** Whether the row's numbers are actual, estimate or forecast. */
+export function kind(): Column<Kind> {
+  return { ...oneOf(KINDS), type: "kind" };
+}
+
+/** The id of the source that reported the row, one of the dataset's sources. */
+export function source(): Column<string> {
+  return { ...text(), type: "source" };
+}
