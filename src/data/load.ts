@@ -21,7 +21,9 @@ interface RawRecord {
 export async function loadDataset<C extends Columns>(spec: DatasetSpec<C>, root: string): Promise<Dataset<RowOf<C>>> {
   const file = spec.file;
   if (spec.sources.length === 0) {
-    throw new UserError(located(file, undefined, `dataset "${spec.id}" has no source; list at least one in its sources`));
+    throw new UserError(
+      located(file, undefined, `dataset "${spec.id}" has no source; list at least one in its sources`),
+    );
   }
   let text: string;
   try {
@@ -56,13 +58,19 @@ export async function loadDataset<C extends Columns>(spec: DatasetSpec<C>, root:
     if (sourceColumn !== undefined && !sourceIds.has(String(row[sourceColumn]))) {
       const list = [...sourceIds].join(", ");
       problems.push(
-        at(`column "${sourceColumn}": expected one of the dataset's sources (${list}), found ${found(row[sourceColumn])}`),
+        at(
+          `column "${sourceColumn}": expected one of the dataset's sources (${list}), found ${found(row[sourceColumn])}`,
+        ),
       );
     }
     const key = row[spec.key];
     const previous = keys.get(key);
     if (previous !== undefined) {
-      problems.push(at(`column "${spec.key}": ${found(key)} is already the key of ${typeof previous === "number" ? `line ${previous}` : previous}`));
+      problems.push(
+        at(
+          `column "${spec.key}": ${found(key)} is already the key of ${typeof previous === "number" ? `line ${previous}` : previous}`,
+        ),
+      );
     }
     keys.set(key, where);
     digits.set(row, Object.fromEntries(numberColumns.map((name) => [name, digitsOf(record.fields[name])])));
@@ -111,7 +119,10 @@ function readJson(file: string, text: string): { header: string[]; records: RawR
   } catch (error) {
     throw new UserError(located(file, undefined, `malformed JSON: ${(error as Error).message}`));
   }
-  if (!Array.isArray(data) || !data.every((item) => typeof item === "object" && item !== null && !Array.isArray(item))) {
+  if (
+    !Array.isArray(data) ||
+    !data.every((item) => typeof item === "object" && item !== null && !Array.isArray(item))
+  ) {
     throw new UserError(located(file, undefined, "expected a JSON array of objects, one per row"));
   }
   const header = [...new Set(data.flatMap((item) => Object.keys(item)))];
@@ -127,7 +138,13 @@ function checkHeader(spec: DatasetSpec<Columns>, header: string[], problems: str
   }
   for (const name of header) {
     if (!(name in spec.columns)) {
-      problems.push(at(`unknown column "${name}"; expected columns ${Object.keys(spec.columns).map((c) => `"${c}"`).join(", ")}`));
+      problems.push(
+        at(
+          `unknown column "${name}"; expected columns ${Object.keys(spec.columns)
+            .map((c) => `"${c}"`)
+            .join(", ")}`,
+        ),
+      );
     }
   }
 }

@@ -1,0 +1,107 @@
+import * as Plot from "@observablehq/plot";
+import { formatDate, formatNumber } from "../../../src/data/format.js";
+import type { RowsOf } from "../../../src/data/dataset.js";
+import { defineFigure } from "../../../src/figures/figure.js";
+import { tableOf } from "../../../src/figures/table.js";
+import { gdp } from "../../../data/cambodia-2020/datasets.js";
+
+const INK = "#1d4f91";
+
+export default defineFigure({
+  id: "gdp-revisions",
+  title: "A forecast of +6.8% growth became a contraction",
+  subtitle:
+    "Cambodia's real GDP growth: actual growth in earlier years, then each forecast for 2020 by date, then the outturn",
+  uses: { gdp },
+  plot: ({ gdp }) => {
+    const rows = shown(gdp.rows).map((row) => {
+      const q = gdp.quantity(row, "growth");
+      return { label: label(row), growth: q.value, kind: q.kind, text: formatNumber(q, { style: "short" }) };
+    });
+    return {
+      height: 40 + rows.length * 26,
+      marginLeft: 190,
+      marginRight: 10,
+      x: {
+        domain: [-13, 12],
+        label: "Real GDP growth (%)",
+        labelAnchor: "center",
+        tickFormat: (d: number) => (d > 0 ? `+${d}` : d < 0 ? `\u2212${-d}` : "0"),
+      },
+      y: { domain: rows.map((d) => d.label), label: null, tickSize: 0 },
+      marks: [
+        Plot.gridX({ stroke: "#ccc", strokeOpacity: 1 }),
+        // Actuals solid, forecasts in outline: the difference must survive greyscale print.
+        Plot.barX(
+          rows.filter((d) => d.kind === "actual"),
+          { x: "growth", y: "label", fill: INK, insetTop: 4, insetBottom: 4 },
+        ),
+        Plot.barX(
+          rows.filter((d) => d.kind !== "actual"),
+          {
+            x: "growth",
+            y: "label",
+            fill: "white",
+            stroke: INK,
+            strokeWidth: 1.5,
+            strokeDasharray: "4,2",
+            insetTop: 4,
+            insetBottom: 4,
+          },
+        ),
+        Plot.ruleX([0], { stroke: "#333" }),
+        Plot.text(
+          rows.filter((d) => d.growth >= 0),
+          { x: "growth", y: "label", text: "text", textAnchor: "start", dx: 5, fill: "#222" },
+        ),
+        Plot.text(
+          rows.filter((d) => d.growth < 0),
+          { x: "growth", y: "label", text: "text", textAnchor: "end", dx: -5, fill: "#222" },
+        ),
+      ],
+    };
+  },
+  table: ({ gdp }) =>
+    tableOf(gdp, ["year", "forecaster", "publication", "published", "growth", "source"], {
+      rows: shown(gdp.rows),
+      labels: { year: "Year", growth: "Growth" },
+    }),
+  notes: ({ gdp }) => {
+    const next = gdp.rows
+      .filter((row) => row.year === 2021)
+      .map((row) => `${formatNumber(gdp.quantity(row, "growth"))} (${row.publication})`);
+    const disagree = [2017, 2018].map((year) => {
+      const rows = gdp.rows.filter((row) => row.year === year && row.kind === "actual");
+      return `${year}: ${rows.map((row) => `${formatNumber(gdp.quantity(row, "growth"))} (${row.forecaster})`).join(" or ")}`;
+    });
+    return [
+      `Solid bars are actual growth; outlined bars are forecasts.`,
+      `Sources disagree on earlier growth: ${disagree.join("; ")}.`,
+      `For 2021 the ADB forecast ${next.join(", then ")}.`,
+    ];
+  },
+  alt: ({ gdp }) => {
+    const parts = shown(gdp.rows).map((row) => `${label(row)}: ${formatNumber(gdp.quantity(row, "growth"))}`);
+    return `Bar chart of Cambodia's real GDP growth. ${parts.join("; ")}.`;
+  },
+});
+
+type Row = RowsOf<typeof gdp>;
+
+/** Earlier actuals, then every forecast for 2020 in the data file's order (by date), then the outturn. */
+function shown(rows: readonly Row[]): Row[] {
+  const earlier = rows.filter((row) => row.year < 2020);
+  const forecasts = rows.filter((row) => row.year === 2020 && row.kind !== "actual");
+  const outturn = rows.filter((row) => row.year === 2020 && row.kind === "actual");
+  return [...earlier, ...forecasts, ...outturn];
+}
+
+function label(row: Row): string {
+  if (row.year < 2020) return `${row.year} actual, ${row.forecaster}`;
+  const when = row.published
+    ? formatDate(
+        row.published.day === undefined ? row.published : { ...row.published, day: undefined, precision: "month" },
+      )
+    : "";
+  return row.kind === "actual" ? `2020 outturn, ${row.forecaster} ${when}` : `Forecast: ${row.forecaster}, ${when}`;
+}

@@ -1,0 +1,73 @@
+import * as Plot from "@observablehq/plot";
+import { formatNumber } from "../../../src/data/format.js";
+import { defineFigure } from "../../../src/figures/figure.js";
+import { tableOf } from "../../../src/figures/table.js";
+import { tariff } from "../../../data/cambodia-2020/datasets.js";
+
+export default defineFigure({
+  id: "tariff-share",
+  title: "A fifth of Cambodia's exports to the EU lost duty-free access",
+  subtitle: "Share of Cambodia's yearly exports to the EU, by access after Aug. 12, 2020",
+  uses: { tariff },
+  plot: ({ tariff }) => {
+    const lost = tariff.quantity(tariff.row("lost-share")!, "value");
+    const value = tariff.quantity(tariff.row("lost-value")!, "value");
+    // The remainder inherits the qualifier: 100 minus "about 20" is "about 80".
+    const kept = { ...lost, value: 100 - lost.value };
+    const segments = [
+      {
+        x1: 0,
+        x2: lost.value,
+        fill: "#b8372c",
+        label: `${formatNumber(lost)}: tariffs reinstated`,
+        detail: `${formatNumber(value)} a year`,
+      },
+      { x1: lost.value, x2: 100, fill: "#d9d9d9", label: `${formatNumber(kept)}: still duty-free`, detail: "" },
+    ];
+    return {
+      height: 120,
+      marginTop: 10,
+      marginLeft: 10,
+      marginRight: 20,
+      x: {
+        domain: [0, 100],
+        label: "Share of exports to the EU (%)",
+        labelAnchor: "left",
+        tickFormat: (d: number) => `${d}%`,
+      },
+      marks: [
+        Plot.barX(segments, { x1: "x1", x2: "x2", fill: "fill", insetBottom: 30 }),
+        Plot.text(segments.slice(0, 1), {
+          x: "x1",
+          text: "label",
+          textAnchor: "start",
+          dy: -20,
+          frameAnchor: "bottom",
+          fontWeight: "bold",
+        }),
+        Plot.text(segments.slice(1), {
+          x: "x2",
+          text: "label",
+          textAnchor: "end",
+          dy: -20,
+          frameAnchor: "bottom",
+          fontWeight: "bold",
+        }),
+        Plot.text(segments, { x: "x1", text: "detail", textAnchor: "start", dy: -6, frameAnchor: "bottom" }),
+        Plot.ruleX([0]),
+      ],
+    };
+  },
+  table: ({ tariff }) => tableOf(tariff, ["fact", "value", "date", "source", "notes"]),
+  notes: ({ tariff }) => {
+    const row = tariff.row("clothing-tariff")!;
+    return [
+      `Clothing that lost duty-free access now pays the standard EU tariff of ${formatNumber(tariff.quantity(row, "value"))}.`,
+    ];
+  },
+  alt: ({ tariff }) => {
+    const lost = tariff.quantity(tariff.row("lost-share")!, "value");
+    const value = tariff.quantity(tariff.row("lost-value")!, "value");
+    return `A single bar of Cambodia's exports to the EU: ${formatNumber(lost)}, worth ${formatNumber(value)} a year, lost duty-free access on Aug. 12, 2020; the rest stays duty-free.`;
+  },
+});

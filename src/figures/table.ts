@@ -1,0 +1,87 @@
+// A figure's data as the reader gets it: a table of formatted cells, and the same rows as CSV.
+import { formatDate, formatNumber, isoDate } from "../data/format.js";
+import { citeSource } from "../data/provenance.js";
+import type { Dataset } from "../data/dataset.js";
+import type { PreciseDate } from "../data/qualified.js";
+
+/** The rows a figure shows, e.g. `{ dataset: gdp, rows: gdp.rows, columns: ["forecaster", "growth"] }`. */
+export interface DataTableSpec<Row extends object> {
+  readonly dataset: Dataset<Row>;
+  readonly rows: readonly Row[];
+  /** Columns to show, in order; numbers are written with their qualifier and kind. */
+  readonly columns: readonly (keyof Row & string)[];
+  /** Headings for columns, where the column name is not one: `{ reported_by: "Reported by" }`. */
+  readonly labels?: Partial<Record<keyof Row & string, string>>;
+}
+
+/** A typed table spec: `tableOf(gdp, ["forecaster", "growth"], { rows })`; naming a missing column does not compile. */
+export function tableOf<Row extends object>(
+  dataset: Dataset<Row>,
+  columns: readonly (keyof Row & string)[],
+  options: { rows?: readonly Row[]; labels?: Partial<Record<keyof Row & string, string>> } = {},
+): DataTableSpec<Row> {
+  return {
+    dataset,
+    columns,
+    rows: options.rows ?? dataset.rows,
+    ...(options.labels ? { labels: options.labels } : {}),
+  };
+}
+
+export interface DataTable {
+  readonly head: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  /** The same rows as CSV, with raw values and their qualifiers, for download. */
+  readonly csv: string;
+}
+
+/** Formats the rows a figure shows for the reader: one place decides how each column type is written. */
+export function makeTable<Row extends object>(spec: DataTableSpec<Row>): DataTable {
+  const { dataset, rows, columns, labels = {} } = spec;
+  const head = columns.map((name) => (labels as Record<string, string | undefined>)[name] ?? sentenceCase(name));
+  const cells = rows.map((row) => columns.map((name) => formatCell(dataset, row, name)));
+  return { head, rows: cells, csv: toCsv(dataset, rows) };
+}
+
+function formatCell<Row extends object>(dataset: Dataset<Row>, row: Row, name: keyof Row & string): string {
+  const column = dataset.spec.columns[name]!;
+  const value = row[name] as unknown;
+  if (value === undefined) return "";
+  switch (column.type) {
+    case "number":
+      return formatNumber(dataset.quantity(row, name));
+    case "date":
+      return formatDate(value as PreciseDate);
+    case "source":
+      return dataset.sourcesOf(row).map(citeSource).join("; ");
+    default:
+      return String(value);
+  }
+}
+
+/** The dataset's own columns, unformatted, so the download can be checked against the source file. */
+function toCsv<Row extends object>(dataset: Dataset<Row>, rows: readonly Row[]): string {
+  const names = Object.keys(dataset.spec.columns);
+  const lines = [names, ...rows.map((row) => names.map((name) => rawCell(dataset, row, name)))];
+  return lines.map((cells) => cells.map(quoteCsv).join(",")).join("\n") + "\n";
+}
+
+function rawCell<Row extends object>(dataset: Dataset<Row>, row: Row, name: string): string {
+  const value = (row as Record<string, unknown>)[name];
+  if (value === undefined) return "";
+  if (dataset.spec.columns[name]!.type === "number") {
+    const { value, digits } = dataset.quantity(row, name as keyof Row & string);
+    return value.toFixed(digits);
+  }
+  if (typeof value === "object" && value !== null && "precision" in value) return isoDate(value as PreciseDate);
+  return String(value);
+}
+
+function quoteCsv(cell: string): string {
+  return /[",\n\r]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
+function sentenceCase(name: string): string {
+  const words = name.replaceAll(/[_-]+/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,76 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { UserError, located } from "../error.js";
+import { resolveFigure } from "../figures/figure.js";
+import type { Figure } from "../figures/figure.js";
+import { fontFaces } from "../render/fonts.js";
+import { trusted } from "../render/html.js";
+import type { Html } from "../render/html.js";
+import { renderSvg } from "../render/svg.js";
+import type { SvgDocument } from "../render/svg.js";
+import { resolveFact } from "./facts.js";
+import type { Fact } from "./facts.js";
+import { FIGURE_LINE, renderMarkdown } from "./markdown.js";
+import type { LoadedReport } from "./report.js";
+
+export const VERSION: string = createRequire(import.meta.url)("../../package.json").version;
+
+/** A report rendered in memory: the page and each figure's standalone SVG. */
+export interface RenderedReport {
+  readonly slug: string;
+  readonly html: string;
+  readonly figures: readonly { readonly figure: Figure; readonly svg: string }[];
+}
+
+/**
+ * Resolves every reference in the notebook (all problems are reported together, each with its line),
+ * renders the figures and assembles the page. Nothing is written.
+ */
+export async function assembleReport(
+  root: string,
+  report: LoadedReport,
+  document: SvgDocument,
+): Promise<RenderedReport> {
+  const { notebook, spec, datasets, template } = report;
+  const figureSpecs = new Map(spec.figures.map((figure) => [figure.id, figure]));
+  if (figureSpecs.size !== spec.figures.length)
+    throw new UserError(`${join("reports", report.slug, "report.ts")}: two figures share an id`);
+
+  const problems: string[] = [];
+  const facts = new Map<string, Fact>();
+  const embedded: string[] = [];
+  const source = notebook.body.split("\n");
+  for (const reference of notebook.references) {
+    const at = (message: string) => problems.push(located(notebook.file, reference.line, message));
+    const figure = /^figure\b\s*(.*)$/.exec(reference.text);
+    if (figure) {
+      const id = figure[1]!;
+      if (!FIGURE_LINE.test(source[reference.line - notebook.bodyLine]!.trim()))
+        at(`{{figure ${id}}} must stand alone on its line`);
+      else if (!figureSpecs.has(id)) at(`unknown figure "${id}"; figures: ${[...figureSpecs.keys()].join(", ")}`);
+      else if (embedded.includes(id)) at(`figure "${id}" is already embedded; embed each figure once`);
+      else embedded.push(id);
+      continue;
+    }
+    const fact = resolveFact(reference.text, datasets);
+    if ("error" in fact) at(fact.error);
+    else facts.set(reference.text, fact);
+  }
+  if (problems.length > 0) throw new UserError(problems.join("\n"));
+
+  const figures = spec.figures.map((figureSpec) => {
+    const figure = resolveFigure(figureSpec, datasets);
+    return { figure, svg: renderSvg(figure, document) };
+  });
+  const figureHtml = new Map<string, Html>(
+    figures.map(({ figure, svg }) => [figure.id, template.figure({ figure, svg: trusted(svg) })]),
+  );
+  const body = trusted(renderMarkdown(notebook.body, { facts, figures: figureHtml }));
+  const styles = await Promise.all(
+    template.styles.map((file) => readFile(join(root, report.templateDir, file), "utf8")),
+  );
+  const css = trusted([await fontFaces(template.fonts), ...styles].join("\n"));
+  const html = template.page({ front: notebook.front, body, css, version: VERSION }).value;
+  return { slug: report.slug, html, figures };
+}

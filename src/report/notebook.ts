@@ -1,0 +1,93 @@
+// A notebook: YAML front matter, then Markdown whose `{{…}}` references embed figures and quote facts.
+import { parseDocument } from "yaml";
+import { z } from "zod";
+import { UserError, found, located } from "../error.js";
+import { parsePreciseDate } from "../data/qualified.js";
+import type { PreciseDate } from "../data/qualified.js";
+
+/** The front matter keys, e.g. `title: …`, `dek: …`, `byline: …`, `date: 2020-11-30`, `template: briefing`. */
+export interface FrontMatter {
+  readonly title: string;
+  readonly dek: string;
+  readonly byline: string;
+  readonly date: PreciseDate;
+  readonly template: string;
+  readonly lang: string;
+}
+
+/** A `{{…}}` reference where it was written. */
+export interface Reference {
+  readonly line: number;
+  /** Exactly as written between the braces, trimmed: "figure gdp-revisions" or "gdp/article-2020 | abs". */
+  readonly text: string;
+}
+
+export interface Notebook {
+  readonly file: string;
+  readonly front: FrontMatter;
+  /** The Markdown after the front matter. */
+  readonly body: string;
+  /** The line number in the file of the body's first line. */
+  readonly bodyLine: number;
+  readonly references: readonly Reference[];
+}
+
+const frontSchema = z.object({
+  title: z.string({ error: "expected text" }).min(1, { error: "expected text, found an empty string" }),
+  dek: z.string({ error: "expected text" }),
+  byline: z.string({ error: "expected text" }),
+  date: z.union([z.string(), z.date()], { error: "expected a date (YYYY-MM-DD)" }).transform((value, ctx) => {
+    const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+    const date = parsePreciseDate(text);
+    if (date) return date;
+    ctx.issues.push({
+      code: "custom",
+      input: value,
+      message: `expected a date (YYYY, YYYY-MM or YYYY-MM-DD), found ${found(text)}`,
+    });
+    return z.NEVER;
+  }),
+  template: z.string({ error: "expected a template name" }).default("briefing"),
+  lang: z.string({ error: "expected a language tag such as en" }).default("en"),
+});
+
+export const REFERENCE = /\{\{([^{}]*)\}\}/g;
+
+/** Splits and checks a notebook's front matter and finds its references, with line numbers. */
+export function parseNotebook(file: string, source: string): Notebook {
+  const text = source.replace(/^\uFEFF/, "").replaceAll("\r\n", "\n");
+  const lines = text.split("\n");
+  if (lines[0] !== "---")
+    throw new UserError(located(file, 1, `expected front matter starting with "---", found ${found(lines[0])}`));
+  const end = lines.indexOf("---", 1);
+  if (end === -1) throw new UserError(located(file, 1, `front matter is not closed; add a line "---" after it`));
+  const yamlText = lines.slice(1, end).join("\n");
+  const document = parseDocument(yamlText, { prettyErrors: false });
+  if (document.errors.length > 0) {
+    const error = document.errors[0]!;
+    const line = (error.linePos?.[0]?.line ?? 0) + 1;
+    throw new UserError(located(file, line, `front matter: ${error.message.split("\n")[0]}`));
+  }
+  const data: unknown = document.toJS() ?? {};
+  const result = frontSchema.strict().safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? "");
+      const keyLine = lines.slice(1, end).findIndex((l) => l.startsWith(`${key}:`));
+      const line = keyLine === -1 ? 1 : keyLine + 2;
+      const message =
+        issue.code === "unrecognized_keys"
+          ? `unknown front matter key ${issue.keys.map((k) => `"${k}"`).join(", ")}; expected title, dek, byline, date, template, lang`
+          : `front matter "${key}": ${issue.message}`;
+      return located(file, issue.code === "unrecognized_keys" ? 1 : line, message);
+    });
+    throw new UserError(problems.join("\n"));
+  }
+  const bodyLine = end + 2;
+  const body = lines.slice(end + 1).join("\n");
+  const references: Reference[] = [];
+  lines.slice(end + 1).forEach((line, i) => {
+    for (const match of line.matchAll(REFERENCE)) references.push({ line: bodyLine + i, text: match[1]!.trim() });
+  });
+  return { file, front: result.data, body, bodyLine, references };
+}

@@ -1,0 +1,83 @@
+// The multi-page briefing: a header block, the notebook's prose and figures, and a plain footer.
+import { formatDate, isoDate } from "../../src/data/format.js";
+import { html } from "../../src/render/html.js";
+import { defineTemplate } from "../../src/report/template.js";
+
+const fontFile = (family: string, weight: number, style: "normal" | "italic" = "normal") =>
+  `@fontsource/${family}/files/${family}-latin-${weight}-${style}.woff2`;
+
+export default defineTemplate({
+  fonts: [
+    { family: "Source Serif 4", file: fontFile("source-serif-4", 400), weight: 400 },
+    { family: "Source Serif 4", file: fontFile("source-serif-4", 400, "italic"), weight: 400, style: "italic" },
+    { family: "Source Serif 4", file: fontFile("source-serif-4", 700), weight: 700 },
+    { family: "Source Sans 3", file: fontFile("source-sans-3", 400), weight: 400 },
+    { family: "Source Sans 3", file: fontFile("source-sans-3", 700), weight: 700 },
+  ],
+  styles: ["style.css"],
+  page: ({ front, body, css, version }) =>
+    html`<!DOCTYPE html>
+      <html lang="${front.lang}">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta
+            http-equiv="Content-Security-Policy"
+            content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:"
+          />
+          <meta name="generator" content="plotbrief ${version}" />
+          <meta name="description" content="${front.dek}" />
+          <title>${front.title}</title>
+          <style>
+            ${css}
+          </style>
+        </head>
+        <body>
+          <header class="masthead">
+            <p class="kicker">Briefing</p>
+            <h1>${front.title}</h1>
+            <p class="dek">${front.dek}</p>
+            <p class="byline">
+              ${front.byline} · <time datetime="${isoDate(front.date)}">${formatDate(front.date)}</time>
+            </p>
+          </header>
+          <main>${body}</main>
+          <footer class="colophon">
+            <p>Every number in this briefing is quoted from its dataset; each chart lists its sources and its data.</p>
+          </footer>
+        </body>
+      </html> `,
+  figure: ({ figure, svg }) =>
+    html`<figure class="pb-figure" id="figure-${figure.id}" aria-labelledby="figure-${figure.id}-title">
+      <figcaption>
+        <p class="pb-title" id="figure-${figure.id}-title">${figure.title}</p>
+        ${figure.subtitle === undefined ? "" : html`<p class="pb-subtitle">${figure.subtitle}</p>`}
+      </figcaption>
+      <div class="pb-chart">${svg}</div>
+      ${figure.notes.map((note) => html`<p class="pb-note">${note}</p>`)}
+      <p class="pb-source">${figure.source}</p>
+      <details class="pb-data">
+        <summary>Data for this chart</summary>
+        <table>
+          <thead>
+            <tr>
+              ${figure.table.head.map((cell) => html`<th scope="col">${cell}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${figure.table.rows.map(
+              (row) =>
+                html`<tr>
+                  ${row.map((cell) => html`<td>${cell}</td>`)}
+                </tr> `,
+            )}
+          </tbody>
+        </table>
+        <p>
+          <a download="${figure.id}.csv" href="data:text/csv;charset=utf-8,${encodeURIComponent(figure.table.csv)}"
+            >Download the data (CSV)</a
+          >
+        </p>
+      </details>
+    </figure> `,
+});
