@@ -47,6 +47,12 @@ export function renderSvg(figure: Figure, { document, serialize }: SvgDocument):
       `figure ${figure.id}: Plot made a <${node.tagName.toLowerCase()}>, not an <svg>; leave title, caption and legend to the figure's furniture`,
     );
   }
+  // The chart is one image with one description; Plot's labels on its parts ("bar", "x-axis tick")
+  // are not valid ARIA on a <g> and say nothing a reader needs.
+  for (const part of node.querySelectorAll("[aria-label], [aria-description]")) {
+    part.removeAttribute("aria-label");
+    part.removeAttribute("aria-description");
+  }
   node.setAttribute("role", "img");
   node.setAttribute("aria-label", figure.alt);
   prefixIds(node, figure.id);

@@ -1,0 +1,82 @@
+import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildReport } from "../../src/build/build.js";
+import { expectGolden } from "../golden.js";
+import { ROOT, copyProject } from "../project.js";
+
+const tempOut = () => mkdtemp(join(tmpdir(), "plotbrief-out-"));
+
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const files = await readdir(dir, { recursive: true, withFileTypes: true });
+  const entries = await Promise.all(
+    files
+      .filter((file) => file.isFile())
+      .map(async (file) => {
+        const path = join(file.parentPath, file.name);
+        return [path.slice(dir.length + 1), await readFile(path, "utf8")] as const;
+      }),
+  );
+  return new Map(entries.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+describe("buildReport(slug, options)", () => {
+  it("writes the report and one SVG per figure, the page byte for byte as its golden file", async () => {
+    const out = await tempOut();
+    const outputs = await buildReport("cambodia-2020", { root: ROOT, out });
+    expect(outputs.map((output) => output.path)).toEqual([
+      "cambodia-2020/index.html",
+      "cambodia-2020/figures/tariff-share.svg",
+      "cambodia-2020/figures/gdp-revisions.svg",
+      "cambodia-2020/figures/summons.svg",
+      "cambodia-2020/figures/timeline.svg",
+    ]);
+    const files = await snapshot(out);
+    await expectGolden("cambodia-2020/index.html", files.get("cambodia-2020/index.html")!);
+    await expectGolden("figures/summons.svg", files.get("cambodia-2020/figures/summons.svg")!);
+  });
+
+  it("gives identical bytes on a second build, and leaves unchanged files alone", async () => {
+    const out = await tempOut();
+    await buildReport("cambodia-2020", { root: ROOT, out });
+    const first = await snapshot(out);
+    const outputs = await buildReport("cambodia-2020", { root: ROOT, out });
+    expect(outputs.every((output) => !output.changed)).toBe(true);
+    expect(await snapshot(out)).toEqual(first);
+    const fresh = await tempOut();
+    await buildReport("cambodia-2020", { root: ROOT, out: fresh });
+    expect(await snapshot(fresh)).toEqual(first);
+  });
+
+  it("writes nothing and keeps the good files when the data is bad", async () => {
+    const root = await copyProject();
+    const out = await tempOut();
+    await buildReport("cambodia-2020", { root, out });
+    const good = await snapshot(out);
+    const csv = join(root, "data/cambodia-2020/summons.csv");
+    await writeFile(csv, (await readFile(csv, "utf8")).replace(",59,exact,", ",fifty-nine,exact,"));
+    await expect(buildReport("cambodia-2020", { root, out })).rejects.toThrow(
+      'data/cambodia-2020/summons.csv:2: column "count": expected a whole number, found "fifty-nine"',
+    );
+    expect(await snapshot(out)).toEqual(good);
+  });
+
+  it("shows a value with markup in it as text, in the page and in the chart", async () => {
+    const root = await copyProject();
+    const csv = join(root, "data/cambodia-2020/summons.csv");
+    const markup = '<script>alert("data")</script>';
+    await writeFile(
+      csv,
+      (await readFile(csv, "utf8")).replace("people targeted by summonses", `"${markup.replaceAll('"', '""')}"`),
+    );
+    const out = await tempOut();
+    await buildReport("cambodia-2020", { root, out });
+    const html = await readFile(join(out, "cambodia-2020/index.html"), "utf8");
+    const svg = await readFile(join(out, "cambodia-2020/figures/summons.svg"), "utf8");
+    expect(html).not.toContain("<script");
+    expect(svg).not.toContain("<script");
+    expect(html).toContain("<td>&#60;script&#62;alert(&#34;data&#34;)&#60;/script&#62;</td>");
+    expect(svg).toContain(`>&lt;script&gt;alert("data")&lt;/script&gt;</text>`);
+  });
+});

@@ -1,0 +1,66 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, copyProject } from "../project.js";
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real CLI in a child process, as a user would. */
+function plotbrief(args: string[], cwd: string): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(ROOT, "bin/plotbrief.js"), ...args], { cwd }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe("plotbrief build", () => {
+  it("builds every report, prints what it wrote and exits 0", async () => {
+    const root = await copyProject();
+    const { code, stdout, stderr } = await plotbrief(["build"], root);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^wrote out\/cambodia-2020\/index\.html \(\d+\.\d kB\)$/m);
+    expect(stdout).toMatch(/^wrote out\/cambodia-2020\/figures\/timeline\.svg /m);
+    expect(stdout).toMatch(/^built cambodia-2020: 5 files in \d+ ms$/m);
+    expect((await readdir(join(root, "out/cambodia-2020/figures"))).sort()).toEqual([
+      "gdp-revisions.svg",
+      "summons.svg",
+      "tariff-share.svg",
+      "timeline.svg",
+    ]);
+  });
+
+  it("prints the located message alone and exits 1 on bad data, writing nothing", async () => {
+    const root = await copyProject();
+    const csv = join(root, "data/cambodia-2020/gdp.csv");
+    const lines = (await readFile(csv, "utf8")).split("\n");
+    lines[6] = lines[6]!.replace(",6.8,", ",n/a,");
+    await writeFile(csv, lines.join("\n"));
+    const { code, stdout, stderr } = await plotbrief(["build", "--out", "site"], root);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toBe('error: data/cambodia-2020/gdp.csv:7: column "growth": expected a number, found "n/a"\n');
+    expect(await readdir(root)).not.toContain("site");
+  });
+
+  it("names an unknown report", async () => {
+    const out = await mkdtemp(join(tmpdir(), "plotbrief-cli-"));
+    const { code, stderr } = await plotbrief(["build", "nope", "--root", ROOT, "--out", out], ROOT);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'error: reports/nope/index.md: no notebook for report "nope"; create it, or check the report\'s name\n',
+    );
+  });
+
+  it("prints its version", async () => {
+    const { version } = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8"));
+    expect(await plotbrief(["--version"], ROOT)).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+});

@@ -1,0 +1,116 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { defineDataset } from "../../src/data/dataset.js";
+import { loadDataset } from "../../src/data/load.js";
+import { defineSources } from "../../src/data/provenance.js";
+import { count, date, kind, qualifier, share, source, text } from "../../src/data/schema.js";
+import { formatNumber } from "../../src/data/format.js";
+
+const root = fileURLToPath(new URL("fixtures", import.meta.url));
+const sources = defineSources({
+  vod: { publisher: "VOD English", title: "Summonses", published: "2020-11-03" },
+  ap: { publisher: "AP", title: "Trial", published: "2020-11-13", via: "VOA Cambodia" },
+});
+
+function spec(file: string, options: { sources?: (typeof sources.vod)[] } = {}) {
+  return defineDataset({
+    id: "test",
+    title: "Test",
+    file,
+    key: "id",
+    columns: {
+      id: text(),
+      label: text(),
+      share: share(),
+      count: count(),
+      qualifier: qualifier(),
+      kind: kind(),
+      date: date(),
+      source: source(),
+    },
+    sources: options.sources ?? [sources.vod, sources.ap],
+  });
+}
+
+async function problem(file: string, options?: Parameters<typeof spec>[1]): Promise<string> {
+  const error = await loadDataset(spec(file, options), root).then(
+    () => expect.fail(`${file} loaded without error`),
+    (error: Error) => error,
+  );
+  expect(error.name).toBe("UserError");
+  return error.message;
+}
+
+describe("loadDataset(spec, root)", () => {
+  it("parses a CSV into typed rows with qualified numbers at their written precision", async () => {
+    const dataset = await loadDataset(spec("good.csv"), root);
+    expect(dataset.rows.map((row) => row.id)).toEqual(["a", "b"]);
+    const b = dataset.row("b")!;
+    expect(b.date).toEqual({ year: 2020, month: 11, precision: "month" });
+    expect(dataset.quantity(b, "share")).toMatchObject({
+      value: 45,
+      digits: 1,
+      qualifier: "more-than",
+      kind: "forecast",
+    });
+    expect(formatNumber(dataset.quantity(b, "count"))).toBe("more than 50 (forecast)");
+    expect(dataset.sourcesOf(b).map((s) => s.id)).toEqual(["ap"]);
+  });
+
+  it("parses a JSON array of objects the same way", async () => {
+    const dataset = await loadDataset(spec("good.json"), root);
+    expect(dataset.rows.map((row) => row.share)).toEqual([20, 45]);
+    expect(formatNumber(dataset.quantity(dataset.row("b")!, "share"))).toBe("about 45.0%");
+  });
+
+  it("names the file and line of malformed CSV", async () => {
+    expect(await problem("malformed.csv")).toMatch(/^malformed\.csv:3: malformed CSV: Quote Not Closed/);
+  });
+
+  it("names the file of malformed JSON", async () => {
+    expect(await problem("malformed.json")).toMatch(/^malformed\.json: malformed JSON: /);
+  });
+
+  it("names file, line, column, expected and found for a wrong type", async () => {
+    expect(await problem("wrong-type.csv")).toBe('wrong-type.csv:7: column "share": expected a number, found "n/a"');
+  });
+
+  it("names the row of a wrong type in JSON", async () => {
+    expect(await problem("bad.json")).toBe('bad.json: row 2: column "label": expected text, found true');
+  });
+
+  it("checks declared ranges and reports every problem, not just the first", async () => {
+    expect((await problem("out-of-range.csv")).split("\n")).toEqual([
+      'out-of-range.csv:2: column "share": expected a number from 0 to 100, found "120"',
+      'out-of-range.csv:3: column "count": expected a whole number from 0 to ∞, found "-3"',
+      'out-of-range.csv:4: column "count": expected a whole number, found "2.5"',
+      'out-of-range.csv:4: column "qualifier": expected one of exact, about, more-than, at-least, up-to, found "roughly"',
+      'out-of-range.csv:4: column "date": expected a date (YYYY, YYYY-MM or YYYY-MM-DD), found "2020-02-30"',
+    ]);
+  });
+
+  it("rejects a row whose source is not one of the dataset's, and a repeated key", async () => {
+    expect((await problem("bad-references.csv")).split("\n")).toEqual([
+      'bad-references.csv:2: column "source": expected one of the dataset\'s sources (vod, ap), found "bbc"',
+      'bad-references.csv:3: column "id": "a" is already the key of line 2',
+    ]);
+  });
+
+  it("rejects a dataset without a source", async () => {
+    expect(await problem("good.csv", { sources: [] })).toBe(
+      'good.csv: dataset "test" has no source; list at least one in its sources',
+    );
+  });
+
+  it("names missing and unknown columns from the header", async () => {
+    const lines = (await problem("bad-header.csv")).split("\n");
+    expect(lines[0]).toBe('bad-header.csv:1: missing column "label"; found columns "id", "name", "share"');
+    expect(lines).toContain(
+      'bad-header.csv:1: unknown column "name"; expected columns "id", "label", "share", "count", "qualifier", "kind", "date", "source"',
+    );
+  });
+
+  it("names a missing file", async () => {
+    expect(await problem("nope.csv")).toMatch(/^nope\.csv: cannot read dataset "test": ENOENT/);
+  });
+});

@@ -1,0 +1,80 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import * as Plot from "@observablehq/plot";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Figure } from "../../src/figures/figure.js";
+import { renderSvg, svgDocument } from "../../src/render/svg.js";
+import { expectGolden } from "../golden.js";
+import { ROOT } from "../project.js";
+import { flagshipSvgs } from "./flagship.js";
+
+const run = promisify(execFile);
+let svgs: Map<string, string>;
+
+beforeAll(async () => {
+  svgs = await flagshipSvgs();
+});
+
+function figure(id: string, plot: Figure["plot"]): Figure {
+  return {
+    id,
+    title: id,
+    notes: [],
+    alt: `alt ${id}`,
+    source: "Source: test.",
+    table: { head: [], rows: [], csv: "" },
+    plot,
+  };
+}
+
+describe("renderSvg(figure, document)", () => {
+  it("renders the four flagship figures, byte for byte as their golden files", async () => {
+    expect([...svgs.keys()]).toEqual(["tariff-share", "gdp-revisions", "summons", "timeline"]);
+    for (const [id, svg] of svgs) await expectGolden(`figures/${id}.svg`, `${svg}\n`);
+  });
+
+  it("puts the alt text on the chart as an image's label", () => {
+    for (const svg of svgs.values()) expect(svg).toMatch(/^<svg [^>]*role="img" aria-label="[^"]+"/);
+  });
+
+  it("gives the same bytes in every time zone, in a fresh process each", async () => {
+    for (const TZ of ["America/Los_Angeles", "Asia/Tokyo"]) {
+      const { stdout } = await run(process.execPath, ["--import", "tsx", "test/render/flagship.ts"], {
+        cwd: ROOT,
+        env: { ...process.env, TZ },
+      });
+      expect(new Map(Object.entries(JSON.parse(stdout)))).toEqual(svgs);
+    }
+  });
+
+  it("prefixes every id with the figure id, so two charts in one page never share a clip path", async () => {
+    const document = await svgDocument();
+    const clipped = (id: string) =>
+      renderSvg(figure(id, { marks: [Plot.lineY([1, 3, 2], { clip: true, marker: "circle" })] }), document);
+    const a = clipped("first");
+    const b = clipped("second");
+    const ids = (svg: string) => [...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids(a)).toEqual(["first-1", "first-2"]);
+    expect(ids(b)).toEqual(["second-1", "second-2"]);
+    expect(b).toContain('clip-path="url(#second-1)"');
+    expect(b).not.toContain("plot-clip");
+    for (const svg of svgs.values()) expect(svg).not.toMatch(/"plot-(clip|marker|pattern)-\d+"/);
+  });
+
+  it("fails a figure on a Plot warning, naming the figure", async () => {
+    const document = await svgDocument();
+    const warned = figure("warned", { marks: [Plot.barY(["1", "2", "10"], { x: (d) => d, y: () => 1 })] });
+    expect(() => renderSvg(warned, document)).toThrow(
+      /^figure warned: Plot warned: .*strings that appear to be numbers/,
+    );
+  });
+
+  it("refuses a Plot legend, which would make HTML rather than SVG", async () => {
+    const document = await svgDocument();
+    const legend = figure("legend", {
+      color: { legend: true },
+      marks: [Plot.dot(["a", "b"], { x: (d) => d, fill: (d) => d })],
+    });
+    expect(() => renderSvg(legend, document)).toThrow(/^figure legend: Plot made a <figure>, not an <svg>/);
+  });
+});

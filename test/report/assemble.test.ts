@@ -1,0 +1,73 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { assembleReport } from "../../src/report/assemble.js";
+import { loadReport } from "../../src/report/report.js";
+import { svgDocument } from "../../src/render/svg.js";
+import { copyProject } from "../project.js";
+
+/** Builds the flagship in a copy of the project whose notebook has been edited by `edit`. */
+async function assembleEdited(edit: (notebook: string) => string) {
+  const root = await copyProject();
+  const path = join(root, "reports/cambodia-2020/index.md");
+  await writeFile(path, edit(await readFile(path, "utf8")));
+  return assembleReport(root, await loadReport(root, "cambodia-2020"), await svgDocument());
+}
+
+async function problem(edit: (notebook: string) => string): Promise<string> {
+  const error = await assembleEdited(edit).then(
+    () => expect.fail("assembled without error"),
+    (error: Error) => error,
+  );
+  expect(error.name).toBe("UserError");
+  return error.message;
+}
+
+const lineOf = (text: string, needle: string) => text.split("\n").findIndex((line) => line.includes(needle)) + 1;
+
+describe("assembleReport(root, report, document)", () => {
+  it("names the file and line of an unknown figure id", async () => {
+    let line = 0;
+    const message = await problem((text) => {
+      const edited = text.replace("{{figure summons}}", "{{figure sumons}}");
+      line = lineOf(edited, "{{figure sumons}}");
+      return edited;
+    });
+    expect(message).toBe(
+      `reports/cambodia-2020/index.md:${line}: unknown figure "sumons"; figures: tariff-share, gdp-revisions, summons, timeline`,
+    );
+  });
+
+  it("names the file and line of an unknown fact, and reports every bad reference at once", async () => {
+    const message = await problem((text) =>
+      text.replace("{{summons/vod}}", "{{summons/bbc}}").replace("{{tariff/eu-share}}", "{{tariff/eu-shares}}"),
+    );
+    const lines = message.split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /^reports\/cambodia-2020\/index\.md:\d+: unknown fact "tariff\/eu-shares": no row of dataset "tariff" has id "eu-shares"$/,
+    );
+    expect(lines[1]).toMatch(/^reports\/cambodia-2020\/index\.md:\d+: unknown fact "summons\/bbc"/);
+  });
+
+  it("requires a figure reference to stand alone on its line", async () => {
+    const message = await problem((text) => text.replace("{{figure timeline}}", "See {{figure timeline}}."));
+    expect(message).toMatch(/index\.md:\d+: \{\{figure timeline\}\} must stand alone on its line$/);
+  });
+
+  it("writes markup typed in prose as text", async () => {
+    const rendered = await assembleEdited((text) => `${text}\nA <script>alert("prose")</script> & <b>bold</b>.\n`);
+    expect(rendered.html).not.toContain("<script>");
+    expect(rendered.html).toMatch(/A &lt;script&gt;alert\(.prose.\)&lt;\/script&gt; &amp; &lt;b&gt;bold&lt;\/b&gt;\./);
+  });
+
+  it("quotes the data in the prose, the chart, the table and the alt text from one value", async () => {
+    const rendered = await assembleEdited((text) => text);
+    expect(rendered.html).toContain(
+      'data-fact="tariff/lost-share.value" title="Source: European Commission via VOA Khmer, Feb. 12, 2020">about 20%</span>',
+    );
+    const svg = rendered.figures.find(({ figure }) => figure.id === "tariff-share")!.svg;
+    expect(svg).toContain("about 20%: tariffs reinstated");
+    expect(svg).toContain(`aria-label="A single bar of Cambodia's exports to the EU: about 20%`);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { parseNotebook } from "../../src/report/notebook.js";
+
+const front = ["---", 'title: "T"', "dek: D", "byline: B", "date: 2020-11-30", "---"];
+
+function problem(source: string): string {
+  try {
+    parseNotebook("reports/x/index.md", source);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return expect.fail("parsed without error");
+}
+
+describe("parseNotebook(file, source)", () => {
+  it("reads front matter and finds references with their line numbers", () => {
+    const notebook = parseNotebook(
+      "reports/x/index.md",
+      [...front, "", "Up {{gdp/a}}.", "", "{{figure f}}"].join("\n"),
+    );
+    expect(notebook.front).toMatchObject({ title: "T", template: "briefing", lang: "en" });
+    expect(notebook.front.date).toEqual({ year: 2020, month: 11, day: 30, precision: "day" });
+    expect(notebook.references).toEqual([
+      { line: 8, text: "gdp/a" },
+      { line: 10, text: "figure f" },
+    ]);
+  });
+
+  it("names the line of a bad front matter value", () => {
+    const source = [...front.slice(0, 4), "date: last week", "---", "text"].join("\n");
+    expect(problem(source)).toBe(
+      'reports/x/index.md:5: front matter "date": expected a date (YYYY, YYYY-MM or YYYY-MM-DD), found "last week"',
+    );
+  });
+
+  it("names a missing key and an unknown one", () => {
+    expect(problem(["---", "title: T", "dek: D", "date: 2020", "---"].join("\n"))).toMatch(
+      /^reports\/x\/index\.md:1: front matter "byline": expected text/,
+    );
+    expect(problem([...front.slice(0, 5), "colour: red", "---"].join("\n"))).toBe(
+      'reports/x/index.md:1: unknown front matter key "colour"; expected title, dek, byline, date, template, lang',
+    );
+  });
+
+  it("requires front matter", () => {
+    expect(problem("# Title")).toBe('reports/x/index.md:1: expected front matter starting with "---", found "# Title"');
+  });
+});
