@@ -16,7 +16,7 @@ export default defineFigure({
   plot: ({ gdp }) => {
     const rows = shown(gdp.rows).map((row) => {
       const q = gdp.quantity(row, "growth");
-      return { label: label(row), growth: q.value, kind: q.kind, text: formatNumber(q, { style: "short" }) };
+      return { label: label(row), growth: q.value, kind: q.kind, text: formatNumber(q) };
     });
     return {
       height: 40 + rows.length * 26,
@@ -69,7 +69,7 @@ export default defineFigure({
   notes: ({ gdp }) => {
     const next = gdp.rows
       .filter((row) => row.year === 2021)
-      .map((row) => `${formatNumber(gdp.quantity(row, "growth"))} (${row.publication})`);
+      .map((row) => `${formatNumber(gdp.quantity(row, "growth"), { kind: false })} (${row.publication})`);
     const disagree = [2017, 2018].map((year) => {
       const rows = gdp.rows.filter((row) => row.year === year && row.kind === "actual");
       return `${year}: ${rows.map((row) => `${formatNumber(gdp.quantity(row, "growth"))} (${row.forecaster})`).join(" or ")}`;

@@ -31,8 +31,7 @@ export default defineFigure({
       marginRight: 20,
       x: {
         domain: [0, 100],
-        label: "Share of exports to the EU (%)",
-        labelAnchor: "left",
+        label: null,
         tickFormat: (d: number) => `${d}%`,
       },
       marks: [
