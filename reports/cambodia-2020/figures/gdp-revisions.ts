@@ -19,7 +19,8 @@ export default defineFigure({
       return { label: label(row), growth: q.value, kind: q.kind, text: formatNumber(q) };
     });
     return {
-      height: 40 + rows.length * 26,
+      height: 25 + rows.length * 26,
+      marginTop: 5,
       marginLeft: 190,
       marginRight: 10,
       x: {

@@ -21,7 +21,8 @@ export default defineFigure({
       };
     });
     return {
-      height: 40 + rows.length * 56,
+      height: 25 + rows.length * 56,
+      marginTop: 5,
       marginLeft: 215,
       marginRight: 30,
       x: { domain: [0, 130], label: "People summoned", labelAnchor: "left" },
