@@ -6,13 +6,14 @@ import { dirname, basename, join } from "node:path";
  * rename, so a reader or a failed build never sees half a file. Returns false when the file already
  * held these bytes and was left alone.
  */
-export async function writeAtomic(path: string, content: string): Promise<boolean> {
-  const existing = await readFile(path, "utf8").catch(() => undefined);
-  if (existing === content) return false;
+export async function writeAtomic(path: string, content: string | Uint8Array): Promise<boolean> {
+  const bytes = typeof content === "string" ? Buffer.from(content) : content;
+  const existing = await readFile(path).catch(() => undefined);
+  if (existing?.equals(bytes)) return false;
   await mkdir(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    await writeFile(temporary, content);
+    await writeFile(temporary, bytes);
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });

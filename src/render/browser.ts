@@ -1,5 +1,10 @@
 // Finding a system Chrome or Chromium: plotbrief never downloads a browser.
-import { accessSync, constants } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { connect, launch } from "puppeteer-core";
+import type { Browser } from "puppeteer-core";
 import { UserError } from "../error.js";
 
 /** Environment variables that name a browser, in the order they are read. */
@@ -20,7 +25,7 @@ export const BROWSER_PATHS = [
  * The browser to use: the first environment variable that is set (it must point at a program), else
  * the first usual install path that exists. Throws a message naming every place tried and the fix.
  */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
+export function findBrowser(env: NodeJS.ProcessEnv = process.env, paths: readonly string[] = BROWSER_PATHS): string {
   for (const name of BROWSER_ENV) {
     const path = env[name];
     if (!path) continue;
@@ -29,13 +34,13 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
       `${name} is set to ${path}, which is not an executable program; point it at Chrome or Chromium`,
     );
   }
-  const found = BROWSER_PATHS.find(isExecutable);
+  const found = paths.find(isExecutable);
   if (found) return found;
   throw new UserError(
     [
       "no Chrome or Chromium found. Tried:",
       ...BROWSER_ENV.map((name) => `  $${name} (not set)`),
-      ...BROWSER_PATHS.map((path) => `  ${path}`),
+      ...paths.map((path) => `  ${path}`),
       "Install one (Debian/Ubuntu: apt-get install chromium), or set PLOTBRIEF_BROWSER to its path.",
     ].join("\n"),
   );
@@ -48,4 +53,75 @@ function isExecutable(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A browser that plotbrief prints with: launched (and owned) or connected to (and shared). */
+export interface BrowserSession {
+  readonly browser: Browser;
+  /** Closes a launched browser and removes its profile; disconnects from a shared one. */
+  close(): Promise<void>;
+}
+
+/** Where the browser comes from: a program to launch, or a running browser's WebSocket endpoint. */
+export interface BrowserOptions {
+  readonly executablePath?: string;
+  readonly wsEndpoint?: string;
+}
+
+// Launched browsers still open, so that a signal can end them synchronously before the process exits.
+const live = new Set<{ process: ChildProcess | null; profile: string }>();
+
+/** Launches a browser (over a pipe, so it dies with us) with a throwaway profile, or connects to one. */
+export async function openBrowser(options: BrowserOptions = {}): Promise<BrowserSession> {
+  if (options.wsEndpoint) {
+    const browser = await connect({ browserWSEndpoint: options.wsEndpoint }).catch((error: Error) => {
+      throw new UserError(`cannot connect to the browser at ${options.wsEndpoint}: ${error.message}`);
+    });
+    return { browser, close: () => browser.disconnect() };
+  }
+  const executablePath = options.executablePath ?? findBrowser();
+  const profile = mkdtempSync(join(tmpdir(), "plotbrief-chromium-"));
+  let browser: Browser;
+  try {
+    browser = await launch({
+      executablePath,
+      pipe: true,
+      userDataDir: profile,
+      // plotbrief's CLI handles signals itself and ends every browser with killBrowsers().
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      args: [
+        ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--font-render-hinting=none",
+      ],
+    });
+  } catch (error) {
+    rmSync(profile, { recursive: true, force: true });
+    throw new UserError(`cannot start the browser ${executablePath}: ${(error as Error).message}`);
+  }
+  const entry = { process: browser.process(), profile };
+  live.add(entry);
+  return {
+    browser,
+    close: async () => {
+      live.delete(entry);
+      await browser.close().catch(() => entry.process?.kill("SIGKILL"));
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Ends every browser this process launched and removes their profiles, synchronously: for signal handlers. */
+export function killBrowsers(): void {
+  for (const entry of live) {
+    entry.process?.kill("SIGKILL");
+    rmSync(entry.profile, { recursive: true, force: true });
+  }
+  live.clear();
 }

@@ -9,6 +9,8 @@ import { trusted } from "../render/html.js";
 import type { Html } from "../render/html.js";
 import { renderSvg } from "../render/svg.js";
 import type { SvgDocument } from "../render/svg.js";
+import type { PagePrint } from "../render/printer.js";
+import type { FrontMatter } from "./notebook.js";
 import { resolveFact } from "./facts.js";
 import type { Fact } from "./facts.js";
 import { FIGURE_LINE, renderMarkdown } from "./markdown.js";
@@ -19,7 +21,10 @@ export const VERSION: string = createRequire(import.meta.url)("../../package.jso
 /** A report rendered in memory: the page and each figure's standalone SVG. */
 export interface RenderedReport {
   readonly slug: string;
+  readonly front: FrontMatter;
   readonly html: string;
+  /** How the PDF is printed: paper, margins, running header and footer, from the template. */
+  readonly print: PagePrint;
   readonly figures: readonly { readonly figure: Figure; readonly svg: string }[];
 }
 
@@ -71,6 +76,16 @@ export async function assembleReport(
     template.styles.map((file) => readFile(join(root, report.templateDir, file), "utf8")),
   );
   const css = trusted([await fontFaces(template.fonts), ...styles].join("\n"));
-  const html = template.page({ front: notebook.front, body, css, version: VERSION }).value;
-  return { slug: report.slug, html, figures };
+  const front = notebook.front;
+  const html = template.page({ front, body, css, version: VERSION }).value;
+  const fontCss = trusted(await fontFaces(template.print.fonts));
+  const print: PagePrint = {
+    format: front.paper === "letter" ? "Letter" : "A4",
+    margin: template.print.margin,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: template.print.header({ front, fontCss }).value,
+    footerTemplate: template.print.footer({ front, fontCss }).value,
+  };
+  return { slug: report.slug, front, html, print, figures };
 }

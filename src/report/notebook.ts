@@ -5,6 +5,9 @@ import { UserError, found, located } from "../error.js";
 import { parsePreciseDate } from "../data/qualified.js";
 import type { PreciseDate } from "../data/qualified.js";
 
+export const FORMATS = ["html", "svg", "pdf", "png"] as const;
+export type Format = (typeof FORMATS)[number];
+
 /** The front matter keys, e.g. `title: …`, `dek: …`, `byline: …`, `date: 2020-11-30`, `template: briefing`. */
 export interface FrontMatter {
   readonly title: string;
@@ -13,6 +16,12 @@ export interface FrontMatter {
   readonly date: PreciseDate;
   readonly template: string;
   readonly lang: string;
+  /** Paper size of the PDF: "a4" (default) or "letter". */
+  readonly paper: "a4" | "letter";
+  /** For the PDF's document properties. */
+  readonly keywords: readonly string[];
+  /** What `plotbrief build` writes by default: html, svg, pdf (the default) and png. */
+  readonly formats: readonly Format[];
 }
 
 /** A `{{…}}` reference where it was written. */
@@ -49,6 +58,11 @@ const frontSchema = z.object({
   }),
   template: z.string({ error: "expected a template name" }).default("briefing"),
   lang: z.string({ error: "expected a language tag such as en" }).default("en"),
+  paper: z.enum(["a4", "letter"], { error: "expected a4 or letter" }).default("a4"),
+  keywords: z.array(z.string(), { error: "expected a list of keywords" }).default([]),
+  formats: z
+    .array(z.enum(FORMATS), { error: `expected a list of formats from ${FORMATS.join(", ")}` })
+    .default(["html", "svg", "pdf"]),
 });
 
 export const REFERENCE = /\{\{([^{}]*)\}\}/g;
@@ -77,7 +91,7 @@ export function parseNotebook(file: string, source: string): Notebook {
       const line = keyLine === -1 ? 1 : keyLine + 2;
       const message =
         issue.code === "unrecognized_keys"
-          ? `unknown front matter key ${issue.keys.map((k) => `"${k}"`).join(", ")}; expected title, dek, byline, date, template, lang`
+          ? `unknown front matter key ${issue.keys.map((k) => `"${k}"`).join(", ")}; expected ${Object.keys(frontSchema.shape).join(", ")}`
           : `front matter "${key}": ${issue.message}`;
       return located(file, issue.code === "unrecognized_keys" ? 1 : line, message);
     });

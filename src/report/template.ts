@@ -20,6 +20,21 @@ export interface FigureContext {
   readonly svg: Html;
 }
 
+/** What the PDF's running header and footer receive. */
+export interface PrintContext {
+  readonly front: FrontMatter;
+  /** `@font-face` rules for the template's print fonts: the header and footer cannot use the page's. */
+  readonly fontCss: Html;
+}
+
+/** Margins of the printed page, e.g. "20mm": set here only, never by `@page` CSS, which would override them. */
+export interface Margins {
+  readonly top: string;
+  readonly right: string;
+  readonly bottom: string;
+  readonly left: string;
+}
+
 /**
  * A page template: `templates/<name>/template.ts` default-exports one, made with `defineTemplate`.
  * Everything is escaped unless the template marks it trusted, since it builds markup with `html`.
@@ -30,6 +45,13 @@ export interface TemplateSpec {
   readonly styles: readonly string[];
   readonly page: (context: PageContext) => Html;
   readonly figure: (context: FigureContext) => Html;
+  /** The PDF's page furniture. In the header and footer, Chromium fills `<span class="pageNumber">` and `<span class="totalPages">`. */
+  readonly print: {
+    readonly margin: Margins;
+    readonly fonts: readonly FontSpec[];
+    readonly header: (context: PrintContext) => Html;
+    readonly footer: (context: PrintContext) => Html;
+  };
 }
 
 /** Identity helper for typing. */

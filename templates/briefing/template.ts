@@ -6,6 +6,10 @@ import { defineTemplate } from "../../src/report/template.js";
 const fontFile = (family: string, weight: number, style: "normal" | "italic" = "normal") =>
   `@fontsource/${family}/files/${family}-latin-${weight}-${style}.woff2`;
 
+// Chromium draws the header and footer apart from the page: they need their own font and sizes.
+const furniture =
+  "font: 7.5pt 'Source Sans 3'; color: #555; width: 100%; margin: 0 18mm; display: flex; justify-content: space-between;";
+
 export default defineTemplate({
   fonts: [
     { family: "Source Serif 4", file: fontFile("source-serif-4", 400), weight: 400 },
@@ -80,4 +84,21 @@ export default defineTemplate({
         </p>
       </details>
     </figure> `,
+  print: {
+    margin: { top: "20mm", right: "18mm", bottom: "20mm", left: "18mm" },
+    fonts: [{ family: "Source Sans 3", file: fontFile("source-sans-3", 400), weight: 400 }],
+    header: ({ front, fontCss }) =>
+      html`<style>
+          ${fontCss}
+        </style>
+        <div style="${furniture}"><span>${front.title}</span><span>Briefing</span></div>`,
+    footer: ({ front, fontCss }) =>
+      html`<style>
+          ${fontCss}
+        </style>
+        <div style="${furniture}">
+          <span>${front.byline} · ${formatDate(front.date)}</span
+          ><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>
+        </div>`,
+  },
 });

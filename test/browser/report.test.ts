@@ -10,6 +10,7 @@ import { ROOT } from "../project.js";
 import { browserPath, launchChromium } from "./chromium.js";
 
 const executable = browserPath();
+const HTML = ["html"] as const;
 const require = createRequire(import.meta.url);
 
 describe.skipIf(executable === undefined)("the flagship report in Chromium", () => {
@@ -21,7 +22,7 @@ describe.skipIf(executable === undefined)("the flagship report in Chromium", () 
 
   beforeAll(async () => {
     const out = await mkdtemp(join(tmpdir(), "plotbrief-browser-"));
-    await buildReport("cambodia-2020", { root: ROOT, out });
+    await buildReport("cambodia-2020", { root: ROOT, out, formats: HTML });
     url = pathToFileURL(join(out, "cambodia-2020/index.html")).href;
     browser = await launchChromium(executable!);
     page = await browser.newPage();

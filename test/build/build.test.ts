@@ -6,6 +6,7 @@ import { buildReport } from "../../src/build/build.js";
 import { expectGolden } from "../golden.js";
 import { ROOT, copyProject } from "../project.js";
 
+const HTML = ["html", "svg"] as const;
 const tempOut = () => mkdtemp(join(tmpdir(), "plotbrief-out-"));
 
 async function snapshot(dir: string): Promise<Map<string, string>> {
@@ -24,7 +25,7 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
 describe("buildReport(slug, options)", () => {
   it("writes the report and one SVG per figure, the page byte for byte as its golden file", async () => {
     const out = await tempOut();
-    const outputs = await buildReport("cambodia-2020", { root: ROOT, out });
+    const outputs = await buildReport("cambodia-2020", { root: ROOT, out, formats: HTML });
     expect(outputs.map((output) => output.path)).toEqual([
       "cambodia-2020/index.html",
       "cambodia-2020/figures/tariff-share.svg",
@@ -39,24 +40,24 @@ describe("buildReport(slug, options)", () => {
 
   it("gives identical bytes on a second build, and leaves unchanged files alone", async () => {
     const out = await tempOut();
-    await buildReport("cambodia-2020", { root: ROOT, out });
+    await buildReport("cambodia-2020", { root: ROOT, out, formats: HTML });
     const first = await snapshot(out);
-    const outputs = await buildReport("cambodia-2020", { root: ROOT, out });
+    const outputs = await buildReport("cambodia-2020", { root: ROOT, out, formats: HTML });
     expect(outputs.every((output) => !output.changed)).toBe(true);
     expect(await snapshot(out)).toEqual(first);
     const fresh = await tempOut();
-    await buildReport("cambodia-2020", { root: ROOT, out: fresh });
+    await buildReport("cambodia-2020", { root: ROOT, out: fresh, formats: HTML });
     expect(await snapshot(fresh)).toEqual(first);
   });
 
   it("writes nothing and keeps the good files when the data is bad", async () => {
     const root = await copyProject();
     const out = await tempOut();
-    await buildReport("cambodia-2020", { root, out });
+    await buildReport("cambodia-2020", { root, out, formats: HTML });
     const good = await snapshot(out);
     const csv = join(root, "data/cambodia-2020/summons.csv");
     await writeFile(csv, (await readFile(csv, "utf8")).replace(",59,exact,", ",fifty-nine,exact,"));
-    await expect(buildReport("cambodia-2020", { root, out })).rejects.toThrow(
+    await expect(buildReport("cambodia-2020", { root, out, formats: HTML })).rejects.toThrow(
       'data/cambodia-2020/summons.csv:2: column "count": expected a whole number, found "fifty-nine"',
     );
     expect(await snapshot(out)).toEqual(good);
@@ -71,7 +72,7 @@ describe("buildReport(slug, options)", () => {
       (await readFile(csv, "utf8")).replace("people targeted by summonses", `"${markup.replaceAll('"', '""')}"`),
     );
     const out = await tempOut();
-    await buildReport("cambodia-2020", { root, out });
+    await buildReport("cambodia-2020", { root, out, formats: HTML });
     const html = await readFile(join(out, "cambodia-2020/index.html"), "utf8");
     const svg = await readFile(join(out, "cambodia-2020/figures/summons.svg"), "utf8");
     expect(html).not.toContain("<script");

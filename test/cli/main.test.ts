@@ -23,7 +23,7 @@ function plotbrief(args: string[], cwd: string): Promise<Run> {
 describe("plotbrief build", () => {
   it("builds every report, prints what it wrote and exits 0", async () => {
     const root = await copyProject();
-    const { code, stdout, stderr } = await plotbrief(["build"], root);
+    const { code, stdout, stderr } = await plotbrief(["build", "--format", "html,svg"], root);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(stdout).toMatch(/^wrote out\/cambodia-2020\/index\.html \(\d+\.\d kB\)$/m);
@@ -43,7 +43,7 @@ describe("plotbrief build", () => {
     const lines = (await readFile(csv, "utf8")).split("\n");
     lines[6] = lines[6]!.replace(",6.8,", ",n/a,");
     await writeFile(csv, lines.join("\n"));
-    const { code, stdout, stderr } = await plotbrief(["build", "--out", "site"], root);
+    const { code, stdout, stderr } = await plotbrief(["build", "--out", "site", "--format", "html"], root);
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toBe('error: data/cambodia-2020/gdp.csv:7: column "growth": expected a number, found "n/a"\n');
@@ -52,11 +52,17 @@ describe("plotbrief build", () => {
 
   it("names an unknown report", async () => {
     const out = await mkdtemp(join(tmpdir(), "plotbrief-cli-"));
-    const { code, stderr } = await plotbrief(["build", "nope", "--root", ROOT, "--out", out], ROOT);
+    const { code, stderr } = await plotbrief(["build", "nope", "--root", ROOT, "--out", out, "--format", "html"], ROOT);
     expect(code).toBe(1);
     expect(stderr).toBe(
       'error: reports/nope/index.md: no notebook for report "nope"; create it, or check the report\'s name\n',
     );
+  });
+
+  it("rejects an unknown format", async () => {
+    const { code, stderr } = await plotbrief(["build", "--format", "html,docx"], ROOT);
+    expect(code).toBe(1);
+    expect(stderr).toBe('error: --format: expected a list from html,svg,pdf,png, found "html,docx"\n');
   });
 
   it("prints its version", async () => {

@@ -26,6 +26,7 @@ export default defineFigure({
       x: {
         domain: [-13, 12],
         label: "Real GDP growth (%)",
+        labelArrow: "none",
         labelAnchor: "center",
         tickFormat: (d: number) => (d > 0 ? `+${d}` : d < 0 ? `\u2212${-d}` : "0"),
       },

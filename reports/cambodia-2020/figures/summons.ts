@@ -25,7 +25,7 @@ export default defineFigure({
       marginTop: 5,
       marginLeft: 215,
       marginRight: 30,
-      x: { domain: [0, 130], label: "People summoned", labelAnchor: "left" },
+      x: { domain: [0, 130], label: "People summoned", labelAnchor: "left", labelArrow: "none" },
       y: { domain: rows.map((d) => d.label), label: null, tickSize: 0 },
       marks: [
         Plot.gridX({ stroke: "#ccc", strokeOpacity: 1 }),

@@ -1,0 +1,67 @@
+// Document properties and pinned dates for a PDF from Chromium, which can set neither: the dates it
+// stamps are overwritten in place (same length, so offsets stay valid) and a new Info dictionary is
+// appended as an incremental update, the way PDF editors save.
+
+/** What a PDF reader shows as the document's properties. */
+export interface PdfInfo {
+  readonly title: string;
+  readonly author: string;
+  readonly subject: string;
+  readonly keywords: readonly string[];
+  readonly creator: string;
+  /** Both the creation and the modification date: pinned, so the same input gives the same bytes. */
+  readonly date: Date;
+}
+
+const DATE_ENTRY = /\/(CreationDate|ModDate) \(D:\d{14}[^)]*\)/g;
+
+/** Returns the PDF with its dates pinned and its document properties set. */
+export function stampPdf(pdf: Uint8Array, info: PdfInfo): Uint8Array {
+  // latin1 maps bytes to chars one to one, so string offsets are byte offsets.
+  let text = Buffer.from(pdf).toString("latin1");
+  const date = pdfDate(info.date);
+  text = text.replace(DATE_ENTRY, (entry, key: string) => {
+    const pinned = `/${key} (${date})`;
+    if (pinned.length > entry.length) throw new Error(`cannot pin ${key} in place: ${entry}`);
+    return pinned.padEnd(entry.length, " ");
+  });
+
+  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$/.exec(text);
+  if (!trailer) throw new Error("unexpected PDF from the browser: no trailer at its end");
+  const size = Number(/\/Size (\d+)/.exec(trailer[1]!)?.[1]);
+  const root = /\/Root (\d+ \d+ R)/.exec(trailer[1]!)?.[1];
+  if (!size || !root) throw new Error("unexpected PDF from the browser: trailer without /Size or /Root");
+
+  const body = text.endsWith("\n") ? text : `${text}\n`;
+  const entries = [
+    ["Title", info.title],
+    ["Author", info.author],
+    ["Subject", info.subject],
+    ["Keywords", info.keywords.join(", ")],
+    ["Creator", info.creator],
+    ["Producer", info.creator],
+  ]
+    .map(([key, value]) => `/${key} ${pdfString(value!)}`)
+    .join("\n");
+  const object = `${size} 0 obj\n<<${entries}\n/CreationDate (${date})\n/ModDate (${date})>>\nendobj\n`;
+  const objectOffset = body.length;
+  const xrefOffset = objectOffset + object.length;
+  const update =
+    object +
+    `xref\n${size} 1\n${String(objectOffset).padStart(10, "0")} 00000 n \n` +
+    `trailer\n<</Size ${size + 1}\n/Root ${root}\n/Info ${size} 0 R\n/Prev ${trailer[2]}>>\nstartxref\n${xrefOffset}\n%%EOF\n`;
+  return Buffer.from(body + update, "latin1");
+}
+
+/** "D:20201130000000+00'00'": the PDF date format, in UTC. */
+function pdfDate(date: Date): string {
+  const iso = date.toISOString(); // 2020-11-30T00:00:00.000Z
+  return `D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}+00'00'`;
+}
+
+/** A text string as UTF-16BE with a byte-order mark, in hex: safe for any character. */
+function pdfString(value: string): string {
+  let hex = "FEFF";
+  for (let i = 0; i < value.length; i++) hex += value.charCodeAt(i).toString(16).padStart(4, "0").toUpperCase();
+  return `<${hex}>`;
+}

@@ -1,0 +1,125 @@
+// Printing pages with a browser: one browser started early, one page reused, every outside request
+// blocked and named, timeouts, and one relaunch if the browser crashes.
+import type { Page, PDFOptions } from "puppeteer-core";
+import { UserError } from "../error.js";
+import { openBrowser } from "./browser.js";
+import type { BrowserOptions, BrowserSession } from "./browser.js";
+
+export interface PrinterOptions extends BrowserOptions {
+  /** How long loading and printing one page may take before it is abandoned. Default 60 s. */
+  readonly timeoutMs?: number;
+}
+
+/** Print settings from the template and the report: paper, margins, running header and footer. */
+export type PagePrint = Pick<
+  PDFOptions,
+  "format" | "margin" | "displayHeaderFooter" | "headerTemplate" | "footerTemplate" | "printBackground"
+>;
+
+export class Printer {
+  readonly #options: PrinterOptions;
+  #session: Promise<BrowserSession>;
+  #page: Promise<Page> | undefined;
+  #relaunched = false;
+  #blocked: string[] = [];
+
+  /** Starts the browser at once, so that its start-up overlaps the work done before the first print. */
+  constructor(options: PrinterOptions = {}) {
+    this.#options = options;
+    this.#session = this.#open();
+  }
+
+  #open(): Promise<BrowserSession> {
+    const session = openBrowser(this.#options);
+    session.catch(() => {}); // reported when the browser is first used, not when it fails to start
+    return session;
+  }
+
+  get #timeout(): number {
+    return this.#options.timeoutMs ?? 60_000;
+  }
+
+  /** Prints a page to PDF. `what` names it in errors: "cambodia-2020.pdf". */
+  pdf(what: string, html: string, print: PagePrint): Promise<Uint8Array> {
+    return this.#run(what, html, (page) =>
+      page.pdf({ ...print, tagged: true, outline: true, waitForFonts: true, timeout: this.#timeout }),
+    );
+  }
+
+  /** Screenshots elements of a page as PNG at twice the CSS pixel size, keyed by selector. */
+  png(what: string, html: string, selectors: readonly string[]): Promise<Map<string, Uint8Array>> {
+    return this.#run(what, html, async (page) => {
+      const shots = new Map<string, Uint8Array>();
+      for (const selector of selectors) {
+        const element = await page.$(selector);
+        if (!element) throw new Error(`${what}: no element ${selector} in the page`);
+        shots.set(selector, await element.screenshot({ type: "png", omitBackground: false }));
+      }
+      return shots;
+    });
+  }
+
+  async #run<T>(what: string, html: string, job: (page: Page) => Promise<T>): Promise<T> {
+    try {
+      return await this.#attempt(what, html, job);
+    } catch (error) {
+      const session = await this.#session.catch(() => undefined);
+      if (!session || session.browser.connected || this.#relaunched) throw error;
+      // The browser died under us: start a new one, once per printer, and try again.
+      this.#relaunched = true;
+      this.#page = undefined;
+      await session.close().catch(() => {});
+      this.#session = this.#open();
+      return this.#attempt(what, html, job);
+    }
+  }
+
+  async #attempt<T>(what: string, html: string, job: (page: Page) => Promise<T>): Promise<T> {
+    const page = await (this.#page ??= this.#newPage());
+    this.#blocked = [];
+    try {
+      await page.setContent(html, { waitUntil: "load", timeout: this.#timeout });
+      if (this.#blocked.length > 0) {
+        const urls = this.#blocked.map((url) => `  ${url}`).join("\n");
+        throw new UserError(
+          `${what}: the page tried to load from outside itself (blocked):\n${urls}\nEmbed the file in the report instead.`,
+        );
+      }
+      return await job(page);
+    } catch (error) {
+      if ((error as Error).name !== "TimeoutError") throw error;
+      // A page that hangs is closed; the next print gets a fresh one.
+      this.#page = undefined;
+      void page.close().catch(() => {});
+      throw new UserError(`${what}: printing timed out after ${this.#timeout} ms`);
+    }
+  }
+
+  async #newPage(): Promise<Page> {
+    const { browser } = await this.#session;
+    const page = await browser.newPage();
+    // Our pages forbid every request by CSP; here the requests are let through to be blocked and named.
+    await page.setBypassCSP(true);
+    await page.setViewport({ width: 760, height: 1000, deviceScaleFactor: 2 });
+    await page.setRequestInterception(true);
+    page.on("request", (request) => {
+      const url = request.url();
+      if (url.startsWith("data:") || url === "about:blank") return void request.continue();
+      this.#blocked.push(url);
+      void request.abort("blockedbyclient");
+    });
+    return page;
+  }
+
+  /** The process id of a browser this printer launched, if it is running: for diagnostics and tests. */
+  async pid(): Promise<number | undefined> {
+    const session = await this.#session.catch(() => undefined);
+    return session?.browser.process()?.pid;
+  }
+
+  /** Closes the page and the browser (or disconnects from a shared one). */
+  async close(): Promise<void> {
+    const session = await this.#session.catch(() => undefined);
+    await session?.close();
+  }
+}
