@@ -21,6 +21,8 @@ export interface BuildOptions {
   readonly printer?: Printer;
   /** The PDF's dates; by default the report's date (SOURCE_DATE_EPOCH, read by the CLI, overrides it). */
   readonly date?: Date;
+  /** Told of each file as soon as it is written, so that what was written is known even if a later step fails. */
+  readonly onOutput?: (output: Output) => void;
 }
 
 /** One output of a build, with its path relative to the output folder. */
@@ -43,7 +45,9 @@ export async function buildReport(slug: string, options: BuildOptions): Promise<
   const outputs: Output[] = [];
   const write = async (path: string, content: string | Uint8Array) => {
     const changed = await writeAtomic(join(options.out, path), content);
-    outputs.push({ path, bytes: typeof content === "string" ? Buffer.byteLength(content) : content.length, changed });
+    const output = { path, bytes: typeof content === "string" ? Buffer.byteLength(content) : content.length, changed };
+    outputs.push(output);
+    options.onOutput?.(output);
   };
 
   if (formats.has("html")) await write(join(slug, "index.html"), rendered.html);

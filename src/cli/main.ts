@@ -3,6 +3,7 @@ import { readdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { Command, CommanderError } from "commander";
 import { UserError } from "../error.js";
+import type { Output } from "../build/build.js";
 import { VERSION } from "../report/assemble.js";
 import { FORMATS } from "../report/notebook.js";
 import type { Format } from "../report/notebook.js";
@@ -99,17 +100,18 @@ export async function main(argv: readonly string[], effects: CliEffects = defaul
         const slugs = names.length > 0 ? names : await listReports(root);
         for (const slug of slugs) {
           const started = performance.now();
+          const onOutput = (output: Output) => {
+            const path = relative(effects.cwd, join(out, output.path));
+            effects.stdout(`${output.changed ? "wrote" : "unchanged"} ${path} (${formatBytes(output.bytes)})`);
+          };
           const outputs = await buildReport(slug, {
             root,
             out,
             printer,
+            onOutput,
             ...(formats ? { formats } : {}),
             ...(date ? { date } : {}),
           });
-          for (const output of outputs) {
-            const path = relative(effects.cwd, join(out, output.path));
-            effects.stdout(`${output.changed ? "wrote" : "unchanged"} ${path} (${formatBytes(output.bytes)})`);
-          }
           effects.stdout(`built ${slug}: ${outputs.length} files in ${Math.round(performance.now() - started)} ms`);
         }
       } finally {

@@ -1,6 +1,6 @@
 // Finding a system Chrome or Chromium: plotbrief never downloads a browser.
 import type { ChildProcess } from "node:child_process";
-import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connect, launch } from "puppeteer-core";
@@ -81,12 +81,19 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Browser
   }
   const executablePath = options.executablePath ?? findBrowser();
   const profile = mkdtempSync(join(tmpdir(), "plotbrief-chromium-"));
+  // Registered before the launch, so that a signal during start-up still removes the profile.
+  const entry: { process: ChildProcess | null; profile: string } = { process: null, profile };
+  live.add(entry);
+  // Chromium's own temporary files go inside the profile too, so removing it leaves nothing behind.
+  const temporary = join(profile, "tmp");
+  mkdirSync(temporary);
   let browser: Browser;
   try {
     browser = await launch({
       executablePath,
       pipe: true,
-      userDataDir: profile,
+      userDataDir: join(profile, "profile"),
+      env: { ...process.env, TMPDIR: temporary },
       // plotbrief's CLI handles signals itself and ends every browser with killBrowsers().
       handleSIGINT: false,
       handleSIGTERM: false,
@@ -102,11 +109,11 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Browser
       ],
     });
   } catch (error) {
+    live.delete(entry);
     rmSync(profile, { recursive: true, force: true });
     throw new UserError(`cannot start the browser ${executablePath}: ${(error as Error).message}`);
   }
-  const entry = { process: browser.process(), profile };
-  live.add(entry);
+  entry.process = browser.process();
   return {
     browser,
     close: async () => {

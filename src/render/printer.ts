@@ -16,6 +16,8 @@ export type PagePrint = Pick<
   "format" | "margin" | "displayHeaderFooter" | "headerTemplate" | "footerTemplate" | "printBackground"
 >;
 
+class PrintTimeout extends Error {}
+
 export class Printer {
   readonly #options: PrinterOptions;
   #session: Promise<BrowserSession>;
@@ -77,7 +79,7 @@ export class Printer {
   async #attempt<T>(what: string, html: string, job: (page: Page) => Promise<T>): Promise<T> {
     const page = await (this.#page ??= this.#newPage());
     this.#blocked = [];
-    try {
+    const work = (async () => {
       await page.setContent(html, { waitUntil: "load", timeout: this.#timeout });
       if (this.#blocked.length > 0) {
         const urls = this.#blocked.map((url) => `  ${url}`).join("\n");
@@ -85,13 +87,24 @@ export class Printer {
           `${what}: the page tried to load from outside itself (blocked):\n${urls}\nEmbed the file in the report instead.`,
         );
       }
-      return await job(page);
+      return job(page);
+    })();
+    // Puppeteer's own timeouts miss a page whose script never yields, so the whole job is raced.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new PrintTimeout()), this.#timeout);
+    });
+    try {
+      return await Promise.race([work, timeout]);
     } catch (error) {
-      if ((error as Error).name !== "TimeoutError") throw error;
+      if (!(error instanceof PrintTimeout) && (error as Error).name !== "TimeoutError") throw error;
+      work.catch(() => {});
       // A page that hangs is closed; the next print gets a fresh one.
       this.#page = undefined;
       void page.close().catch(() => {});
       throw new UserError(`${what}: printing timed out after ${this.#timeout} ms`);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

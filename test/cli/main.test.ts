@@ -12,9 +12,10 @@ interface Run {
 }
 
 /** Runs the real CLI in a child process, as a user would. */
-function plotbrief(args: string[], cwd: string): Promise<Run> {
+function plotbrief(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, "bin/plotbrief.js"), ...args], { cwd }, (error, stdout, stderr) => {
+    const options = { cwd, env: { ...process.env, ...env } };
+    execFile(process.execPath, [join(ROOT, "bin/plotbrief.js"), ...args], options, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
     });
   });
@@ -57,6 +58,17 @@ describe("plotbrief build", () => {
     expect(stderr).toBe(
       'error: reports/nope/index.md: no notebook for report "nope"; create it, or check the report\'s name\n',
     );
+  });
+
+  it("still writes the HTML when no browser is found for the PDF, then exits 1 saying why", async () => {
+    const root = await copyProject();
+    const { code, stdout, stderr } = await plotbrief(["build"], root, { PLOTBRIEF_BROWSER: "/nonexistent/chromium" });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^wrote out\/cambodia-2020\/index\.html /m);
+    expect(stderr).toBe(
+      "error: PLOTBRIEF_BROWSER is set to /nonexistent/chromium, which is not an executable program; point it at Chrome or Chromium\n",
+    );
+    expect(await readdir(join(root, "out/cambodia-2020"))).not.toContain("cambodia-2020.pdf");
   });
 
   it("rejects an unknown format", async () => {

@@ -1,0 +1,225 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { PNG } from "pngjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildReport } from "../../src/build/build.js";
+import { Printer } from "../../src/render/printer.js";
+import { ROOT, copyProject } from "../project.js";
+import { browserPath } from "./chromium.js";
+
+const run = promisify(execFile);
+const executable = browserPath();
+const temp = (name: string) => mkdtemp(join(tmpdir(), `plotbrief-${name}-`));
+const flat = (text: string) => text.replace(/\s+/g, " ");
+
+describe.skipIf(executable === undefined)("the flagship PDF", () => {
+  let pdfPath: string;
+  let pdf: Buffer;
+  let second: Buffer;
+  let text: string;
+
+  beforeAll(async () => {
+    // Two builds, each with its own browser, into two folders.
+    const outputs: Buffer[] = [];
+    for (let i = 0; i < 2; i++) {
+      const out = await temp("pdf");
+      const printer = new Printer({ executablePath: executable! });
+      try {
+        await buildReport("cambodia-2020", { root: ROOT, out, formats: ["pdf"], printer });
+      } finally {
+        await printer.close();
+      }
+      pdfPath = join(out, "cambodia-2020/cambodia-2020.pdf");
+      outputs.push(await readFile(pdfPath));
+    }
+    [pdf, second] = outputs as [Buffer, Buffer];
+    text = flat((await run("pdftotext", [pdfPath, "-"])).stdout);
+  });
+
+  it("holds the title, every figure's title and source line, and page numbers", async () => {
+    const { loadReport } = await import("../../src/report/report.js");
+    const { resolveFigure } = await import("../../src/figures/figure.js");
+    const report = await loadReport(ROOT, "cambodia-2020");
+    expect(text).toContain(report.notebook.front.title);
+    for (const spec of report.spec.figures) {
+      const figure = resolveFigure(spec, report.datasets);
+      expect(text).toContain(flat(figure.title));
+      expect(text).toContain(flat(figure.source));
+    }
+    const pages = Number(/^Pages: +(\d+)$/m.exec((await run("pdfinfo", [pdfPath])).stdout)![1]);
+    expect(text).toContain(`Page 1 of ${pages}`);
+    expect(text).toContain(`Page ${pages} of ${pages}`);
+  });
+
+  it("has the page count, title and author in its document properties, and is tagged", async () => {
+    const info = (await run("pdfinfo", [pdfPath])).stdout;
+    expect(info).toMatch(/^Title: +Pressure from both sides: the US, the EU and Cambodia in late 2020$/m);
+    expect(info).toMatch(/^Author: +The plotbrief worked example$/m);
+    expect(info).toMatch(/^Tagged: +yes$/m);
+    expect(info).toMatch(/^Page size: +595\.92 x 841\.92 pts \(A4\)$/m);
+    expect(Number(/^Pages: +(\d+)$/m.exec(info)![1])).toBeGreaterThanOrEqual(3);
+  });
+
+  it("embeds every font, all of them the report's own", async () => {
+    const rows = (await run("pdffonts", [pdfPath])).stdout.trim().split("\n").slice(2);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const [name, , , , emb] = row.split(/\s+/);
+      expect(name).toMatch(/^[A-Z]{6}\+Source(Sans3|Serif4)/);
+      expect(emb).toBe("yes");
+    }
+  });
+
+  it("is byte for byte the same when built again with another browser", () => {
+    expect(second.equals(pdf)).toBe(true);
+  });
+
+  it("looks like its golden page 1, rasterised", async () => {
+    const dir = await temp("raster");
+    await run("pdftoppm", ["-png", "-r", "40", "-f", "1", "-l", "1", pdfPath, join(dir, "page")]);
+    const actual = await readFile(join(dir, (await readdir(dir))[0]!));
+    const golden = join(ROOT, "test/output/cambodia-2020/page-1.png");
+    if (process.env.UPDATE_GOLDEN === "1") await writeFile(golden, actual);
+    const differing = pixelDifference(PNG.sync.read(await readFile(golden)), PNG.sync.read(actual));
+    if (differing > 0.005) await writeFile(golden.replace(/\.png$/, "-changed.png"), actual);
+    expect(differing, "share of pixels that differ from test/output/cambodia-2020/page-1.png").toBeLessThanOrEqual(
+      0.005,
+    );
+  });
+});
+
+/** Share of pixels whose colour differs by more than a little, or 1 if the sizes differ. */
+function pixelDifference(a: PNG, b: PNG): number {
+  if (a.width !== b.width || a.height !== b.height) return 1;
+  let differing = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    const delta = Math.max(...[0, 1, 2].map((c) => Math.abs(a.data[i + c]! - b.data[i + c]!)));
+    if (delta > 48) differing++;
+  }
+  return differing / (a.width * a.height);
+}
+
+describe.skipIf(executable === undefined)("Printer", () => {
+  let printer: Printer;
+
+  beforeAll(() => {
+    printer = new Printer({ executablePath: executable!, timeoutMs: 2000 });
+  });
+  afterAll(async () => {
+    await printer?.close();
+  });
+
+  const page = (body: string) => `<!DOCTYPE html><html><head><title>t</title></head><body>${body}</body></html>`;
+  const print = { format: "A4" as const };
+
+  it("blocks a request to anything outside the page and names it", async () => {
+    await expect(printer.pdf("x.pdf", page('<img src="https://example.com/map.png" alt="">'), print)).rejects.toThrow(
+      "x.pdf: the page tried to load from outside itself (blocked):\n  https://example.com/map.png\n",
+    );
+  });
+
+  it("times out a print that hangs, with a clear error, and prints the next page", async () => {
+    await expect(printer.pdf("hang.pdf", page("<script>for (;;) {}</script>"), print)).rejects.toThrow(
+      "hang.pdf: printing timed out after 2000 ms",
+    );
+    const pdf = await printer.pdf("next.pdf", page("<p>fine</p>"), print);
+    expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("relaunches a crashed browser once", async () => {
+    await printer.pdf("before.pdf", page("<p>one</p>"), print);
+    const pid = await printer.pid();
+    process.kill(pid!, "SIGKILL");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const pdf = await printer.pdf("after.pdf", page("<p>two</p>"), print);
+    expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(await printer.pid()).not.toBe(pid);
+  });
+});
+
+describe.skipIf(executable === undefined)("plotbrief build with a browser", () => {
+  const cli = join(ROOT, "bin/plotbrief.js");
+
+  /** Chromium processes whose command line mentions `dir` (each build's profile lives in its TMPDIR). */
+  async function browsersUnder(dir: string): Promise<number[]> {
+    const pids: number[] = [];
+    for (const entry of await readdir("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      const cmdline = await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "");
+      if (cmdline.includes(dir) && !cmdline.includes("plotbrief.js")) pids.push(Number(entry));
+    }
+    return pids;
+  }
+
+  /** What plotbrief or puppeteer left in a TMPDIR (tsx keeps its compile cache there, by design). */
+  const ours = async (dir: string) => (await readdir(dir)).filter((name) => !name.startsWith("tsx-"));
+
+  it("writes PNGs of each figure at twice their size, and leaves no browser or profile behind", async () => {
+    const root = await copyProject();
+    const tmp = await temp("tmpdir");
+    await run(process.execPath, [cli, "build", "--format", "png"], { cwd: root, env: { ...process.env, TMPDIR: tmp } });
+    const png = PNG.sync.read(await readFile(join(root, "out/cambodia-2020/figures/summons.png")));
+    expect(png.width).toBe(1280);
+    expect(await browsersUnder(tmp)).toEqual([]);
+    expect(await ours(tmp)).toEqual([]);
+  });
+
+  it("leaves no browser or profile behind when stopped with Ctrl-C", async () => {
+    const root = await copyProject();
+    const tmp = await temp("tmpdir");
+    const child = execFile(process.execPath, [cli, "build", "--format", "pdf"], {
+      cwd: root,
+      env: { ...process.env, TMPDIR: tmp },
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const deadline = Date.now() + 20_000;
+    while ((await browsersUnder(tmp)).length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect((await browsersUnder(tmp)).length).toBeGreaterThan(0);
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await browsersUnder(tmp)).toEqual([]);
+    expect(await ours(tmp)).toEqual([]);
+  });
+
+  it("prints with an already running browser given by --browser-ws-endpoint, and leaves it running", async () => {
+    const profile = await temp("shared-browser");
+    const args = [
+      "--headless",
+      "--remote-debugging-port=0",
+      `--user-data-dir=${profile}`,
+      "--disable-gpu",
+      "--no-first-run",
+    ];
+    if (process.getuid?.() === 0) args.push("--no-sandbox");
+    const browser = execFile(executable!, args);
+    try {
+      const endpoint = await new Promise<string>((resolve, reject) => {
+        let stderr = "";
+        browser.stderr!.on("data", (chunk: string) => {
+          stderr += chunk;
+          const match = /DevTools listening on (ws:\/\/\S+)/.exec(stderr);
+          if (match) resolve(match[1]!);
+        });
+        browser.on("exit", () => reject(new Error(`browser exited: ${stderr}`)));
+      });
+      const root = await copyProject();
+      const { stdout } = await run(
+        process.execPath,
+        [cli, "build", "--format", "pdf", "--browser-ws-endpoint", endpoint],
+        {
+          cwd: root,
+        },
+      );
+      expect(stdout).toMatch(/^wrote out\/cambodia-2020\/cambodia-2020\.pdf /m);
+      expect(browser.exitCode).toBeNull();
+    } finally {
+      browser.kill("SIGKILL");
+    }
+  });
+});
