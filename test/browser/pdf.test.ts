@@ -63,6 +63,14 @@ describe.skipIf(executable === undefined)("the flagship PDF", () => {
     expect(Number(/^Pages: +(\d+)$/m.exec(info)![1])).toBeGreaterThanOrEqual(3);
   });
 
+  it("has bookmarks from the report's headings", () => {
+    const bytes = pdf.toString("latin1");
+    expect(bytes).toContain("/Outlines");
+    for (const heading of ["The economy: from a boom to a contraction", "The courts: how many were summoned?"]) {
+      expect(bytes).toContain(`/Title (${heading})`);
+    }
+  });
+
   it("embeds every font, all of them the report's own", async () => {
     const rows = (await run("pdffonts", [pdfPath])).stdout.trim().split("\n").slice(2);
     expect(rows.length).toBeGreaterThan(0);
@@ -115,12 +123,6 @@ describe.skipIf(executable === undefined)("Printer", () => {
   const page = (body: string) => `<!DOCTYPE html><html><head><title>t</title></head><body>${body}</body></html>`;
   const print = { format: "A4" as const };
 
-  it("blocks a request to anything outside the page and names it", async () => {
-    await expect(printer.pdf("x.pdf", page('<img src="https://example.com/map.png" alt="">'), print)).rejects.toThrow(
-      "x.pdf: the page tried to load from outside itself (blocked):\n  https://example.com/map.png\n",
-    );
-  });
-
   it("times out a print that hangs, with a clear error, and prints the next page", async () => {
     await expect(printer.pdf("hang.pdf", page("<script>for (;;) {}</script>"), print)).rejects.toThrow(
       "hang.pdf: printing timed out after 2000 ms",
@@ -163,6 +165,40 @@ describe.skipIf(executable === undefined)("plotbrief build with a browser", () =
     await run(process.execPath, [cli, "build", "--format", "png"], { cwd: root, env: { ...process.env, TMPDIR: tmp } });
     const png = PNG.sync.read(await readFile(join(root, "out/cambodia-2020/figures/summons.png")));
     expect(png.width).toBe(1280);
+    expect(await browsersUnder(tmp)).toEqual([]);
+    expect(await ours(tmp)).toEqual([]);
+  });
+
+  it("prints US Letter when the front matter asks, dated SOURCE_DATE_EPOCH when set", async () => {
+    const root = await copyProject();
+    const notebook = join(root, "reports/cambodia-2020/index.md");
+    await writeFile(notebook, (await readFile(notebook, "utf8")).replace("paper: a4", "paper: letter"));
+    await run(process.execPath, [cli, "build", "--format", "pdf"], {
+      cwd: root,
+      env: { ...process.env, SOURCE_DATE_EPOCH: "1606694400" },
+    });
+    const info = (await run("pdfinfo", ["-isodates", join(root, "out/cambodia-2020/cambodia-2020.pdf")])).stdout;
+    expect(info).toMatch(/^Page size: +612 x 792 pts \(letter\)$/m);
+    expect(info).toMatch(/^CreationDate: +2020-11-30T00:00:00Z$/m);
+  });
+
+  it("fails on an external image in a notebook, naming it, and leaves no browser behind", async () => {
+    const root = await copyProject();
+    const tmp = await temp("tmpdir");
+    const notebook = join(root, "reports/cambodia-2020/index.md");
+    await writeFile(notebook, `${await readFile(notebook, "utf8")}\n![A map](https://example.com/map.png)\n`);
+    const failed = await run(process.execPath, [cli, "build"], {
+      cwd: root,
+      env: { ...process.env, TMPDIR: tmp },
+    }).then(
+      () => expect.fail("the build succeeded"),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toBe(
+      "error: cambodia-2020.pdf: the page tried to load from outside itself (blocked):\n" +
+        "  https://example.com/map.png\nEmbed the file in the report instead.\n",
+    );
     expect(await browsersUnder(tmp)).toEqual([]);
     expect(await ours(tmp)).toEqual([]);
   });
