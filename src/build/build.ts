@@ -1,13 +1,16 @@
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { UserError } from "../error.js";
 import { dateStart } from "../data/qualified.js";
-import { assembleReport, VERSION } from "../report/assemble.js";
-import type { RenderedReport } from "../report/assemble.js";
+import { assembleReport, renderWithPlot, VERSION } from "../report/assemble.js";
+import type { RenderedReport, SvgSource } from "../report/assemble.js";
+import type { DatasetSpec } from "../data/dataset.js";
 import type { Format } from "../report/notebook.js";
-import { loadReport } from "../report/report.js";
+import { loadReport, reportPaths } from "../report/report.js";
+import type { LoadedReport } from "../report/report.js";
 import { stampPdf } from "../render/pdf-info.js";
 import type { Printer } from "../render/printer.js";
-import { svgDocument } from "../render/svg.js";
+import type { Cache } from "./cache.js";
+import { hash, hashFiles, hashTool, inputHashes, moduleGraph, reportInputs } from "./inputs.js";
 import { writeAtomic } from "./write.js";
 
 export interface BuildOptions {
@@ -21,8 +24,10 @@ export interface BuildOptions {
   readonly printer?: Printer;
   /** The PDF's dates; by default the report's date (SOURCE_DATE_EPOCH, read by the CLI, overrides it). */
   readonly date?: Date;
-  /** Told of each file as soon as it is written, so that what was written is known even if a later step fails. */
-  readonly onOutput?: (output: Output) => void;
+  /** Rendered figures and printed files from earlier builds; without one, everything is made again. */
+  readonly cache?: Cache;
+  /** Told of each step as it happens: for progress, logs, and knowing what was written if a later step fails. */
+  readonly onEvent?: (event: BuildEvent) => void;
 }
 
 /** One output of a build, with its path relative to the output folder. */
@@ -33,43 +38,154 @@ export interface Output {
   readonly changed: boolean;
 }
 
+export type BuildEvent =
+  | {
+      readonly type: "figure";
+      readonly report: string;
+      readonly figure: string;
+      readonly cached: boolean;
+      readonly ms: number;
+    }
+  | {
+      readonly type: "print";
+      readonly report: string;
+      readonly format: "pdf" | "png";
+      readonly cached: boolean;
+      readonly ms: number;
+    }
+  | ({ readonly type: "write"; readonly report: string } & Output);
+
 /**
  * Builds one report. The page and its figures are rendered in memory first, so bad input writes
  * nothing; each file is written atomically. The HTML and SVG are written before printing, so they
- * exist even when the browser step fails.
+ * exist even when the browser step fails. With a cache, a figure is rendered again only when its
+ * inputs changed (its datasets' files, the report's modules, plotbrief itself), and a PDF or PNG is
+ * printed again only when the page or the print settings changed.
  */
 export async function buildReport(slug: string, options: BuildOptions): Promise<Output[]> {
-  const [report, document] = await Promise.all([loadReport(options.root, slug), svgDocument()]);
-  const rendered = await assembleReport(options.root, report, document);
+  const { root, cache } = options;
+  const emit = (event: BuildEvent) => options.onEvent?.(event);
+  const report = await loadReport(root, slug);
+  const rendered = await assembleReport(root, report, cache ? await cachedSvgs(slug, options) : timed(slug, emit));
   const formats = new Set(options.formats ?? rendered.front.formats);
   const outputs: Output[] = [];
   const write = async (path: string, content: string | Uint8Array) => {
     const changed = await writeAtomic(join(options.out, path), content);
     const output = { path, bytes: typeof content === "string" ? Buffer.byteLength(content) : content.length, changed };
     outputs.push(output);
-    options.onOutput?.(output);
+    emit({ type: "write", report: slug, ...output });
   };
 
-  if (formats.has("html")) await write(join(slug, "index.html"), rendered.html);
-  if (formats.has("svg")) {
-    for (const { figure, svg } of rendered.figures) await write(join(slug, "figures", `${figure.id}.svg`), `${svg}\n`);
-  }
+  const files: [string, string][] = [];
+  if (formats.has("html")) files.push(["index.html", rendered.html]);
+  if (formats.has("svg"))
+    files.push(
+      ...rendered.figures.map(({ figure, svg }): [string, string] => [`figures/${figure.id}.svg`, `${svg}\n`]),
+    );
+  for (const [path, content] of files) await write(join(slug, path), content);
+  // What these files were made from, so that `check --against` can name the input that changed.
+  if (files.length > 0) await write(join(slug, MANIFEST), await manifest(slug, root, report, files));
   if (formats.has("pdf") || formats.has("png")) {
     const printer = options.printer;
     if (!printer) throw new UserError(`${slug}: pdf and png need a browser, and none was started`);
-    if (formats.has("pdf")) await write(join(slug, `${slug}.pdf`), await printPdf(rendered, printer, options.date));
+    const tool = await hashTool();
+    const print = async (format: "pdf" | "png", key: string, make: () => Promise<Uint8Array>) => {
+      const started = performance.now();
+      const hit = await cache?.get(key);
+      const bytes = hit ?? (await make());
+      if (!hit) await cache?.put(key, bytes);
+      emit({ type: "print", report: slug, format, cached: hit !== undefined, ms: performance.now() - started });
+      return bytes;
+    };
+    if (formats.has("pdf")) {
+      const date = options.date ?? dateStart(rendered.front.date);
+      const key = hash("pdf", tool, rendered.html, JSON.stringify(rendered.print), date.toISOString());
+      await write(join(slug, `${slug}.pdf`), await print("pdf", key, () => printPdf(rendered, printer, date)));
+    }
     if (formats.has("png")) {
       const selectors = rendered.figures.map(({ figure }) => `#figure-${figure.id} .pb-chart svg`);
-      const shots = await printer.png(`${slug} figures`, rendered.html, selectors);
       for (const [i, { figure }] of rendered.figures.entries()) {
-        await write(join(slug, "figures", `${figure.id}.png`), shots.get(selectors[i]!)!);
+        const key = hash("png", tool, rendered.html, selectors[i]!);
+        const png = await print("png", key, async () => {
+          const shots = await printer.png(`${slug} figure ${figure.id}`, rendered.html, [selectors[i]!]);
+          return shots.get(selectors[i]!)!;
+        });
+        await write(join(slug, "figures", `${figure.id}.png`), png);
       }
     }
   }
   return outputs;
 }
 
-async function printPdf(rendered: RenderedReport, printer: Printer, date?: Date): Promise<Uint8Array> {
+/** The file in each report's output folder that records its inputs and outputs. */
+export const MANIFEST = "manifest.json";
+
+export interface Manifest {
+  readonly plotbrief: string;
+  readonly report: string;
+  /** Content hash of every input, by path relative to the project root. */
+  readonly inputs: Record<string, string>;
+  /** Every output, by path relative to the report's output folder: its content hash and what it is made from. */
+  readonly outputs: Record<string, { readonly sha256: string; readonly inputs: readonly string[] }>;
+}
+
+async function manifest(slug: string, root: string, report: LoadedReport, files: [string, string][]): Promise<string> {
+  const inputs = await inputHashes(root, await reportInputs(root, report));
+  const modules = (await moduleGraph(join(root, reportPaths(slug).module))).map((file) => relative(root, file));
+  const figures = new Map(report.spec.figures.map((spec) => [spec.id, spec]));
+  const madeFrom = (path: string): string[] => {
+    const figure = figures.get(/^figures\/(.+)\.svg$/.exec(path)?.[1] ?? "");
+    if (!figure) return Object.keys(inputs);
+    const data = (Object.values(figure.uses) as DatasetSpec<never>[]).map((dataset) => dataset.file);
+    return [...new Set([...modules, ...data])].sort();
+  };
+  const outputs = Object.fromEntries(
+    files.map(([path, content]) => [path, { sha256: hash(content), inputs: madeFrom(path) }]),
+  );
+  const value: Manifest = { plotbrief: VERSION, report: slug, inputs, outputs };
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** Renders every figure, telling how long each took. */
+function timed(slug: string, emit: (event: BuildEvent) => void): SvgSource {
+  return async (figure, spec) => {
+    const started = performance.now();
+    const svg = await renderWithPlot(figure, spec);
+    emit({ type: "figure", report: slug, figure: figure.id, cached: false, ms: performance.now() - started });
+    return svg;
+  };
+}
+
+/** Takes each figure's SVG from the cache when its inputs are unchanged, else renders and stores it. */
+async function cachedSvgs(slug: string, options: BuildOptions): Promise<SvgSource> {
+  const { root, cache } = options;
+  const [tool, modules] = await Promise.all([
+    hashTool(),
+    moduleGraph(join(root, reportPaths(slug).module)).then((files) => hashFiles(root, files)),
+  ]);
+  const render = timed(slug, (event) => options.onEvent?.(event));
+  return async (figure, spec) => {
+    const started = performance.now();
+    const data = (Object.values(spec.uses) as DatasetSpec<never>[]).map((dataset) => join(root, dataset.file));
+    const key = hash("svg", tool, modules, figure.id, await hashFiles(root, data));
+    const hit = await cache!.get(key);
+    if (hit) {
+      options.onEvent?.({
+        type: "figure",
+        report: slug,
+        figure: figure.id,
+        cached: true,
+        ms: performance.now() - started,
+      });
+      return hit.toString("utf8");
+    }
+    const svg = await render(figure, spec);
+    await cache!.put(key, svg);
+    return svg;
+  };
+}
+
+async function printPdf(rendered: RenderedReport, printer: Printer, date: Date): Promise<Uint8Array> {
   const { front } = rendered;
   const pdf = await printer.pdf(`${rendered.slug}.pdf`, rendered.html, rendered.print);
   return stampPdf(pdf, {
@@ -78,6 +194,6 @@ async function printPdf(rendered: RenderedReport, printer: Printer, date?: Date)
     subject: front.dek,
     keywords: front.keywords,
     creator: `plotbrief ${VERSION}`,
-    date: date ?? dateStart(front.date),
+    date,
   });
 }

@@ -1,154 +1,114 @@
 // The command line: parses arguments, runs a command, and is the one place that catches and exits.
-import { readdir } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
 import { Command, CommanderError } from "commander";
 import { UserError } from "../error.js";
-import type { Output } from "../build/build.js";
-import { VERSION } from "../report/assemble.js";
-import { FORMATS } from "../report/notebook.js";
-import type { Format } from "../report/notebook.js";
+import { VERSION } from "../version.js";
+import { processEffects } from "./effects.js";
+import type { CliEffects } from "./effects.js";
+import { Logger } from "./log.js";
+import type { LogMode } from "./log.js";
 
-/** Where the CLI writes, which folder and environment it works in, and how it meets signals; tests pass their own. */
-export interface CliEffects {
-  readonly stdout: (line: string) => void;
-  readonly stderr: (line: string) => void;
-  readonly cwd: string;
-  readonly env: NodeJS.ProcessEnv;
-  readonly onSignals: (handler: (signal: NodeJS.Signals) => void) => void;
-  readonly offSignals: (handler: (signal: NodeJS.Signals) => void) => void;
-  readonly exit: (code: number) => never;
-}
-
-const SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
-
-const defaultEffects: CliEffects = {
-  stdout: (line) => process.stdout.write(`${line}\n`),
-  stderr: (line) => process.stderr.write(`${line}\n`),
-  cwd: process.cwd(),
-  env: process.env,
-  onSignals: (handler) => SIGNALS.forEach((signal) => process.on(signal, handler)),
-  offSignals: (handler) => SIGNALS.forEach((signal) => process.off(signal, handler)),
-  exit: (code) => process.exit(code),
-};
-
-interface BuildFlags {
-  root: string;
-  out: string;
-  format?: string;
-  browserWsEndpoint?: string;
-  printTimeout: string;
-}
-
-function parseFormats(list: string): Format[] {
-  const formats = list.split(",").map((format) => format.trim());
-  const unknown = formats.filter((format) => !(FORMATS as readonly string[]).includes(format));
-  if (unknown.length > 0 || formats.length === 0) {
-    throw new UserError(`--format: expected a list from ${FORMATS.join(",")}, found "${list}"`);
-  }
-  return formats as Format[];
+interface CommonFlags {
+  debug?: boolean;
+  quiet?: boolean;
+  json?: boolean;
 }
 
 /** Runs the CLI and returns its exit code: 0 ok, 1 for a problem in the user's input, 2 for a bug. */
-export async function main(argv: readonly string[], effects: CliEffects = defaultEffects): Promise<number> {
+export async function main(argv: readonly string[], effects: CliEffects = processEffects): Promise<number> {
+  let log = new Logger(effects, argv.includes("--json") ? "json" : "human");
   let debug = argv.includes("--debug");
+  const logFor = (flags: CommonFlags) => {
+    const mode: LogMode = flags.json ? "json" : flags.quiet ? "quiet" : "human";
+    debug ||= flags.debug === true;
+    log = new Logger(effects, mode);
+    return log;
+  };
+  const common = (command: Command) =>
+    command
+      .option("--quiet", "print only errors")
+      .option("--json", "print one JSON object a line, for CI logs")
+      .option("--debug", "print stack traces for errors");
+
   const program = new Command("plotbrief")
-    .description("Build self-contained HTML briefings from typed datasets and Observable Plot figures.")
+    .description("Typed datasets to Observable Plot figures, built into self-contained HTML reports and PDF briefings.")
     .version(VERSION)
-    .option("--debug", "print stack traces for errors")
     .exitOverride()
     .configureOutput({ writeOut: (s) => effects.stdout(s.trimEnd()), writeErr: (s) => effects.stderr(s.trimEnd()) });
 
-  program
-    .command("build")
+  common(program.command("build"))
     .description("build reports into <out>/<report>/: index.html, <report>.pdf, figures/<id>.svg and .png")
     .argument("[reports...]", "reports to build, by folder name under reports/ (default: all)")
     .option("--root <dir>", "the project folder", ".")
     .option("--out <dir>", "the output folder", "out")
-    .option("--format <list>", `what to write, from ${FORMATS.join(",")} (default: the report's front matter)`)
-    .option(
-      "--browser-ws-endpoint <url>",
-      "print with an already running browser (default: $PLOTBRIEF_BROWSER_WS_ENDPOINT, else launch one)",
-    )
+    .option("--format <list>", "what to write, from html,svg,pdf,png (default: the report's front matter)")
+    .option("--force", "make everything again, ignoring the cache")
+    .option("--shard <i/n>", "build only the i-th of n equal shares of the reports, for a CI matrix")
+    .option("--browser-ws-endpoint <url>", "print with a running browser (default: $PLOTBRIEF_BROWSER_WS_ENDPOINT)")
     .option("--print-timeout <ms>", "how long one page may take to print", "60000")
-    .action(async (names: string[], options: BuildFlags) => {
-      const { buildReport } = await import("../build/build.js");
-      const { Printer } = await import("../render/printer.js");
-      const { killBrowsers } = await import("../render/browser.js");
-      const root = resolve(effects.cwd, options.root);
-      const out = resolve(effects.cwd, options.out);
-      const formats = options.format === undefined ? undefined : parseFormats(options.format);
-      const timeoutMs = Number(options.printTimeout);
-      if (!(timeoutMs > 0))
-        throw new UserError(`--print-timeout: expected a number of milliseconds, found "${options.printTimeout}"`);
-      const epoch = effects.env.SOURCE_DATE_EPOCH;
-      const date = epoch === undefined ? undefined : new Date(Number(epoch) * 1000);
-      if (date && Number.isNaN(date.getTime()))
-        throw new UserError(`SOURCE_DATE_EPOCH: expected seconds since 1970, found "${epoch}"`);
-      // The browser starts now, while the data and figures are prepared.
-      const wsEndpoint = options.browserWsEndpoint ?? effects.env.PLOTBRIEF_BROWSER_WS_ENDPOINT;
-      const printer =
-        formats === undefined || formats.includes("pdf") || formats.includes("png")
-          ? new Printer({ timeoutMs, ...(wsEndpoint ? { wsEndpoint } : {}) })
-          : undefined;
-      const stop = (signal: NodeJS.Signals) => {
-        killBrowsers();
-        effects.stderr(`stopped by ${signal}`);
-        effects.exit(signal === "SIGINT" ? 130 : 143);
-      };
-      effects.onSignals(stop);
-      try {
-        const slugs = names.length > 0 ? names : await listReports(root);
-        for (const slug of slugs) {
-          const started = performance.now();
-          const onOutput = (output: Output) => {
-            const path = relative(effects.cwd, join(out, output.path));
-            effects.stdout(`${output.changed ? "wrote" : "unchanged"} ${path} (${formatBytes(output.bytes)})`);
-          };
-          const outputs = await buildReport(slug, {
-            root,
-            out,
-            printer,
-            onOutput,
-            ...(formats ? { formats } : {}),
-            ...(date ? { date } : {}),
-          });
-          effects.stdout(`built ${slug}: ${outputs.length} files in ${Math.round(performance.now() - started)} ms`);
-        }
-      } finally {
-        await printer?.close();
-        effects.offSignals(stop);
-      }
+    .action(async (names: string[], flags) => {
+      const { build } = await import("./build.js");
+      await build(names, flags, effects, logFor(flags));
     });
+
+  common(program.command("check"))
+    .description(
+      "validate all data and references, render everything twice and compare, and compare with built outputs",
+    )
+    .argument("[reports...]", "reports to check (default: all)")
+    .option("--root <dir>", "the project folder", ".")
+    .option("--against <dir>", "also compare with the outputs built in <dir> (committed ones, say)")
+    .action(async (names: string[], flags) => {
+      const { check } = await import("./check.js");
+      await check(names, flags, effects, logFor(flags));
+    });
+
+  common(program.command("dev"))
+    .description("serve the reports with live preview: pages update as their inputs change")
+    .option("--root <dir>", "the project folder", ".")
+    .option("--port <port>", "the port to listen on (0: any free one)", "3000")
+    .option("--host <host>", "the address to listen on", "127.0.0.1")
+    .action(async (flags) => {
+      const { dev } = await import("./dev.js");
+      await dev(flags, effects, logFor(flags));
+    });
+
+  common(program.command("new"))
+    .description("start a new report: a notebook, a figure and a sample dataset with its source, ready to build")
+    .argument("<name>", "the report's folder name: lowercase letters, digits and dashes")
+    .option("--root <dir>", "the project folder", ".")
+    .action(async (name: string, flags) => {
+      const { scaffold } = await import("./new.js");
+      await scaffold(name, flags, effects, logFor(flags));
+    });
+
+  common(program.command("doctor"))
+    .description("say what plotbrief finds: Node, the browser and its version, fonts, the reports")
+    .option("--root <dir>", "the project folder", ".")
+    .action(async (flags) => {
+      const { doctor } = await import("./doctor.js");
+      await doctor(flags, effects, logFor(flags));
+    });
+
+  program.addCommand(
+    new Command("__dev-worker").option("--root <dir>").action(async (flags: { root: string }) => {
+      const { runWorker } = await import("../dev/worker.js");
+      await runWorker(flags.root);
+    }),
+    { hidden: true },
+  );
 
   try {
     await program.parseAsync(argv, { from: "user" });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
-    debug ||= program.opts().debug === true;
     if (error instanceof UserError) {
-      effects.stderr(debug ? String(error.stack) : `error: ${error.message}`);
+      if (debug) effects.stderr(String(error.stack));
+      else log.error(error.message);
       return 1;
     }
-    effects.stderr(
-      debug
-        ? String((error as Error).stack ?? error)
-        : `internal error: ${(error as Error).message ?? error}\n(rerun with --debug for a stack trace)`,
-    );
+    if (debug) effects.stderr(String((error as Error).stack ?? error));
+    else log.error(`internal error: ${(error as Error).message ?? error}\n(rerun with --debug for a stack trace)`);
     return 2;
   }
-}
-
-async function listReports(root: string): Promise<string[]> {
-  const entries = await readdir(join(root, "reports"), { withFileTypes: true }).catch(() => {
-    throw new UserError(`no reports/ folder in ${root}; run plotbrief in a project folder or pass --root`);
-  });
-  return entries
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-}
-
-function formatBytes(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} kB`;
 }

@@ -1,5 +1,6 @@
 // Printing pages with a browser: one browser started early, one page reused, every outside request
 // blocked and named, timeouts, and one relaunch if the browser crashes.
+import { availableParallelism } from "node:os";
 import type { Page, PDFOptions } from "puppeteer-core";
 import { UserError } from "../error.js";
 import { openBrowser } from "./browser.js";
@@ -8,6 +9,8 @@ import type { BrowserOptions, BrowserSession } from "./browser.js";
 export interface PrinterOptions extends BrowserOptions {
   /** How long loading and printing one page may take before it is abandoned. Default 60 s. */
   readonly timeoutMs?: number;
+  /** How many pages print at once: by default one per core. */
+  readonly pages?: number;
 }
 
 /** Print settings from the template and the report: paper, margins, running header and footer. */
@@ -21,9 +24,12 @@ class PrintTimeout extends Error {}
 export class Printer {
   readonly #options: PrinterOptions;
   #session: Promise<BrowserSession>;
-  #page: Promise<Page> | undefined;
   #relaunched = false;
-  #blocked: string[] = [];
+  // A pool of pages, reused across prints: idle ones, how many exist, and prints waiting for one.
+  #idle: Page[] = [];
+  #pages = 0;
+  #waiting: ((page: Page | undefined) => void)[] = [];
+  #blocked = new WeakMap<Page, string[]>();
 
   /** Starts the browser at once, so that its start-up overlaps the work done before the first print. */
   constructor(options: PrinterOptions = {}) {
@@ -69,7 +75,8 @@ export class Printer {
       if (!session || session.browser.connected || this.#relaunched) throw error;
       // The browser died under us: start a new one, once per printer, and try again.
       this.#relaunched = true;
-      this.#page = undefined;
+      this.#idle = [];
+      this.#pages = 0;
       await session.close().catch(() => {});
       this.#session = this.#open();
       return this.#attempt(what, html, job);
@@ -77,12 +84,13 @@ export class Printer {
   }
 
   async #attempt<T>(what: string, html: string, job: (page: Page) => Promise<T>): Promise<T> {
-    const page = await (this.#page ??= this.#newPage());
-    this.#blocked = [];
+    const page = await this.#acquire();
+    const blocked: string[] = [];
+    this.#blocked.set(page, blocked);
     const work = (async () => {
       await page.setContent(html, { waitUntil: "load", timeout: this.#timeout });
-      if (this.#blocked.length > 0) {
-        const urls = this.#blocked.map((url) => `  ${url}`).join("\n");
+      if (blocked.length > 0) {
+        const urls = blocked.map((url) => `  ${url}`).join("\n");
         throw new UserError(
           `${what}: the page tried to load from outside itself (blocked):\n${urls}\nEmbed the file in the report instead.`,
         );
@@ -94,18 +102,49 @@ export class Printer {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new PrintTimeout()), this.#timeout);
     });
+    let healthy = false;
     try {
-      return await Promise.race([work, timeout]);
+      const result = await Promise.race([work, timeout]);
+      healthy = true;
+      return result;
     } catch (error) {
+      healthy = error instanceof UserError;
       if (!(error instanceof PrintTimeout) && (error as Error).name !== "TimeoutError") throw error;
       work.catch(() => {});
-      // A page that hangs is closed; the next print gets a fresh one.
-      this.#page = undefined;
-      void page.close().catch(() => {});
       throw new UserError(`${what}: printing timed out after ${this.#timeout} ms`);
     } finally {
       clearTimeout(timer);
+      // A page that hung or broke is closed; the next print gets a fresh one.
+      this.#release(page, healthy);
     }
+  }
+
+  async #acquire(): Promise<Page> {
+    const idle = this.#idle.pop();
+    if (idle) return idle;
+    if (this.#pages < (this.#options.pages ?? availableParallelism())) {
+      this.#pages++;
+      try {
+        return await this.#newPage();
+      } catch (error) {
+        this.#pages--;
+        throw error;
+      }
+    }
+    const page = await new Promise<Page | undefined>((resolve) => this.#waiting.push(resolve));
+    return page ?? this.#acquire();
+  }
+
+  #release(page: Page, healthy: boolean): void {
+    if (!healthy) {
+      this.#pages--;
+      void page.close().catch(() => {});
+      this.#waiting.shift()?.(undefined);
+      return;
+    }
+    const waiter = this.#waiting.shift();
+    if (waiter) waiter(page);
+    else this.#idle.push(page);
   }
 
   async #newPage(): Promise<Page> {
@@ -118,7 +157,7 @@ export class Printer {
     page.on("request", (request) => {
       const url = request.url();
       if (url.startsWith("data:") || url === "about:blank") return void request.continue();
-      this.#blocked.push(url);
+      this.#blocked.get(page)?.push(url);
       void request.abort("blockedbyclient");
     });
     return page;

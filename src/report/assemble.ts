@@ -1,14 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { UserError, located } from "../error.js";
 import { resolveFigure } from "../figures/figure.js";
-import type { Figure } from "../figures/figure.js";
+import type { AnyFigureSpec, Figure } from "../figures/figure.js";
 import { fontFaces } from "../render/fonts.js";
 import { trusted } from "../render/html.js";
 import type { Html } from "../render/html.js";
-import { renderSvg } from "../render/svg.js";
-import type { SvgDocument } from "../render/svg.js";
+import { renderSvg, svgDocument } from "../render/svg.js";
 import type { PagePrint } from "../render/printer.js";
 import type { FrontMatter } from "./notebook.js";
 import { resolveFact } from "./facts.js";
@@ -16,7 +14,8 @@ import type { Fact } from "./facts.js";
 import { FIGURE_LINE, renderMarkdown } from "./markdown.js";
 import type { LoadedReport } from "./report.js";
 
-export const VERSION: string = createRequire(import.meta.url)("../../package.json").version;
+export { VERSION } from "../version.js";
+import { VERSION } from "../version.js";
 
 /** A report rendered in memory: the page and each figure's standalone SVG. */
 export interface RenderedReport {
@@ -28,6 +27,12 @@ export interface RenderedReport {
   readonly figures: readonly { readonly figure: Figure; readonly svg: string }[];
 }
 
+/** Makes a figure's SVG: rendered, or taken from a cache by the caller. */
+export type SvgSource = (figure: Figure, spec: AnyFigureSpec) => Promise<string>;
+
+/** Renders with Plot in the process's shared document: the SvgSource when nothing is cached. */
+export const renderWithPlot: SvgSource = async (figure) => renderSvg(figure, await svgDocument());
+
 /**
  * Resolves every reference in the notebook (all problems are reported together, each with its line),
  * renders the figures and assembles the page. Nothing is written.
@@ -35,7 +40,7 @@ export interface RenderedReport {
 export async function assembleReport(
   root: string,
   report: LoadedReport,
-  document: SvgDocument,
+  svgFor: SvgSource = renderWithPlot,
 ): Promise<RenderedReport> {
   const { notebook, spec, datasets, template } = report;
   const figureSpecs = new Map(spec.figures.map((figure) => [figure.id, figure]));
@@ -64,10 +69,12 @@ export async function assembleReport(
   }
   if (problems.length > 0) throw new UserError(problems.join("\n"));
 
-  const figures = spec.figures.map((figureSpec) => {
-    const figure = resolveFigure(figureSpec, datasets);
-    return { figure, svg: renderSvg(figure, document) };
-  });
+  const figures = await Promise.all(
+    spec.figures.map(async (figureSpec) => {
+      const figure = resolveFigure(figureSpec, datasets);
+      return { figure, svg: await svgFor(figure, figureSpec) };
+    }),
+  );
   const figureHtml = new Map<string, Html>(
     figures.map(({ figure, svg }) => [figure.id, template.figure({ figure, svg: trusted(svg) })]),
   );

@@ -32,6 +32,7 @@ describe("buildReport(slug, options)", () => {
       "cambodia-2020/figures/gdp-revisions.svg",
       "cambodia-2020/figures/summons.svg",
       "cambodia-2020/figures/timeline.svg",
+      "cambodia-2020/manifest.json",
     ]);
     const files = await snapshot(out);
     await expectGolden("cambodia-2020/index.html", files.get("cambodia-2020/index.html")!);

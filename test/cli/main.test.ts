@@ -29,7 +29,9 @@ describe("plotbrief build", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^wrote out\/cambodia-2020\/index\.html \(\d+\.\d kB\)$/m);
     expect(stdout).toMatch(/^wrote out\/cambodia-2020\/figures\/timeline\.svg /m);
-    expect(stdout).toMatch(/^built cambodia-2020: 5 files in \d+ ms$/m);
+    expect(stdout).toMatch(
+      /^built cambodia-2020: 6 files in \d+ ms; figures rendered: gdp-revisions, summons, tariff-share, timeline$/m,
+    );
     expect((await readdir(join(root, "out/cambodia-2020/figures"))).sort()).toEqual([
       "gdp-revisions.svg",
       "summons.svg",

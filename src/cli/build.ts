@@ -1,0 +1,136 @@
+import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
+import { UserError } from "../error.js";
+import type { BuildEvent } from "../build/build.js";
+import type { Format } from "../report/notebook.js";
+import type { CliEffects } from "./effects.js";
+import type { Logger } from "./log.js";
+import { cacheDir, listReports, parseFormats, shardOf } from "./project.js";
+
+export interface BuildFlags {
+  readonly root: string;
+  readonly out: string;
+  readonly format?: string;
+  readonly force?: boolean;
+  readonly shard?: string;
+  readonly browserWsEndpoint?: string;
+  readonly printTimeout: string;
+}
+
+/** `plotbrief build [report…]`: builds reports, in parallel, printing with one browser started first. */
+export async function build(names: string[], flags: BuildFlags, effects: CliEffects, log: Logger): Promise<void> {
+  const started = performance.now();
+  const [{ buildReport }, { Printer }, { killBrowsers }, { Cache }] = await Promise.all([
+    import("../build/build.js"),
+    import("../render/printer.js"),
+    import("../render/browser.js"),
+    import("../build/cache.js"),
+  ]);
+  const root = resolve(effects.cwd, flags.root);
+  const out = resolve(effects.cwd, flags.out);
+  const formats = flags.format === undefined ? undefined : parseFormats(flags.format);
+  const timeoutMs = Number(flags.printTimeout);
+  if (!(timeoutMs > 0)) throw new UserError(`--print-timeout: expected milliseconds, found "${flags.printTimeout}"`);
+  const date = sourceDate(effects.env.SOURCE_DATE_EPOCH);
+  const all = names.length > 0 ? names : await listReports(root);
+  const slugs = flags.shard === undefined ? all : shardOf(all, flags.shard);
+
+  // The browser starts now, while the data and figures are prepared.
+  const wsEndpoint = flags.browserWsEndpoint ?? effects.env.PLOTBRIEF_BROWSER_WS_ENDPOINT;
+  const needsBrowser = (formats ?? (["pdf"] as Format[])).some((format) => format === "pdf" || format === "png");
+  const printer =
+    needsBrowser && slugs.length > 0 ? new Printer({ timeoutMs, ...(wsEndpoint ? { wsEndpoint } : {}) }) : undefined;
+  const stop = (signal: NodeJS.Signals) => {
+    killBrowsers();
+    log.error(`stopped by ${signal}`);
+    effects.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  effects.onSignals(stop);
+  const cache = new Cache(cacheDir(root), flags.force === true);
+  const totals = { files: 0, written: 0, rendered: [] as string[], cached: [] as string[] };
+  try {
+    // Reports build side by side, so one report's print overlaps the next one's rendering.
+    const results = await mapLimit(slugs, availableParallelism() * 2, async (slug) => {
+      const reportStarted = performance.now();
+      const rendered: string[] = [];
+      const cached: string[] = [];
+      const onEvent = (event: BuildEvent) => {
+        if (event.type === "figure") (event.cached ? cached : rendered).push(event.figure);
+        log.build(event, out);
+      };
+      const outputs = await buildReport(slug, {
+        root,
+        out,
+        cache,
+        onEvent,
+        ...(printer ? { printer } : {}),
+        ...(formats ? { formats } : {}),
+        ...(date ? { date } : {}),
+      });
+      const ms = Math.round(performance.now() - reportStarted);
+      totals.files += outputs.length;
+      totals.written += outputs.filter((output) => output.changed).length;
+      totals.rendered.push(...rendered.map((id) => `${slug}/${id}`));
+      totals.cached.push(...cached.map((id) => `${slug}/${id}`));
+      log.record(
+        "report",
+        { report: slug, files: outputs.length, rendered: rendered.sort(), cached: cached.sort(), ms },
+        `built ${slug}: ${outputs.length} files in ${ms} ms; figures rendered: ${rendered.join(", ") || "none"}` +
+          (cached.length > 0 ? `; from cache: ${cached.join(", ")}` : ""),
+      );
+    });
+    throwAll(results);
+  } finally {
+    await printer?.close();
+    effects.offSignals(stop);
+  }
+  const ms = Math.round(performance.now() - started);
+  log.record(
+    "summary",
+    {
+      reports: slugs.length,
+      files: totals.files,
+      written: totals.written,
+      rendered: totals.rendered,
+      cached: totals.cached,
+      ms,
+    },
+    `${slugs.length} ${slugs.length === 1 ? "report" : "reports"}, ${totals.files} files (${totals.written} written), ` +
+      `${totals.rendered.length} figures rendered, ${totals.cached.length} from cache, in ${ms} ms`,
+  );
+}
+
+function sourceDate(epoch: string | undefined): Date | undefined {
+  if (epoch === undefined) return undefined;
+  const date = new Date(Number(epoch) * 1000);
+  if (!/^\d+$/.test(epoch) || Number.isNaN(date.getTime())) {
+    throw new UserError(`SOURCE_DATE_EPOCH: expected whole seconds since 1970, found "${epoch}"`);
+  }
+  return date;
+}
+
+/** Runs `task` over `items`, at most `limit` at a time, and settles them all. */
+async function mapLimit<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>) {
+  const results: PromiseSettledResult<void>[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!).then(
+        (value) => ({ status: "fulfilled", value }) as const,
+        (reason: unknown) => ({ status: "rejected", reason }) as const,
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Every report's problem at once when they are all the user's; else the first bug. */
+function throwAll(results: readonly PromiseSettledResult<void>[]): void {
+  const reasons = results.flatMap((result) => (result.status === "rejected" ? [result.reason as Error] : []));
+  if (reasons.length === 0) return;
+  const bug = reasons.find((reason) => !(reason instanceof UserError));
+  if (bug) throw bug;
+  throw new UserError(reasons.map((reason) => reason.message).join("\n"));
+}

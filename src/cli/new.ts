@@ -1,0 +1,120 @@
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import { UserError } from "../error.js";
+import type { CliEffects } from "./effects.js";
+import type { Logger } from "./log.js";
+
+/** `plotbrief new <name>`: a report that builds at once, to edit into your own. */
+export async function scaffold(name: string, flags: { root: string }, effects: CliEffects, log: Logger): Promise<void> {
+  if (!/^[a-z][a-z0-9-]*$/.test(name)) {
+    throw new UserError(`report name "${name}": use lowercase letters, digits and dashes, starting with a letter`);
+  }
+  const root = resolve(effects.cwd, flags.root);
+  const files = templateFiles(name);
+  const taken = Object.keys(files).filter((path) => existsSync(join(root, path)));
+  if (taken.length > 0) throw new UserError(`${taken[0]} already exists; choose another name or remove it`);
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(join(root, path, ".."), { recursive: true });
+    await writeFile(join(root, path), content, { flag: "wx" });
+    log.record("created", { path }, `created ${relative(effects.cwd, join(root, path))}`);
+  }
+  log.info(
+    [
+      "",
+      `Next: put your numbers in data/${name}/counts.csv and say where they come from in data/${name}/sources.ts;`,
+      `write in reports/${name}/index.md; shape the chart in reports/${name}/figures/counts.ts.`,
+      `Preview with \`plotbrief dev\`, build with \`plotbrief build ${name}\`.`,
+    ].join("\n"),
+  );
+}
+
+function templateFiles(name: string): Record<string, string> {
+  const src = "../../src";
+  return {
+    [`data/${name}/sources.ts`]: `import { defineSources } from "${src}/data/provenance.js";
+
+// Every source of this report's data. Rows of counts.csv name one of these in their "source" column.
+export const sources = defineSources({
+  "example-2020": {
+    publisher: "Example Agency",
+    title: "Replace with the title of your source",
+    url: "https://example.org/report",
+    published: "2020-11",
+    notes: "Say what the source counted, and how.",
+  },
+});
+`,
+    [`data/${name}/datasets.ts`]: `import { defineDataset } from "${src}/data/dataset.js";
+import { count, date, qualifier, source, text } from "${src}/data/schema.js";
+import { sources } from "./sources.js";
+
+export const counts = defineDataset({
+  id: "counts",
+  title: "Counts by group",
+  file: "data/${name}/counts.csv",
+  key: "id",
+  columns: { id: text(), group: text(), count: count(), qualifier: qualifier(), date: date(), source: source() },
+  sources: [sources["example-2020"]],
+});
+`,
+    [`data/${name}/counts.csv`]: `id,group,count,qualifier,date,source
+a,Group A,120,exact,2020-11,example-2020
+b,Group B,85,about,2020-11,example-2020
+c,Group C,40,more-than,2020-11,example-2020
+`,
+    [`data/${name}/README.md`]: `# ${name}: data and sources
+
+| file | what it holds | sources |
+|---|---|---|
+| \`counts.csv\` | Counts by group | Example Agency, Nov. 2020 (replace) |
+`,
+    [`reports/${name}/figures/counts.ts`]: `import * as Plot from "@observablehq/plot";
+import { formatNumber } from "${src}/../src/data/format.js";
+import { defineFigure } from "${src}/../src/figures/figure.js";
+import { tableOf } from "${src}/../src/figures/table.js";
+import { counts } from "../../../data/${name}/datasets.js";
+
+export default defineFigure({
+  id: "counts",
+  title: "Counts by group",
+  subtitle: "As the source reported them",
+  uses: { counts },
+  plot: ({ counts }) => ({
+    marginLeft: 90,
+    x: { label: null },
+    y: { label: null },
+    marks: [
+      Plot.barX(counts.rows, { x: counts.col("count"), y: counts.col("group"), fill: "#1d4f91" }),
+      Plot.text(counts.rows, {
+        x: counts.col("count"),
+        y: counts.col("group"),
+        text: (row) => formatNumber(counts.quantity(row, "count"), { style: "short" }),
+        textAnchor: "start",
+        dx: 4,
+      }),
+      Plot.ruleX([0]),
+    ],
+  }),
+  table: ({ counts }) => tableOf(counts, ["group", "count", "date", "source"]),
+});
+`.replaceAll(`${src}/../src/`, "../../../src/"),
+    [`reports/${name}/report.ts`]: `import { defineReport } from "${src}/report/report.js";
+import counts from "./figures/counts.js";
+
+export default defineReport({ figures: [counts] });
+`,
+    [`reports/${name}/index.md`]: `---
+title: "A new briefing"
+dek: "One sentence that says what this briefing is about."
+byline: "Your name"
+date: 2020-11-30
+template: briefing
+---
+
+Group A counted {{counts/a}} people; Group B, {{counts/b}}.
+
+{{figure counts}}
+`,
+  };
+}
