@@ -103,12 +103,12 @@ export async function buildReport(slug: string, options: BuildOptions): Promise<
       await write(join(slug, `${slug}.pdf`), await print("pdf", key, () => printPdf(rendered, printer, date)));
     }
     if (formats.has("png")) {
-      const selectors = rendered.figures.map(({ figure }) => `#figure-${figure.id} .pb-chart svg`);
-      for (const [i, { figure }] of rendered.figures.entries()) {
-        const key = hash("png", tool, rendered.html, selectors[i]!);
-        const png = await print("png", key, async () => {
-          const shots = await printer.png(`${slug} figure ${figure.id}`, rendered.html, [selectors[i]!]);
-          return shots.get(selectors[i]!)!;
+      // Each chart alone on a page with the report's fonts and styles, whether the notebook embeds it or not.
+      for (const { figure, svg } of rendered.figures) {
+        const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${rendered.css}</style></head><body style="margin:0;background:#fff">${svg}</body></html>`;
+        const png = await print("png", hash("png", tool, page), async () => {
+          const shots = await printer.png(`${slug} figure ${figure.id}`, page, ["svg"]);
+          return shots.get("svg")!;
         });
         await write(join(slug, "figures", `${figure.id}.png`), png);
       }

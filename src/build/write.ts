@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, basename, join } from "node:path";
 
@@ -12,12 +13,24 @@ export async function writeAtomic(path: string, content: string | Uint8Array): P
   if (existing?.equals(bytes)) return false;
   await mkdir(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  pending.add(temporary);
   try {
     await writeFile(temporary, bytes);
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  } finally {
+    pending.delete(temporary);
   }
   return true;
+}
+
+// Temporary files being written now, so that a signal can remove them before the process exits.
+const pending = new Set<string>();
+
+/** Removes half-written temporary files, synchronously: for signal handlers. */
+export function removeTemporaries(): void {
+  for (const temporary of pending) rmSync(temporary, { force: true });
+  pending.clear();
 }

@@ -20,11 +20,12 @@ export interface BuildFlags {
 /** `plotbrief build [report…]`: builds reports, in parallel, printing with one browser started first. */
 export async function build(names: string[], flags: BuildFlags, effects: CliEffects, log: Logger): Promise<void> {
   const started = performance.now();
-  const [{ buildReport }, { Printer }, { killBrowsers }, { Cache }] = await Promise.all([
+  const [{ buildReport }, { Printer }, { killBrowsers }, { Cache }, { removeTemporaries }] = await Promise.all([
     import("../build/build.js"),
     import("../render/printer.js"),
     import("../render/browser.js"),
     import("../build/cache.js"),
+    import("../build/write.js"),
   ]);
   const root = resolve(effects.cwd, flags.root);
   const out = resolve(effects.cwd, flags.out);
@@ -42,8 +43,9 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
     needsBrowser && slugs.length > 0 ? new Printer({ timeoutMs, ...(wsEndpoint ? { wsEndpoint } : {}) }) : undefined;
   const stop = (signal: NodeJS.Signals) => {
     killBrowsers();
+    removeTemporaries();
     log.error(`stopped by ${signal}`);
-    effects.exit(signal === "SIGINT" ? 130 : 143);
+    effects.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGHUP" ? 1 : 15));
   };
   effects.onSignals(stop);
   const cache = new Cache(cacheDir(root), flags.force === true);

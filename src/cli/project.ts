@@ -1,16 +1,17 @@
+import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { UserError } from "../error.js";
 import { FORMATS } from "../report/notebook.js";
 import type { Format } from "../report/notebook.js";
 
-/** The reports of a project: the folders under reports/, sorted by name. */
+/** The reports of a project: the folders under reports/ with a notebook (index.md), sorted by name. */
 export async function listReports(root: string): Promise<string[]> {
   const entries = await readdir(join(root, "reports"), { withFileTypes: true }).catch(() => {
     throw new UserError(`no reports/ folder in ${root}; run plotbrief in a project folder or pass --root`);
   });
   return entries
-    .filter((entry) => entry.isDirectory())
+    .filter((entry) => entry.isDirectory() && existsSync(join(root, "reports", entry.name, "index.md")))
     .map((entry) => entry.name)
     .sort();
 }

@@ -11,13 +11,14 @@ const LONG_QUALIFIER: Record<Qualifier, string> = {
   "up-to": "up to ",
 };
 
-// Short forms for tight chart labels: "50+" reads as "more than 50".
+// Short forms for tight chart labels: "50+" reads as "more than 50". "At least" and "up to" keep their
+// words: the signs ≥ and ≤ are missing from the embedded fonts' Latin subset.
 const SHORT_QUALIFIER: Record<Qualifier, [string, string]> = {
   exact: ["", ""],
   about: ["~", ""],
   "more-than": ["", "+"],
-  "at-least": ["\u2265", ""],
-  "up-to": ["\u2264", ""],
+  "at-least": ["at least ", ""],
+  "up-to": ["up to ", ""],
 };
 
 /** Options for {@link formatNumber}, e.g. `{ style: "short" }` gives "50+" for "more than 50". */
@@ -35,7 +36,8 @@ export function formatNumber(q: QualifiedNumber, options: NumberFormat = {}): st
   const { style = "long", abs = false, kind = true } = options;
   const magnitude = formatDigits(Math.abs(q.value), q.digits);
   const sign = abs || q.value === 0 ? "" : q.value < 0 ? MINUS : q.signed ? "+" : "";
-  const body = withUnit(sign + magnitude, q.unit);
+  // The sign goes before a currency symbol: "−$1.2 billion".
+  const body = sign + withUnit(magnitude, q.unit);
   const text =
     style === "short"
       ? SHORT_QUALIFIER[q.qualifier][0] + body + SHORT_QUALIFIER[q.qualifier][1]

@@ -20,6 +20,22 @@ interface RawRecord {
  */
 export async function loadDataset<C extends Columns>(spec: DatasetSpec<C>, root: string): Promise<Dataset<RowOf<C>>> {
   const file = spec.file;
+  for (const [name, type] of [
+    ["qualifier", "qualifier"],
+    ["kind", "kind"],
+    ["unit", "enum"],
+  ] as const) {
+    const column = spec.columns[name];
+    if (column && column.type !== type) {
+      throw new UserError(
+        located(
+          file,
+          undefined,
+          `dataset "${spec.id}": column "${name}" qualifies the row's numbers, so declare it with ${name === "unit" ? "oneOf(UNITS)" : `${name}()`}`,
+        ),
+      );
+    }
+  }
   if (spec.sources.length === 0) {
     throw new UserError(
       located(file, undefined, `dataset "${spec.id}" has no source; list at least one in its sources`),
@@ -115,7 +131,7 @@ function readCsv(file: string, text: string): { header: string[]; records: RawRe
 function readJson(file: string, text: string): { header: string[]; records: RawRecord[] } {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new UserError(located(file, undefined, `malformed JSON: ${(error as Error).message}`));
   }

@@ -21,8 +21,9 @@ export type Uses = Readonly<Record<string, DatasetSpec<any>>>;
 export interface FigureSpec<D extends Uses> {
   /** Used in notebooks (`{{figure summons}}`), file names and element ids: lowercase letters, digits, dashes. */
   readonly id: string;
-  readonly title: string;
-  readonly subtitle?: string;
+  /** A title, or a function that writes it from the data, so that a number in it cannot drift. */
+  readonly title: string | ((data: Loaded<D>) => string);
+  readonly subtitle?: string | ((data: Loaded<D>) => string);
   readonly uses: D;
   /** Plot options without `document` and `className`, which the renderer sets. */
   readonly plot: (data: Loaded<D>) => PlotOptions;
@@ -71,11 +72,13 @@ export function resolveFigure<D extends Uses>(spec: FigureSpec<D>, datasets: Rea
   const tableSpec = spec.table(bound);
   const table = makeTable(tableSpec);
   const sources = tableSpec.rows.flatMap((row) => tableSpec.dataset.sourcesOf(row));
-  const alt = spec.alt ? spec.alt(bound) : defaultAlt(spec.title, table);
+  const write = (text: string | ((data: Loaded<D>) => string)) => (typeof text === "string" ? text : text(bound));
+  const title = write(spec.title);
+  const alt = spec.alt ? spec.alt(bound) : defaultAlt(title, table);
   return {
     id: spec.id,
-    title: spec.title,
-    ...(spec.subtitle === undefined ? {} : { subtitle: spec.subtitle }),
+    title,
+    ...(spec.subtitle === undefined ? {} : { subtitle: write(spec.subtitle) }),
     notes: spec.notes?.(bound) ?? [],
     alt,
     source: sourceLine(sources),

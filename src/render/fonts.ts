@@ -1,6 +1,7 @@
 // Fonts embedded in the page, so text looks the same on every machine and the file works offline.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { UserError } from "../error.js";
 
 /** A font file from an npm package, e.g. `{ family: "Source Sans 3", file: "@fontsource/source-sans-3/files/source-sans-3-latin-400-normal.woff2", weight: 400 }`. */
 export interface FontSpec {
@@ -28,7 +29,17 @@ export async function fontFaces(fonts: readonly FontSpec[]): Promise<string> {
 function fontData(file: string): Promise<string> {
   let data = cache.get(file);
   if (!data) {
-    data = readFile(require.resolve(file)).then((bytes) => bytes.toString("base64"));
+    data = (async () => {
+      let path: string;
+      try {
+        path = require.resolve(file);
+      } catch {
+        throw new UserError(
+          `font file ${file} not found; install its package (npm install ${file.split("/files/")[0]})`,
+        );
+      }
+      return (await readFile(path)).toString("base64");
+    })();
     cache.set(file, data);
   }
   return data;

@@ -50,7 +50,7 @@ export class Printer {
   /** Prints a page to PDF. `what` names it in errors: "cambodia-2020.pdf". */
   pdf(what: string, html: string, print: PagePrint): Promise<Uint8Array> {
     return this.#run(what, html, (page) =>
-      page.pdf({ ...print, tagged: true, outline: true, waitForFonts: true, timeout: this.#timeout }),
+      page.pdf({ ...print, tagged: true, outline: true, waitForFonts: true, timeout: 0 }),
     );
   }
 
@@ -87,15 +87,19 @@ export class Printer {
     const page = await this.#acquire();
     const blocked: string[] = [];
     this.#blocked.set(page, blocked);
+    const refuse = () => {
+      if (blocked.length === 0) return;
+      const urls = blocked.map((url) => `  ${url}`).join("\n");
+      throw new UserError(
+        `${what}: the page tried to load from outside itself (blocked):\n${urls}\nEmbed the file in the report instead.`,
+      );
+    };
     const work = (async () => {
-      await page.setContent(html, { waitUntil: "load", timeout: this.#timeout });
-      if (blocked.length > 0) {
-        const urls = blocked.map((url) => `  ${url}`).join("\n");
-        throw new UserError(
-          `${what}: the page tried to load from outside itself (blocked):\n${urls}\nEmbed the file in the report instead.`,
-        );
-      }
-      return job(page);
+      await page.setContent(html, { waitUntil: "load", timeout: 0 });
+      refuse();
+      const result = await job(page);
+      refuse(); // print-only styles and lazy images load while printing
+      return result;
     })();
     // Puppeteer's own timeouts miss a page whose script never yields, so the whole job is raced.
     let timer: NodeJS.Timeout | undefined;
@@ -172,6 +176,9 @@ export class Printer {
   /** Closes the page and the browser (or disconnects from a shared one). */
   async close(): Promise<void> {
     const session = await this.#session.catch(() => undefined);
+    // Pages are closed too: in a shared browser they would otherwise stay open after we disconnect.
+    await Promise.all(this.#idle.map((page) => page.close().catch(() => {})));
+    this.#idle = [];
     await session?.close();
   }
 }

@@ -11,7 +11,7 @@ import type { PagePrint } from "../render/printer.js";
 import type { FrontMatter } from "./notebook.js";
 import { resolveFact } from "./facts.js";
 import type { Fact } from "./facts.js";
-import { FIGURE_LINE, renderMarkdown } from "./markdown.js";
+import { findOutsideImages, findReferences, renderMarkdown } from "./markdown.js";
 import type { LoadedReport } from "./report.js";
 
 export { VERSION } from "../version.js";
@@ -22,6 +22,8 @@ export interface RenderedReport {
   readonly slug: string;
   readonly front: FrontMatter;
   readonly html: string;
+  /** The page's CSS, fonts included: for pages made from its parts, such as one chart for a PNG. */
+  readonly css: string;
   /** How the PDF is printed: paper, margins, running header and footer, from the template. */
   readonly print: PagePrint;
   readonly figures: readonly { readonly figure: Figure; readonly svg: string }[];
@@ -50,15 +52,25 @@ export async function assembleReport(
   const problems: string[] = [];
   const facts = new Map<string, Fact>();
   const embedded: string[] = [];
-  const source = notebook.body.split("\n");
-  for (const reference of notebook.references) {
-    const at = (message: string) => problems.push(located(notebook.file, reference.line, message));
-    const figure = /^figure\b\s*(.*)$/.exec(reference.text);
-    if (figure) {
-      const id = figure[1]!;
-      if (!FIGURE_LINE.test(source[reference.line - notebook.bodyLine]!.trim()))
-        at(`{{figure ${id}}} must stand alone on its line`);
-      else if (!figureSpecs.has(id)) at(`unknown figure "${id}"; figures: ${[...figureSpecs.keys()].join(", ")}`);
+  for (const image of findOutsideImages(notebook.body)) {
+    problems.push(
+      located(
+        notebook.file,
+        notebook.bodyLine + image.line,
+        `image ${image.src} is outside the report, which must work offline as one file; embed it as a data: URL`,
+      ),
+    );
+  }
+  for (const reference of findReferences(notebook.body)) {
+    const at = (message: string) => problems.push(located(notebook.file, notebook.bodyLine + reference.line, message));
+    const misplaced = /^figure\s+(\S+)$/.exec(reference.text);
+    if (reference.kind === "inline" && misplaced) {
+      at(`{{figure ${misplaced[1]}}} must stand alone on its line`);
+      continue;
+    }
+    if (reference.kind === "figure") {
+      const id = reference.text;
+      if (!figureSpecs.has(id)) at(`unknown figure "${id}"; figures: ${[...figureSpecs.keys()].join(", ")}`);
       else if (embedded.includes(id)) at(`figure "${id}" is already embedded; embed each figure once`);
       else embedded.push(id);
       continue;
@@ -71,8 +83,14 @@ export async function assembleReport(
 
   const figures = await Promise.all(
     spec.figures.map(async (figureSpec) => {
-      const figure = resolveFigure(figureSpec, datasets);
-      return { figure, svg: await svgFor(figure, figureSpec) };
+      try {
+        const figure = resolveFigure(figureSpec, datasets);
+        return { figure, svg: await svgFor(figure, figureSpec) };
+      } catch (error) {
+        // The figure's own code threw: name the figure, keep the cause for --debug.
+        if (error instanceof UserError) throw error;
+        throw new UserError(`figure ${figureSpec.id}: ${(error as Error).message}`, { cause: error });
+      }
     }),
   );
   const figureHtml = new Map<string, Html>(
@@ -80,7 +98,13 @@ export async function assembleReport(
   );
   const body = trusted(renderMarkdown(notebook.body, { facts, figures: figureHtml }));
   const styles = await Promise.all(
-    template.styles.map((file) => readFile(join(root, report.templateDir, file), "utf8")),
+    template.styles.map((file) =>
+      readFile(join(root, report.templateDir, file), "utf8").catch(() => {
+        throw new UserError(
+          located(join(report.templateDir, file), undefined, "missing: the template lists it in its styles"),
+        );
+      }),
+    ),
   );
   const css = trusted([await fontFaces(template.fonts), ...styles].join("\n"));
   const front = notebook.front;
@@ -94,5 +118,5 @@ export async function assembleReport(
     headerTemplate: template.print.header({ front, fontCss }).value,
     footerTemplate: template.print.footer({ front, fontCss }).value,
   };
-  return { slug: report.slug, front, html, print, figures };
+  return { slug: report.slug, front, html, css: css.value, print, figures };
 }

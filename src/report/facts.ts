@@ -43,14 +43,14 @@ export function resolveFact(text: string, datasets: ReadonlyMap<string, Dataset>
     };
   const columns = dataset.spec.columns;
   const field = fieldName ?? Object.keys(columns).find((name) => columns[name]!.type === "number");
-  if (field === undefined || !(field in columns)) {
+  if (field === undefined || !Object.hasOwn(columns, field)) {
     const which =
       field === undefined ? `dataset "${datasetId}" has no number column, so name one` : `unknown column "${field}"`;
     return { error: `${which} in {{${text}}}; columns: ${Object.keys(columns).join(", ")}` };
   }
   const format: NumberFormat = {};
   for (const option of (optionText ?? "").split(/[\s,]+/).filter(Boolean)) {
-    const known = OPTIONS[option];
+    const known = Object.hasOwn(OPTIONS, option) ? OPTIONS[option] : undefined;
     if (!known)
       return { error: `unknown option "${option}" in {{${text}}}; options: ${Object.keys(OPTIONS).join(", ")}` };
     Object.assign(format, known);

@@ -15,29 +15,75 @@ export const FIGURE_LINE = /^\{\{\s*figure\s+([^{}\s]+)\s*\}\}\s*$/;
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
 
-md.block.ruler.before("paragraph", "pb_figure", (state, startLine, _end, silent) => {
-  const line = state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]);
-  const match = FIGURE_LINE.exec(line);
+md.block.ruler.before(
+  "paragraph",
+  "pb_figure",
+  (state, startLine, _end, silent) => {
+    const line = state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]);
+    const match = FIGURE_LINE.exec(line);
+    if (!match) return false;
+    if (silent) return true;
+    const token = state.push("pb_figure", "", 0);
+    token.meta = { id: match[1] };
+    token.map = [startLine, startLine + 1];
+    state.line = startLine + 1;
+    return true;
+  },
+  // A figure line also ends the paragraph above it, as a heading would.
+  { alt: ["paragraph"] },
+);
+
+const INLINE_REFERENCE = /^\{\{([^{}\n]*)\}\}/;
+
+md.inline.ruler.before("emphasis", "pb_fact", (state, silent) => {
+  const match = INLINE_REFERENCE.exec(state.src.slice(state.pos, state.pos + 200));
   if (!match) return false;
-  if (silent) return true;
-  const token = state.push("pb_figure", "", 0);
-  token.meta = { id: match[1] };
-  token.map = [startLine, startLine + 1];
-  state.line = startLine + 1;
+  if (!silent) {
+    const token = state.push("pb_fact", "", 0);
+    token.meta = { text: match[1]!.trim() };
+  }
+  state.pos += match[0].length;
   return true;
 });
 
-md.inline.ruler.before("emphasis", "pb_fact", (state, silent) => {
-  if (!state.src.startsWith("{{", state.pos)) return false;
-  const end = state.src.indexOf("}}", state.pos + 2);
-  if (end === -1) return false;
-  if (!silent) {
-    const token = state.push("pb_fact", "", 0);
-    token.meta = { text: state.src.slice(state.pos + 2, end).trim() };
+/** A `{{…}}` reference where it was written: `figure` for a figure line, else a fact (or a misplaced figure). */
+export interface Reference {
+  readonly kind: "figure" | "inline";
+  /** As written between the braces, trimmed: "gdp-revisions" for a figure line, "gdp/article-2020 | abs" inline. */
+  readonly text: string;
+  /** Line in the Markdown, counting from 0. */
+  readonly line: number;
+}
+
+/** Every image in a notebook body whose source is not inside the page (a data: URL), with its line. */
+export function findOutsideImages(body: string): { src: string; line: number }[] {
+  const images: { src: string; line: number }[] = [];
+  for (const token of md.parse(body, {})) {
+    let line = token.map?.[0] ?? 0;
+    for (const child of token.children ?? []) {
+      if (child.type === "softbreak" || child.type === "hardbreak") line++;
+      const src = child.type === "image" ? String(child.attrGet("src") ?? "") : "";
+      if (child.type === "image" && !src.startsWith("data:")) images.push({ src, line });
+    }
   }
-  state.pos = end + 2;
-  return true;
-});
+  return images;
+}
+
+/** Every reference in a notebook body, found by the same parser that renders it (so code spans are skipped). */
+export function findReferences(body: string): Reference[] {
+  const references: Reference[] = [];
+  for (const token of md.parse(body, {})) {
+    if (token.type === "pb_figure")
+      references.push({ kind: "figure", text: String(token.meta!.id), line: token.map![0] });
+    if (token.type !== "inline" || !token.children) continue;
+    let line = token.map?.[0] ?? 0;
+    for (const child of token.children) {
+      if (child.type === "softbreak" || child.type === "hardbreak") line++;
+      if (child.type === "pb_fact") references.push({ kind: "inline", text: String(child.meta!.text), line });
+    }
+  }
+  return references;
+}
 
 md.renderer.rules["pb_figure"] = (tokens, idx, _options, env) => {
   const id = tokens[idx]!.meta!.id as string;

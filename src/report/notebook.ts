@@ -24,13 +24,6 @@ export interface FrontMatter {
   readonly formats: readonly Format[];
 }
 
-/** A `{{…}}` reference where it was written. */
-export interface Reference {
-  readonly line: number;
-  /** Exactly as written between the braces, trimmed: "figure gdp-revisions" or "gdp/article-2020 | abs". */
-  readonly text: string;
-}
-
 export interface Notebook {
   readonly file: string;
   readonly front: FrontMatter;
@@ -38,24 +31,25 @@ export interface Notebook {
   readonly body: string;
   /** The line number in the file of the body's first line. */
   readonly bodyLine: number;
-  readonly references: readonly Reference[];
 }
 
 const frontSchema = z.object({
   title: z.string({ error: "expected text" }).min(1, { error: "expected text, found an empty string" }),
   dek: z.string({ error: "expected text" }),
   byline: z.string({ error: "expected text" }),
-  date: z.union([z.string(), z.date()], { error: "expected a date (YYYY-MM-DD)" }).transform((value, ctx) => {
-    const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-    const date = parsePreciseDate(text);
-    if (date) return date;
-    ctx.issues.push({
-      code: "custom",
-      input: value,
-      message: `expected a date (YYYY, YYYY-MM or YYYY-MM-DD), found ${found(text)}`,
-    });
-    return z.NEVER;
-  }),
+  date: z
+    .union([z.string(), z.date(), z.number()], { error: "expected a date (YYYY-MM-DD)" })
+    .transform((value, ctx) => {
+      const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+      const date = parsePreciseDate(text);
+      if (date) return date;
+      ctx.issues.push({
+        code: "custom",
+        input: value,
+        message: `expected a date (YYYY, YYYY-MM or YYYY-MM-DD), found ${found(text)}`,
+      });
+      return z.NEVER;
+    }),
   template: z.string({ error: "expected a template name" }).default("briefing"),
   lang: z.string({ error: "expected a language tag such as en" }).default("en"),
   paper: z.enum(["a4", "letter"], { error: "expected a4 or letter" }).default("a4"),
@@ -65,9 +59,7 @@ const frontSchema = z.object({
     .default(["html", "svg", "pdf"]),
 });
 
-export const REFERENCE = /\{\{([^{}]*)\}\}/g;
-
-/** Splits and checks a notebook's front matter and finds its references, with line numbers. */
+/** Splits a notebook into its checked front matter and its Markdown body. */
 export function parseNotebook(file: string, source: string): Notebook {
   const text = source.replace(/^\uFEFF/, "").replaceAll("\r\n", "\n");
   const lines = text.split("\n");
@@ -99,9 +91,5 @@ export function parseNotebook(file: string, source: string): Notebook {
   }
   const bodyLine = end + 2;
   const body = lines.slice(end + 1).join("\n");
-  const references: Reference[] = [];
-  lines.slice(end + 1).forEach((line, i) => {
-    for (const match of line.matchAll(REFERENCE)) references.push({ line: bodyLine + i, text: match[1]!.trim() });
-  });
-  return { file, front: result.data, body, bodyLine, references };
+  return { file, front: result.data, body, bodyLine };
 }

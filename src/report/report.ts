@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { UserError, located } from "../error.js";
@@ -43,6 +43,9 @@ export function reportPaths(slug: string) {
 
 /** Reads a report's notebook, module, datasets and template. Every dataset problem is reported at once. */
 export async function loadReport(root: string, slug: string): Promise<LoadedReport> {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) {
+    throw new UserError(`report name "${slug}": expected a folder name under reports/, such as cambodia-2020`);
+  }
   const paths = reportPaths(slug);
   let source: string;
   try {
@@ -97,13 +100,17 @@ export async function loadReport(root: string, slug: string): Promise<LoadedRepo
 
 async function importDefault<T>(root: string, file: string, what: string, missing?: () => string): Promise<T> {
   let module: { default?: T };
+  if (
+    !(await access(join(root, file)).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    throw new UserError(missing ? missing() : located(file, undefined, `missing; it should default-export ${what}`));
+  }
   try {
     module = await import(pathToFileURL(join(root, file)).href);
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === "ERR_MODULE_NOT_FOUND" && (error as Error).message.includes(file.split("/").pop()!)) {
-      throw new UserError(missing ? missing() : located(file, undefined, `missing; it should default-export ${what}`));
-    }
     if (error instanceof UserError) throw error;
     throw new UserError(located(file, undefined, `failed to load: ${(error as Error).message}`), { cause: error });
   }

@@ -1,4 +1,5 @@
 // Renders the flagship's figures to SVG strings; run directly, it prints them as JSON (for the TZ test).
+import { fileURLToPath } from "node:url";
 import { resolveFigure } from "../../src/figures/figure.js";
 import { loadReport } from "../../src/report/report.js";
 import { renderSvg, svgDocument } from "../../src/render/svg.js";
@@ -11,6 +12,6 @@ export async function flagshipSvgs(): Promise<Map<string, string>> {
   );
 }
 
-if (process.argv[1] === new URL(import.meta.url).pathname) {
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
   process.stdout.write(JSON.stringify(Object.fromEntries(await flagshipSvgs())));
 }

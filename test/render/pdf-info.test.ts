@@ -44,7 +44,18 @@ const info = {
   date: new Date(Date.UTC(2020, 10, 30)),
 };
 
-describe("stampPdf(pdf, info)", () => {
+// pdfinfo (poppler-utils) reads the result as a PDF reader would. CI installs it and requires it.
+const hasPdfinfo = await run("pdfinfo", ["-v"]).then(
+  () => true,
+  () => {
+    if (process.env.PLOTBRIEF_REQUIRE_BROWSER === "1")
+      throw new Error("pdfinfo is missing: apt-get install poppler-utils");
+    console.warn("skipping stampPdf tests: pdfinfo is missing (apt-get install poppler-utils)");
+    return false;
+  },
+);
+
+describe.skipIf(!hasPdfinfo)("stampPdf(pdf, info)", () => {
   it("sets the document properties and pins both dates, as pdfinfo reads them", async () => {
     const text = await pdfinfo(stampPdf(chromiumLikePdf(), info));
     expect(text).toMatch(/^Title: +Pressure from both sides$/m);

@@ -67,6 +67,7 @@ describe("assembleReport(root, report, svgFor)", () => {
     );
     const svg = rendered.figures.find(({ figure }) => figure.id === "tariff-share")!.svg;
     expect(svg).toContain("about 20%: tariffs reinstated");
+    expect(rendered.html).toContain("<td>about 20%</td>");
     expect(svg).toContain(`aria-label="A single bar of Cambodia's exports to the EU: about 20%`);
   });
 });

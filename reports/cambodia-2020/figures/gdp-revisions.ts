@@ -9,7 +9,8 @@ const INK = "#1d4f91";
 
 export default defineFigure({
   id: "gdp-revisions",
-  title: "A forecast of +6.8% growth became a contraction",
+  title: ({ gdp }) =>
+    `A forecast of ${formatNumber(gdp.quantity(gdp.row("adb-ado2019-2020")!, "growth"), { kind: false })} growth became a contraction`,
   subtitle:
     "Cambodia's real GDP growth: actual growth in earlier years, then each forecast for 2020 by date, then the outturn",
   uses: { gdp },

@@ -1,13 +1,17 @@
 import * as Plot from "@observablehq/plot";
-import { formatNumber } from "../../../src/data/format.js";
+import { formatDate, formatNumber } from "../../../src/data/format.js";
 import { defineFigure } from "../../../src/figures/figure.js";
 import { tableOf } from "../../../src/figures/table.js";
 import { tariff } from "../../../data/cambodia-2020/datasets.js";
 
 export default defineFigure({
   id: "tariff-share",
-  title: "A fifth of Cambodia's exports to the EU lost duty-free access",
-  subtitle: "Share of Cambodia's yearly exports to the EU, by access after Aug. 12, 2020",
+  title: ({ tariff }) => {
+    const lost = tariff.quantity(tariff.row("lost-share")!, "value");
+    return `${capitalize(formatNumber(lost))} of Cambodia's exports to the EU lost duty-free access`;
+  },
+  subtitle: ({ tariff }) =>
+    `Share of Cambodia's yearly exports to the EU, by access after ${formatDate(tariff.row("lost-share")!.date)}`,
   uses: { tariff },
   plot: ({ tariff }) => {
     const lost = tariff.quantity(tariff.row("lost-share")!, "value");
@@ -67,6 +71,10 @@ export default defineFigure({
   alt: ({ tariff }) => {
     const lost = tariff.quantity(tariff.row("lost-share")!, "value");
     const value = tariff.quantity(tariff.row("lost-value")!, "value");
-    return `A single bar of Cambodia's exports to the EU: ${formatNumber(lost)}, worth ${formatNumber(value)} a year, lost duty-free access on Aug. 12, 2020; the rest stays duty-free.`;
+    return `A single bar of Cambodia's exports to the EU: ${formatNumber(lost)}, worth ${formatNumber(value)} a year, lost duty-free access on ${formatDate(tariff.row("lost-share")!.date)}; the rest stays duty-free.`;
   },
 });
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { findReferences } from "../../src/report/markdown.js";
+
+describe("findReferences(body)", () => {
+  it("finds figure lines and inline facts with their lines, as the renderer parses them", () => {
+    const body = ["Up by {{gdp/a}} and", "{{gdp/b | abs}}.", "{{figure f}}", "", "Code `{{not/a-ref}}` is text."].join(
+      "\n",
+    );
+    expect(findReferences(body)).toEqual([
+      { kind: "inline", text: "gdp/a", line: 0 },
+      { kind: "inline", text: "gdp/b | abs", line: 1 },
+      { kind: "figure", text: "f", line: 2 },
+    ]);
+  });
+
+  it("sees a figure written inside a sentence as misplaced, not as a figure line", () => {
+    expect(findReferences("See {{figure f}} below.")).toEqual([{ kind: "inline", text: "figure f", line: 0 }]);
+  });
+
+  it("leaves braces across a line break as text", () => {
+    expect(findReferences("A {{gdp/a\n}} b")).toEqual([]);
+  });
+});
