@@ -93,8 +93,8 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
       reports: slugs.length,
       files: totals.files,
       written: totals.written,
-      rendered: totals.rendered,
-      cached: totals.cached,
+      rendered: totals.rendered.sort(),
+      cached: totals.cached.sort(),
       ms,
     },
     `${slugs.length} ${slugs.length === 1 ? "report" : "reports"}, ${totals.files} files (${totals.written} written), ` +

@@ -1,0 +1,173 @@
+import { execFile } from "node:child_process";
+import { readFile, readdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, copyProject } from "../project.js";
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function plotbrief(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const options = { cwd, env: { ...process.env, ...env } };
+    execFile(process.execPath, [join(ROOT, "bin/plotbrief.js"), ...args], options, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+}
+
+const jsonLines = (stdout: string) =>
+  stdout
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+const summary = (stdout: string) => jsonLines(stdout).find((line) => line.event === "summary")!;
+
+async function editFile(path: string, edit: (text: string) => string): Promise<void> {
+  await writeFile(path, edit(await readFile(path, "utf8")));
+}
+
+describe("plotbrief --help", () => {
+  it.each(["build", "check", "dev", "new", "doctor"])("explains %s", async (command) => {
+    const { code, stdout } = await plotbrief([command, "--help"], ROOT);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^Usage: plotbrief ${command} `));
+    expect(stdout).toContain("--json");
+  });
+});
+
+describe("plotbrief build, incrementally", () => {
+  it("renders again only the figures whose data changed, and says which", async () => {
+    const root = await copyProject();
+    const first = await plotbrief(["build", "--format", "html,svg", "--json"], root);
+    expect(first.code).toBe(0);
+    expect(summary(first.stdout)).toMatchObject({
+      rendered: expect.arrayContaining(["cambodia-2020/summons"]),
+      cached: [],
+    });
+    expect((summary(first.stdout).rendered as string[]).length).toBe(4);
+
+    await editFile(join(root, "data/cambodia-2020/summons.csv"), (text) => text.replace(",59,exact,", ",58,exact,"));
+    const second = await plotbrief(["build", "--format", "html,svg", "--json"], root);
+    expect(summary(second.stdout)).toMatchObject({
+      rendered: ["cambodia-2020/summons"],
+      cached: ["cambodia-2020/gdp-revisions", "cambodia-2020/tariff-share", "cambodia-2020/timeline"],
+    });
+    const writes = jsonLines(second.stdout).filter((line) => line.event === "write" && line.changed);
+    expect(writes.map((line) => line.path).sort()).toEqual([
+      "out/cambodia-2020/figures/summons.svg",
+      "out/cambodia-2020/index.html",
+      "out/cambodia-2020/manifest.json",
+    ]);
+    expect(await readFile(join(root, "out/cambodia-2020/figures/summons.svg"), "utf8")).toContain(">58</text>");
+
+    const forced = await plotbrief(["build", "--format", "html,svg", "--json", "--force"], root);
+    expect((summary(forced.stdout).rendered as string[]).length).toBe(4);
+  });
+
+  it("prints nothing with --quiet, and one JSON object a line with --json", async () => {
+    const root = await copyProject();
+    expect(await plotbrief(["build", "--format", "html", "--quiet"], root)).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: "",
+    });
+    const { stdout } = await plotbrief(["build", "--format", "html", "--json"], root);
+    expect(jsonLines(stdout).map((line) => line.event)).toEqual(expect.arrayContaining(["write", "report", "summary"]));
+  });
+});
+
+describe("plotbrief build --shard", () => {
+  it("splits the reports so that the shards build each exactly once", async () => {
+    const root = await copyProject();
+    for (const name of ["alpha", "beta", "gamma"])
+      expect((await plotbrief(["new", name, "--quiet"], root)).code).toBe(0);
+    const built = [];
+    for (const shard of ["1/2", "2/2"]) {
+      const { code, stdout } = await plotbrief(["build", "--shard", shard, "--format", "html", "--json"], root);
+      expect(code).toBe(0);
+      built.push(
+        jsonLines(stdout)
+          .filter((line) => line.event === "report")
+          .map((line) => line.report as string),
+      );
+    }
+    const [first, second] = built as [string[], string[]];
+    expect(first.length).toBeGreaterThan(0);
+    expect(second.length).toBeGreaterThan(0);
+    expect([...first, ...second].sort()).toEqual(["alpha", "beta", "cambodia-2020", "gamma"]);
+  });
+
+  it("rejects a shard that is not i/n", async () => {
+    const { code, stderr } = await plotbrief(["build", "--shard", "3/2"], ROOT);
+    expect(code).toBe(1);
+    expect(stderr).toBe('error: --shard: expected i/n with 1 <= i <= n, such as 1/2; found "3/2"\n');
+  });
+});
+
+describe("plotbrief check", () => {
+  it("passes a good project and its fresh outputs", async () => {
+    const root = await copyProject();
+    await plotbrief(["build", "--format", "html,svg", "--quiet"], root);
+    const { code, stdout } = await plotbrief(["check", "--against", "out"], root);
+    expect(code).toBe(0);
+    expect(stdout).toBe("ok cambodia-2020\nchecked 1 report: no problems\n");
+  });
+
+  it("fails on a stale output and a broken reference, naming each, the input that changed and the line", async () => {
+    const root = await copyProject();
+    await plotbrief(["build", "--format", "html,svg", "--quiet"], root);
+    await editFile(join(root, "data/cambodia-2020/summons.csv"), (text) => text.replace(",59,exact,", ",58,exact,"));
+    const notebook = join(root, "reports/cambodia-2020/index.md");
+    await editFile(notebook, (text) => text.replace("{{summons/vod}}", "{{summons/bbc}}"));
+    const line = (await readFile(notebook, "utf8")).split("\n").findIndex((l) => l.includes("{{summons/bbc}}")) + 1;
+    const { code, stderr } = await plotbrief(["check", "--against", "out"], root);
+    expect(code).toBe(1);
+    expect(stderr.split("\n")).toEqual([
+      "error: check found 3 problems:",
+      `  reports/cambodia-2020/index.md:${line}: unknown fact "summons/bbc": no row of dataset "summons" has id "bbc"`,
+      "  out/cambodia-2020/index.html: stale (changed since it was built: data/cambodia-2020/summons.csv, reports/cambodia-2020/index.md)",
+      "  out/cambodia-2020/figures/summons.svg: stale (changed since it was built: data/cambodia-2020/summons.csv)",
+      "",
+    ]);
+  });
+});
+
+describe("plotbrief new", () => {
+  it("scaffolds a report that builds at once, and says what to edit next", async () => {
+    const root = await copyProject();
+    const made = await plotbrief(["new", "my-report"], root);
+    expect(made.code).toBe(0);
+    expect(made.stdout).toContain("created data/my-report/counts.csv");
+    expect(made.stdout).toContain("Next: put your numbers in data/my-report/counts.csv");
+    const { code, stderr } = await plotbrief(["build", "my-report", "--format", "html,svg"], root);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const html = await readFile(join(root, "out/my-report/index.html"), "utf8");
+    expect(html).toContain("Group A counted <span");
+    expect(html).toContain(">120</span>");
+    expect(await readdir(join(root, "out/my-report/figures"))).toEqual(["counts.svg"]);
+  });
+
+  it("refuses a name that is taken or malformed", async () => {
+    expect((await plotbrief(["new", "cambodia-2020"], ROOT)).stderr).toMatch(
+      /^error: .* already exists; choose another name/,
+    );
+    expect((await plotbrief(["new", "My Report"], ROOT)).stderr).toBe(
+      'error: report name "My Report": use lowercase letters, digits and dashes, starting with a letter\n',
+    );
+  });
+});
+
+describe("plotbrief doctor", () => {
+  it("names a missing browser as a problem and exits 1", async () => {
+    const { code, stdout } = await plotbrief(["doctor"], ROOT, { PLOTBRIEF_BROWSER: "/nonexistent/chromium" });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^ok +node: v\d+/m);
+    expect(stdout).toMatch(/^PROBLEM browser: PLOTBRIEF_BROWSER is set to \/nonexistent\/chromium/m);
+    expect(stdout).toMatch(/^ok +report cambodia-2020: 4 figures, 5 datasets, template briefing$/m);
+  });
+});
