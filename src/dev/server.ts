@@ -204,7 +204,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
 /** The built page, made live: its policy allows the preview's script, which is added. */
 function forPreview(html: string, slug: string): string {
   return html
-    .replace(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/, `$1${DEV_POLICY}$2`)
+    .replace(/(http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/, `$1${DEV_POLICY}$2`)
     .replace("<html ", `<html data-plotbrief-report="${escapeHtml(slug)}" `)
     .replace("</head>", `<script src="${CLIENT_PATH}" defer></script>\n</head>`);
 }

@@ -7,13 +7,16 @@ import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReport } from "../../src/build/build.js";
 import { ROOT } from "../project.js";
-import { browserPath, launchChromium } from "./chromium.js";
+import { browserPath } from "./chromium.js";
+import { openBrowser } from "../../src/render/browser.js";
+import type { BrowserSession } from "../../src/render/browser.js";
 
 const executable = browserPath();
 const HTML = ["html"] as const;
 const require = createRequire(import.meta.url);
 
 describe.skipIf(executable === undefined)("the flagship report in Chromium", () => {
+  let session: BrowserSession;
   let browser: Browser;
   let page: Page;
   const requests: string[] = [];
@@ -24,7 +27,8 @@ describe.skipIf(executable === undefined)("the flagship report in Chromium", () 
     const out = await mkdtemp(join(tmpdir(), "plotbrief-browser-"));
     await buildReport("cambodia-2020", { root: ROOT, out, formats: HTML });
     url = pathToFileURL(join(out, "cambodia-2020/index.html")).href;
-    browser = await launchChromium(executable!);
+    session = await openBrowser({ executablePath: executable! });
+    browser = session.browser;
     page = await browser.newPage();
     // Only so that the test can inject axe; the report itself runs no script.
     await page.setBypassCSP(true);
@@ -44,7 +48,7 @@ describe.skipIf(executable === undefined)("the flagship report in Chromium", () 
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await session?.close();
   });
 
   it("shows all four figures, each with a chart of real size", async () => {

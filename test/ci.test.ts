@@ -1,0 +1,22 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "./project.js";
+
+describe(".github/workflows/briefings.yml", () => {
+  it("checks, then builds every shard on push and on a schedule, and uploads the outputs", async () => {
+    const workflow = parse(await readFile(join(ROOT, ".github/workflows/briefings.yml"), "utf8"));
+    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(["push", "schedule"]));
+    expect(workflow.jobs.build.needs).toBe("check");
+    const shards: number[] = workflow.jobs.build.strategy.matrix.shard;
+    const steps = (job: string): string[] =>
+      workflow.jobs[job].steps.map((step: { run?: string; uses?: string }) => step.run ?? step.uses);
+    expect(steps("check")).toContain("node bin/plotbrief.js check --json");
+    expect(steps("build")).toContain(
+      `node bin/plotbrief.js build --shard \${{ matrix.shard }}/${shards.length} --json`,
+    );
+    expect(shards).toEqual(shards.map((_, i) => i + 1));
+    expect(steps("build")).toContain("actions/upload-artifact@v4");
+  });
+});
