@@ -11,6 +11,7 @@ import { stampPdf } from "../render/pdf-info.js";
 import type { Printer } from "../render/printer.js";
 import type { Cache } from "./cache.js";
 import { hash, hashFiles, hashTool, inputHashes, moduleGraph, reportInputs } from "./inputs.js";
+import type { FigureRenderer } from "./pool.js";
 import { writeAtomic } from "./write.js";
 
 export interface BuildOptions {
@@ -26,6 +27,8 @@ export interface BuildOptions {
   readonly date?: Date;
   /** Rendered figures and printed files from earlier builds; without one, everything is made again. */
   readonly cache?: Cache;
+  /** Renders figures across a pool of worker threads when a build has many; without one, here. */
+  readonly renderer?: FigureRenderer;
   /** Told of each step as it happens: for progress, logs, and knowing what was written if a later step fails. */
   readonly onEvent?: (event: BuildEvent) => void;
 }
@@ -44,6 +47,8 @@ export type BuildEvent =
       readonly report: string;
       readonly figure: string;
       readonly cached: boolean;
+      /** The worker thread that rendered it; 0 for the build's own. */
+      readonly thread?: number;
       readonly ms: number;
     }
   | {
@@ -66,7 +71,7 @@ export async function buildReport(slug: string, options: BuildOptions): Promise<
   const { root, cache } = options;
   const emit = (event: BuildEvent) => options.onEvent?.(event);
   const report = await loadReport(root, slug);
-  const rendered = await assembleReport(root, report, cache ? await cachedSvgs(slug, options) : timed(slug, emit));
+  const rendered = await assembleReport(root, report, cache ? await cachedSvgs(slug, options) : timed(slug, options));
   const formats = new Set(options.formats ?? rendered.front.formats);
   const outputs: Output[] = [];
   const write = async (path: string, content: string | Uint8Array) => {
@@ -147,11 +152,15 @@ async function manifest(slug: string, root: string, report: LoadedReport, files:
 }
 
 /** Renders every figure, telling how long each took. */
-function timed(slug: string, emit: (event: BuildEvent) => void): SvgSource {
+function timed(slug: string, options: BuildOptions): SvgSource {
   return async (figure, spec) => {
     const started = performance.now();
-    const svg = await renderWithPlot(figure, spec);
-    emit({ type: "figure", report: slug, figure: figure.id, cached: false, ms: performance.now() - started });
+    const local = () => renderWithPlot(figure, spec);
+    const { svg, thread } = options.renderer
+      ? await options.renderer.render(options.root, slug, figure.id, local)
+      : { svg: await local(), thread: 0 };
+    const ms = performance.now() - started;
+    options.onEvent?.({ type: "figure", report: slug, figure: figure.id, cached: false, thread, ms });
     return svg;
   };
 }
@@ -163,7 +172,7 @@ async function cachedSvgs(slug: string, options: BuildOptions): Promise<SvgSourc
     hashTool(),
     moduleGraph(join(root, reportPaths(slug).module)).then((files) => hashFiles(root, files)),
   ]);
-  const render = timed(slug, (event) => options.onEvent?.(event));
+  const render = timed(slug, options);
   return async (figure, spec) => {
     const started = performance.now();
     const data = (Object.values(spec.uses) as DatasetSpec<never>[]).map((dataset) => join(root, dataset.file));

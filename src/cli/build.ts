@@ -27,6 +27,7 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
     import("../build/cache.js"),
     import("../build/write.js"),
   ]);
+  const { FigureRenderer } = await import("../build/pool.js");
   const root = resolve(effects.cwd, flags.root);
   const out = resolve(effects.cwd, flags.out);
   const formats = flags.format === undefined ? undefined : parseFormats(flags.format);
@@ -49,6 +50,9 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
   };
   effects.onSignals(stop);
   const cache = new Cache(cacheDir(root), flags.force === true);
+  // PLOTBRIEF_POOL_THRESHOLD: after how many figures a build starts rendering on worker threads.
+  const threshold = effects.env.PLOTBRIEF_POOL_THRESHOLD;
+  const renderer = new FigureRenderer(threshold === undefined ? undefined : Number(threshold));
   const totals = { files: 0, written: 0, rendered: [] as string[], cached: [] as string[] };
   try {
     // Reports build side by side, so one report's print overlaps the next one's rendering.
@@ -64,6 +68,7 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
         root,
         out,
         cache,
+        renderer,
         onEvent,
         ...(printer ? { printer } : {}),
         ...(formats ? { formats } : {}),
@@ -83,7 +88,7 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
     });
     throwAll(results);
   } finally {
-    await printer?.close();
+    await Promise.all([printer?.close(), renderer.close()]);
     effects.offSignals(stop);
   }
   const ms = Math.round(performance.now() - started);

@@ -171,3 +171,30 @@ describe("plotbrief doctor", () => {
     expect(stdout).toMatch(/^ok +report cambodia-2020: 4 figures, 5 datasets, template briefing$/m);
   });
 });
+
+describe("plotbrief build with many figures", () => {
+  it("renders them on worker threads across cores, to the same bytes", async () => {
+    const root = await copyProject();
+    for (let i = 1; i <= 6; i++) await plotbrief(["new", `r${i}`, "--quiet"], root);
+    const single = await plotbrief(["build", "--format", "html,svg", "--json", "--out", "one"], root);
+    expect(single.code).toBe(0);
+    const pooled = await plotbrief(["build", "--format", "html,svg", "--json", "--out", "many", "--force"], root, {
+      PLOTBRIEF_POOL_THRESHOLD: "0",
+    });
+    expect(pooled.stderr).toBe("");
+    const threads = new Set(
+      jsonLines(pooled.stdout)
+        .filter((l) => l.event === "figure")
+        .map((l) => l.thread),
+    );
+    expect(threads.has(0)).toBe(false);
+    expect(threads.size).toBeGreaterThan(1);
+    for (const report of ["cambodia-2020", "r1", "r6"]) {
+      for (const file of ["index.html", "figures/counts.svg", "figures/summons.svg"]) {
+        const a = await readFile(join(root, "one", report, file), "utf8").catch(() => undefined);
+        const b = await readFile(join(root, "many", report, file), "utf8").catch(() => undefined);
+        expect(b).toBe(a);
+      }
+    }
+  });
+});

@@ -1,0 +1,76 @@
+// Figures rendered in parallel across cores: a pool of worker threads, each with its own jsdom
+// document, started only when there are enough figures to repay their start-up (about a second).
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { UserError } from "../error.js";
+import type { RenderReply, RenderRequest } from "./render-worker.js";
+
+/**
+ * Below this many figures to render, one thread is faster than starting workers: a worker takes about
+ * a second to load jsdom and Plot, and a figure takes a few milliseconds.
+ */
+export const POOL_THRESHOLD = 400;
+
+export class FigurePool {
+  readonly #workers: Worker[] = [];
+  readonly #pending = new Map<number, (reply: RenderReply) => void>();
+  #next = 0;
+
+  constructor(size = Math.max(1, availableParallelism())) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(new URL("./figure-worker.js", import.meta.url));
+      worker.on("message", (reply: RenderReply) => {
+        this.#pending.get(reply.id)?.(reply);
+        this.#pending.delete(reply.id);
+      });
+      worker.on("error", (error) => {
+        for (const [id, resolve] of this.#pending) resolve({ id, error: error.message, user: false });
+      });
+      this.#workers.push(worker);
+    }
+  }
+
+  /** Renders a figure of a report on the next worker, round robin; resolves with its SVG and the thread. */
+  render(root: string, slug: string, figure: string): Promise<{ svg: string; thread: number }> {
+    const id = this.#next++;
+    const worker = this.#workers[id % this.#workers.length]!;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, (reply) => {
+        if ("svg" in reply) resolve({ svg: reply.svg, thread: reply.thread });
+        else reject(reply.user ? new UserError(reply.error) : new Error(reply.error));
+      });
+      worker.postMessage({ id, root, slug, figure } satisfies RenderRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((worker) => worker.terminate()));
+  }
+}
+
+/**
+ * Where figures are rendered: here, for the first few, then across a pool of workers once a build has
+ * shown it has many figures to render. Shared by every report of a build.
+ */
+export class FigureRenderer {
+  #count = 0;
+  #pool: FigurePool | undefined;
+
+  constructor(readonly threshold = POOL_THRESHOLD) {}
+
+  /** Renders with `local` in this thread, or on a worker; says which thread did it (0 for this one). */
+  async render(
+    root: string,
+    slug: string,
+    figure: string,
+    local: () => Promise<string>,
+  ): Promise<{ svg: string; thread: number }> {
+    if (++this.#count <= this.threshold || availableParallelism() < 2) return { svg: await local(), thread: 0 };
+    this.#pool ??= new FigurePool();
+    return this.#pool.render(root, slug, figure);
+  }
+
+  async close(): Promise<void> {
+    await this.#pool?.close();
+  }
+}
