@@ -57,6 +57,12 @@ export const gdp = defineDataset({
     sources["asia-times-2020-11"],
     sources["adb-2021-04-28"],
   ],
+  // Two sources for the same year's actual growth disagree; forecasts of different dates are revisions.
+  compare: {
+    value: "growth",
+    group: (row) => (row.kind === "actual" ? `actual growth in ${row.year}` : undefined),
+    describe: (row) => row.forecaster,
+  },
 });
 
 /** How many were summoned to court on treason charges, by who reported it and what they counted. */
@@ -81,6 +87,7 @@ export const summons = defineDataset({
     sources["aljazeera-2020-11-26"],
     sources["reuters-2021-01-14"],
   ],
+  compare: { value: "count", group: () => "how many were summoned", describe: (row) => row.counted },
 });
 
 /** Events from 1979 to January 2021. */

@@ -58,7 +58,8 @@ export type BuildEvent =
       readonly cached: boolean;
       readonly ms: number;
     }
-  | ({ readonly type: "write"; readonly report: string } & Output);
+  | ({ readonly type: "write"; readonly report: string } & Output)
+  | { readonly type: "warning"; readonly report: string; readonly message: string };
 
 /**
  * Builds one report. The page and its figures are rendered in memory first, so bad input writes
@@ -72,6 +73,7 @@ export async function buildReport(slug: string, options: BuildOptions): Promise<
   const emit = (event: BuildEvent) => options.onEvent?.(event);
   const report = await loadReport(root, slug);
   const rendered = await assembleReport(root, report, cache ? await cachedSvgs(slug, options) : timed(slug, options));
+  for (const message of rendered.warnings) emit({ type: "warning", report: slug, message });
   const formats = new Set(options.formats ?? rendered.front.formats);
   const outputs: Output[] = [];
   const write = async (path: string, content: string | Uint8Array) => {

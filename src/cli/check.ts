@@ -45,6 +45,7 @@ export async function check(names: string[], flags: CheckFlags, effects: CliEffe
     if (report) {
       try {
         const [first, second] = [await assembleReport(root, report), await assembleReport(root, report)];
+        for (const warning of first.warnings) log.warn(warning, { report: slug });
         outputs = files(first);
         const again = files(second);
         for (const [path, content] of outputs) {

@@ -28,6 +28,14 @@ export class Logger {
     else if (line !== undefined) this.info(line);
   }
 
+  /** A problem that does not stop the command: to stderr, or a JSON record. */
+  warn(message: string, fields: Record<string, unknown> = {}): void {
+    if (this.mode === "json") return this.json({ event: "warning", ...fields, message }, "stderr");
+    if (this.mode === "quiet") return;
+    this.#clearProgress();
+    this.effects.stderr(`warning: ${message}`);
+  }
+
   error(message: string): void {
     if (this.mode === "json") this.json({ event: "error", message }, "stderr");
     else {
@@ -54,6 +62,9 @@ export class Logger {
       case "print":
         this.record("print", { ...fields, ms: round(event.ms) });
         this.progress(`${event.report}: ${event.format}${event.cached ? " (cached)" : ""}`);
+        break;
+      case "warning":
+        this.warn(event.message, { report: event.report });
         break;
       case "write": {
         const path = relative(this.effects.cwd, `${out}/${event.path}`);

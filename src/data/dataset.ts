@@ -1,6 +1,7 @@
 import type { Columns, RowOf } from "./schema.js";
 import type { QualifiedNumber } from "./qualified.js";
 import type { Source } from "./provenance.js";
+import type { Quoted } from "./derive.js";
 
 /**
  * A dataset as its author declares it. Example:
@@ -22,7 +23,21 @@ export interface DatasetSpec<C extends Columns> {
   /** The column whose values name rows in fact references. */
   readonly key: keyof C & string;
   readonly sources: readonly Source[];
+  /**
+   * Rows that state the same quantity, so that "Sources and methods" says where they disagree. `group`
+   * names the quantity a row states (undefined: compare it with nothing); `describe` says what the
+   * row's source counted. Example: `{ value: "count", group: () => "people summoned", describe: (row) => row.counted }`.
+   */
+  readonly compare?: {
+    readonly value: keyof C & string;
+    readonly group: (row: RowOf<C>) => string | undefined;
+    readonly describe?: (row: RowOf<C>) => string;
+  };
 }
+
+/** A dataset of any row type, as lists of datasets hold them. */
+// `any`: a spec's key type makes DatasetSpec invariant in its columns; RowsOf recovers the row type.
+export type AnyDatasetSpec = DatasetSpec<any>;
 
 /** Identity helper for typing: the row type is inferred from the columns. */
 export function defineDataset<const C extends Columns>(spec: DatasetSpec<C>): DatasetSpec<C> {
@@ -73,6 +88,15 @@ export class Dataset<Row extends object = Record<string, unknown>> {
       unit: (get("unit") as QualifiedNumber["unit"] | undefined) ?? column.unit!,
       signed: column.signed ?? false,
     };
+  }
+
+  /** A row's number with its sources, for prose and derived values: `gdp.fact("adb-2018")`. */
+  fact(key: string, field?: keyof Row & string): Quoted {
+    const row = this.row(key);
+    if (!row) throw new Error(`dataset ${this.id} has no row with ${this.spec.key} "${key}"`);
+    const name = field ?? Object.keys(this.spec.columns).find((column) => this.spec.columns[column]!.type === "number");
+    if (!name) throw new Error(`dataset ${this.id} has no number column`);
+    return { value: this.quantity(row, name as keyof Row & string), sources: this.sourcesOf(row) };
   }
 
   /** The sources of one row: its own where the dataset has a source column, else the dataset's. */

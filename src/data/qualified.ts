@@ -66,5 +66,5 @@ export interface QualifiedNumber {
 }
 
 /** Units that the formatters know how to write. */
-export const UNITS = ["percent", "count", "years", "usd", "usd-billion", "eur-billion"] as const;
+export const UNITS = ["percent", "percentage-points", "count", "years", "usd", "usd-billion", "eur-billion"] as const;
 export type Unit = (typeof UNITS)[number];

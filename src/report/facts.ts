@@ -1,9 +1,15 @@
-// Facts quoted in prose: `{{gdp/article-2020}}` writes a dataset value as "about −4% (forecast)".
+// Inline references in prose, resolved to markup: `{{gdp/article-2020}}` quotes a dataset value ("about
+// −4% (forecast)"), `{{derived/name}}` a value the report computes, `{{ref gdp-revisions}}` links to
+// "Figure 2", and `{{free 4%}}` marks a number typed by hand as deliberate.
 import { formatDate, formatNumber } from "../data/format.js";
-import { citeSource } from "../data/provenance.js";
+import { sourceLine } from "../data/provenance.js";
 import type { Dataset } from "../data/dataset.js";
+import type { Quoted } from "../data/derive.js";
 import type { NumberFormat } from "../data/format.js";
 import type { PreciseDate } from "../data/qualified.js";
+import type { Source } from "../data/provenance.js";
+import { html } from "../render/html.js";
+import type { Html } from "../render/html.js";
 
 /** A quoted value, ready for the page: its text and where it comes from. */
 export interface Fact {
@@ -14,6 +20,16 @@ export interface Fact {
   readonly source: string;
 }
 
+/** What references are resolved against. */
+export interface FactContext {
+  readonly datasets: ReadonlyMap<string, Dataset>;
+  /** Values the report module computes, quoted as `{{derived/name}}`. */
+  readonly derived: ReadonlyMap<string, Quoted>;
+  /** Figure numbers by id, in the order the notebook embeds them. */
+  readonly figures: ReadonlyMap<string, number>;
+  readonly locale: string;
+}
+
 const OPTIONS: Record<string, NumberFormat> = {
   abs: { abs: true },
   "no-kind": { kind: false },
@@ -22,38 +38,73 @@ const OPTIONS: Record<string, NumberFormat> = {
 
 const FACT = /^([a-z][\w-]*)\/([^.\s|]+)(?:\.([\w-]+))?\s*(?:\|\s*(.*))?$/i;
 
+/** Resolves an inline reference to its markup, or says what is wrong and what exists. */
+export function resolveInline(text: string, context: FactContext): { html: Html; fact?: Fact } | { error: string } {
+  const free = /^free\s+(.+)$/.exec(text);
+  if (free) return { html: html`${free[1]}` };
+  const ref = /^ref\s+(\S+)$/.exec(text);
+  if (ref) {
+    const number = context.figures.get(ref[1]!);
+    if (number === undefined) {
+      return {
+        error: `{{ref ${ref[1]}}} refers to no embedded figure; figures: ${[...context.figures.keys()].join(", ")}`,
+      };
+    }
+    return { html: html`<a class="pb-ref" href="#figure-${ref[1]}">Figure ${number}</a>` };
+  }
+  const fact = resolveFact(text, context);
+  if ("error" in fact) return fact;
+  return {
+    fact,
+    html: html`<span class="pb-fact" data-fact="${fact.id}" title="${fact.source}">${fact.text}</span>`,
+  };
+}
+
 /**
- * Resolves a reference such as "gdp/article-2020 | abs" (dataset/row-key, optional .field, optional
- * options abs, no-kind, short). Returns the fact, or a message saying what is wrong and what exists.
+ * Resolves a fact such as "gdp/article-2020 | abs" (dataset/row-key, optional .column, optional options
+ * abs, no-kind, short) or "derived/name". Returns the fact, or a message saying what is wrong and what exists.
  */
-export function resolveFact(text: string, datasets: ReadonlyMap<string, Dataset>): Fact | { error: string } {
+export function resolveFact(text: string, context: FactContext): Fact | { error: string } {
   const match = FACT.exec(text);
-  if (!match)
+  if (!match) {
     return {
       error: `expected a fact reference such as {{dataset/row}} or {{dataset/row.column | abs}}, found "{{${text}}}"`,
     };
+  }
   const [, datasetId, key, fieldName, optionText] = match as unknown as [string, string, string, string?, string?];
-  const dataset = datasets.get(datasetId);
-  if (!dataset)
-    return { error: `unknown dataset "${datasetId}" in {{${text}}}; datasets: ${[...datasets.keys()].join(", ")}` };
+  const format: NumberFormat = { locale: context.locale };
+  for (const option of (optionText ?? "").split(/[\s,]+/).filter(Boolean)) {
+    const known = Object.hasOwn(OPTIONS, option) ? OPTIONS[option] : undefined;
+    if (!known)
+      return { error: `unknown option "${option}" in {{${text}}}; options: ${Object.keys(OPTIONS).join(", ")}` };
+    Object.assign(format, known);
+  }
+  if (datasetId === "derived") {
+    const quoted = Object.hasOwn(Object.fromEntries(context.derived), key) ? context.derived.get(key) : undefined;
+    if (!quoted) {
+      return {
+        error: `unknown derived value "${key}"; the report module defines: ${[...context.derived.keys()].join(", ") || "none"}`,
+      };
+    }
+    return { id: `derived/${key}`, text: formatNumber(quoted.value, format), source: sourceText(quoted.sources) };
+  }
+  const dataset = context.datasets.get(datasetId);
+  if (!dataset) {
+    const known = [...context.datasets.keys(), ...(context.derived.size > 0 ? ["derived"] : [])];
+    return { error: `unknown dataset "${datasetId}" in {{${text}}}; datasets: ${known.join(", ")}` };
+  }
   const row = dataset.row(key);
-  if (!row)
+  if (!row) {
     return {
       error: `unknown fact "${datasetId}/${key}": no row of dataset "${datasetId}" has ${dataset.spec.key} "${key}"`,
     };
+  }
   const columns = dataset.spec.columns;
   const field = fieldName ?? Object.keys(columns).find((name) => columns[name]!.type === "number");
   if (field === undefined || !Object.hasOwn(columns, field)) {
     const which =
       field === undefined ? `dataset "${datasetId}" has no number column, so name one` : `unknown column "${field}"`;
     return { error: `${which} in {{${text}}}; columns: ${Object.keys(columns).join(", ")}` };
-  }
-  const format: NumberFormat = {};
-  for (const option of (optionText ?? "").split(/[\s,]+/).filter(Boolean)) {
-    const known = Object.hasOwn(OPTIONS, option) ? OPTIONS[option] : undefined;
-    if (!known)
-      return { error: `unknown option "${option}" in {{${text}}}; options: ${Object.keys(OPTIONS).join(", ")}` };
-    Object.assign(format, known);
   }
   const value = (row as Record<string, unknown>)[field];
   if (value === undefined) return { error: `{{${text}}} is empty in the data` };
@@ -62,12 +113,12 @@ export function resolveFact(text: string, datasets: ReadonlyMap<string, Dataset>
     column.type === "number"
       ? formatNumber(dataset.quantity(row, field), format)
       : column.type === "date"
-        ? formatDate(value as PreciseDate)
+        ? formatDate(value as PreciseDate, context.locale)
         : String(value);
-  const sources = dataset.sourcesOf(row).map(citeSource);
-  return {
-    id: `${datasetId}/${key}.${field}`,
-    text: written,
-    source: `${sources.length === 1 ? "Source" : "Sources"}: ${sources.join("; ")}`,
-  };
+  return { id: `${datasetId}/${key}.${field}`, text: written, source: sourceText(dataset.sourcesOf(row)) };
+}
+
+/** "Sources: A; B", without the source line's closing period. */
+function sourceText(sources: readonly Source[]): string {
+  return sourceLine(sources).replace(/\.$/, "");
 }

@@ -1,19 +1,18 @@
-// Markdown to HTML with markdown-it, raw HTML off (so prose cannot inject markup), plus two rules:
-// a line `{{figure id}}` embeds a figure, and `{{dataset/row}}` inline quotes a fact.
+// Markdown to HTML with markdown-it, raw HTML off (so prose cannot inject markup), footnotes, and two
+// rules: a line `{{figure id}}` embeds a figure, and an inline `{{…}}` quotes a fact or refers to a figure.
 import MarkdownIt from "markdown-it";
-import { escapeHtml } from "../render/html.js";
+import footnote from "markdown-it-footnote";
 import type { Html } from "../render/html.js";
-import type { Fact } from "./facts.js";
 
-/** What the rules need: facts resolved and figures rendered beforehand, keyed as written. */
+/** What the rules need, made beforehand and keyed as written: each inline reference's markup, each figure's. */
 export interface MarkdownEnv {
-  readonly facts: ReadonlyMap<string, Fact>;
+  readonly inline: ReadonlyMap<string, Html>;
   readonly figures: ReadonlyMap<string, Html>;
 }
 
 export const FIGURE_LINE = /^\{\{\s*figure\s+([^{}\s]+)\s*\}\}\s*$/;
 
-const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
+const md = new MarkdownIt({ html: false, linkify: false, typographer: true }).use(footnote);
 
 md.block.ruler.before(
   "paragraph",
@@ -94,12 +93,40 @@ md.renderer.rules["pb_figure"] = (tokens, idx, _options, env) => {
 
 md.renderer.rules["pb_fact"] = (tokens, idx, _options, env) => {
   const text = tokens[idx]!.meta!.text as string;
-  const fact = (env as unknown as MarkdownEnv).facts.get(text);
-  if (!fact) throw new Error(`fact ${text} was not resolved before the Markdown`);
-  return `<span class="pb-fact" data-fact="${escapeHtml(fact.id)}" title="${escapeHtml(fact.source)}">${escapeHtml(fact.text)}</span>`;
+  const markup = (env as unknown as MarkdownEnv).inline.get(text);
+  if (!markup) throw new Error(`reference ${text} was not resolved before the Markdown`);
+  return markup.value;
 };
 
 /** Renders a notebook's body; every reference in it must already be in `env`. */
 export function renderMarkdown(body: string, env: MarkdownEnv): string {
   return md.render(body, { ...env });
+}
+
+const NUMBER = /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\s?(?:%|percent\b|per cent\b))?/g;
+const MONTH =
+  /\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$/;
+
+/**
+ * Numbers typed in the prose (not quoted with `{{…}}`, not in code), for the claims audit. Years and
+ * days of the month ("Nov. 26") are dates, not claims, and are left out.
+ */
+export function findTypedNumbers(body: string): { text: string; value: number; percent: boolean; line: number }[] {
+  const found: { text: string; value: number; percent: boolean; line: number }[] = [];
+  for (const token of md.parse(body, {})) {
+    let line = token.map?.[0] ?? 0;
+    for (const child of token.children ?? []) {
+      if (child.type === "softbreak" || child.type === "hardbreak") line++;
+      if (child.type !== "text") continue;
+      for (const match of child.content.matchAll(NUMBER)) {
+        const [text, whole, fraction = "", percent] = match;
+        const value = Number(`${whole!.replaceAll(",", "")}${fraction}`);
+        const before = child.content.slice(0, match.index);
+        if (!percent && !fraction && value >= 1900 && value <= 2100) continue;
+        if (!percent && MONTH.test(before)) continue;
+        found.push({ text: text.trim(), value, percent: percent !== undefined, line });
+      }
+    }
+  }
+  return found;
 }

@@ -22,6 +22,12 @@ export interface FrontMatter {
   readonly keywords: readonly string[];
   /** What `plotbrief build` writes by default: html, svg, pdf (the default) and png. */
   readonly formats: readonly Format[];
+  /** How numbers and dates are written: a BCP 47 locale, "en-US" (AP style) by default. */
+  readonly locale: string;
+  /** Facts for the key numbers box at the top: `- { fact: tariff/lost-share, label: "of exports to the EU…" }`. */
+  readonly key_numbers: readonly { readonly fact: string; readonly label: string }[];
+  /** Make the claims audit's warnings errors. */
+  readonly strict: boolean;
 }
 
 export interface Notebook {
@@ -31,6 +37,8 @@ export interface Notebook {
   readonly body: string;
   /** The line number in the file of the body's first line. */
   readonly bodyLine: number;
+  /** The line of each front matter key, for messages about its value. */
+  readonly keyLines: Readonly<Record<string, number>>;
 }
 
 const frontSchema = z.object({
@@ -57,6 +65,18 @@ const frontSchema = z.object({
   formats: z
     .array(z.enum(FORMATS), { error: `expected a list of formats from ${FORMATS.join(", ")}` })
     .default(["html", "svg", "pdf"]),
+  locale: z
+    .string({ error: "expected a locale such as en-US or fr-FR" })
+    .refine((locale) => Intl.NumberFormat.supportedLocalesOf([locale]).length > 0, {
+      error: "expected a locale such as en-US or fr-FR",
+    })
+    .default("en-US"),
+  key_numbers: z
+    .array(z.object({ fact: z.string(), label: z.string() }).strict(), {
+      error: "expected a list of { fact: dataset/row, label: text }",
+    })
+    .default([]),
+  strict: z.boolean({ error: "expected true or false" }).default(false),
 });
 
 /** Splits a notebook into its checked front matter and its Markdown body. */
@@ -77,10 +97,10 @@ export function parseNotebook(file: string, source: string): Notebook {
   const data: unknown = document.toJS() ?? {};
   const result = frontSchema.strict().safeParse(data);
   if (!result.success) {
+    const keyLines = lineOfKeys(lines.slice(0, end));
     const problems = result.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? "");
-      const keyLine = lines.slice(1, end).findIndex((l) => l.startsWith(`${key}:`));
-      const line = keyLine === -1 ? 1 : keyLine + 2;
+      const line = keyLines[key] ?? 1;
       const message =
         issue.code === "unrecognized_keys"
           ? `unknown front matter key ${issue.keys.map((k) => `"${k}"`).join(", ")}; expected ${Object.keys(frontSchema.shape).join(", ")}`
@@ -91,5 +111,14 @@ export function parseNotebook(file: string, source: string): Notebook {
   }
   const bodyLine = end + 2;
   const body = lines.slice(end + 1).join("\n");
-  return { file, front: result.data, body, bodyLine };
+  return { file, front: result.data, body, bodyLine, keyLines: lineOfKeys(lines.slice(0, end)) };
+}
+
+function lineOfKeys(lines: readonly string[]): Record<string, number> {
+  const keys: Record<string, number> = {};
+  lines.forEach((line, i) => {
+    const key = /^([A-Za-z_][\w-]*):/.exec(line)?.[1];
+    if (key !== undefined && !(key in keys)) keys[key] = i + 1;
+  });
+  return keys;
 }

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { UserError, located } from "../error.js";
 import { loadDataset } from "../data/load.js";
-import type { Dataset, DatasetSpec } from "../data/dataset.js";
+import type { AnyDatasetSpec, Dataset, DatasetSpec, RowsOf } from "../data/dataset.js";
+import type { Quoted } from "../data/derive.js";
 import type { AnyFigureSpec } from "../figures/figure.js";
 import { parseNotebook } from "./notebook.js";
 import type { Notebook } from "./notebook.js";
@@ -15,6 +16,11 @@ import type { TemplateSpec } from "./template.js";
  */
 export interface ReportSpec {
   readonly figures: readonly AnyFigureSpec[];
+  /**
+   * Values computed from the data, quoted in prose as `{{derived/name}}`, their qualifiers and sources
+   * carried through. Example: `{ revision: (get) => change(get(gdp).fact("adb-ado2019-2020"), get(gdp).fact("adb-ado2021-2020")) }`.
+   */
+  readonly facts?: Readonly<Record<string, (get: <D extends AnyDatasetSpec>(spec: D) => Dataset<RowsOf<D>>) => Quoted>>;
   // `any`: datasets of every row type; each was checked where it was defined.
 
   readonly datasets?: readonly DatasetSpec<any>[];
@@ -91,7 +97,7 @@ export async function loadReport(root: string, slug: string): Promise<LoadedRepo
     () =>
       located(
         paths.notebook,
-        frontLine(source, "template"),
+        notebook.keyLines.template,
         `unknown template "${notebook.front.template}"; templates live in templates/<name>/template.ts`,
       ),
   );
@@ -116,9 +122,4 @@ async function importDefault<T>(root: string, file: string, what: string, missin
   }
   if (module.default === undefined) throw new UserError(located(file, undefined, `expected a default export: ${what}`));
   return module.default;
-}
-
-function frontLine(source: string, key: string): number | undefined {
-  const index = source.split("\n").findIndex((line) => line.startsWith(`${key}:`));
-  return index === -1 ? undefined : index + 1;
 }

@@ -2,6 +2,8 @@ import type { FontSpec } from "../render/fonts.js";
 import type { Html } from "../render/html.js";
 import type { Figure } from "../figures/figure.js";
 import type { FrontMatter } from "./notebook.js";
+import type { Fact } from "./facts.js";
+import type { SourcesAndMethods } from "./sources.js";
 
 /** What a page template receives. */
 export interface PageContext {
@@ -12,11 +14,17 @@ export interface PageContext {
   readonly css: Html;
   /** plotbrief's version, for a generator meta tag. */
   readonly version: string;
+  /** The front matter's key numbers, resolved: "about 20%" with its label and source. */
+  readonly keyNumbers: readonly (Fact & { readonly label: string })[];
+  /** Every dataset the report uses, its sources, and where they disagree. */
+  readonly sources: SourcesAndMethods;
 }
 
 /** What a figure template receives: the bound figure and its chart. */
 export interface FigureContext {
   readonly figure: Figure;
+  /** Its number in the report: the notebook embeds figures in this order. */
+  readonly number: number;
   readonly svg: Html;
 }
 

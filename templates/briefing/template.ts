@@ -1,6 +1,8 @@
 // The multi-page briefing: a header block, the notebook's prose and figures, and a plain footer.
 import { formatDate, isoDate } from "../../src/data/format.js";
 import { html } from "../../src/render/html.js";
+import type { Html } from "../../src/render/html.js";
+import type { PageContext } from "../../src/report/template.js";
 import { defineTemplate } from "../../src/report/template.js";
 
 const fontFile = (family: string, weight: number, style: "normal" | "italic" = "normal") =>
@@ -19,7 +21,7 @@ export default defineTemplate({
     { family: "Source Sans 3", file: fontFile("source-sans-3", 700), weight: 700 },
   ],
   styles: ["style.css"],
-  page: ({ front, body, css, version }) =>
+  page: ({ front, body, css, version, keyNumbers, sources }) =>
     html`<!DOCTYPE html>
       <html lang="${front.lang}">
         <head>
@@ -45,16 +47,18 @@ export default defineTemplate({
               ${front.byline} · <time datetime="${isoDate(front.date)}">${formatDate(front.date)}</time>
             </p>
           </header>
-          <main>${body}</main>
+          <main>${keyNumbers.length === 0 ? "" : keyNumbersBox(keyNumbers)} ${body} ${sourcesSection(sources)}</main>
           <footer class="colophon">
             <p>Every number in this briefing is quoted from its dataset; each chart lists its sources and its data.</p>
           </footer>
         </body>
       </html> `,
-  figure: ({ figure, svg }) =>
+  figure: ({ figure, number, svg }) =>
     html`<figure class="pb-figure" id="figure-${figure.id}" aria-labelledby="figure-${figure.id}-title">
       <figcaption>
-        <p class="pb-title" id="figure-${figure.id}-title">${figure.title}</p>
+        <p class="pb-title" id="figure-${figure.id}-title">
+          <span class="pb-number">Figure ${number}</span> ${figure.title}
+        </p>
         ${figure.subtitle === undefined ? "" : html`<p class="pb-subtitle">${figure.subtitle}</p>`}
       </figcaption>
       <div class="pb-chart">${svg}</div>
@@ -102,3 +106,45 @@ export default defineTemplate({
         </div>`,
   },
 });
+
+/** The key numbers box: each number large, what it counts, and its source on hover. */
+export function keyNumbersBox(keyNumbers: PageContext["keyNumbers"]): Html {
+  return html`<aside class="pb-key-numbers" aria-label="Key numbers">
+    <h2>Key numbers</h2>
+    <ul>
+      ${keyNumbers.map(
+        (n) =>
+          html`<li>
+            <span class="pb-key-number pb-fact" data-fact="${n.id}" title="${n.source}">${n.text}</span>
+            <span class="pb-key-label">${n.label}</span>
+          </li>`,
+      )}
+    </ul>
+  </aside>`;
+}
+
+/** "Sources and methods": every dataset, its sources with dates and addresses, and where they disagree. */
+export function sourcesSection(sources: PageContext["sources"]): Html {
+  return html`<section class="pb-sources" aria-labelledby="sources-and-methods">
+    <h2 id="sources-and-methods">Sources and methods</h2>
+    ${sources.datasets.map(
+      (dataset) =>
+        html`<h3>${dataset.title}</h3>
+          <ul>
+            ${dataset.sources.map(
+              (source) =>
+                html`<li>
+                  ${source.cite}:
+                  ${source.url === undefined ? html`<cite>${source.title}</cite>` : html`<a href="${source.url}"><cite>${source.title}</cite></a>`}.
+                  ${source.notes ?? ""}
+                </li>`,
+            )}
+          </ul>
+          ${dataset.disagreements.map((line) => html`<p class="pb-disagreement">${line}</p>`)}`,
+    )}
+    <p class="pb-method">
+      Every number in this briefing is quoted from these datasets as its source states it, with its qualifier ("about",
+      "more than") and its kind (actual, estimate or forecast).
+    </p>
+  </section>`;
+}

@@ -32,7 +32,7 @@ describe("assembleReport(root, report, svgFor)", () => {
       line = lineOf(edited, "{{figure sumons}}");
       return edited;
     });
-    expect(message).toBe(
+    expect(message.split("\n")[0]).toBe(
       `reports/cambodia-2020/index.md:${line}: unknown figure "sumons"; figures: tariff-share, gdp-revisions, summons, timeline`,
     );
   });
@@ -69,5 +69,27 @@ describe("assembleReport(root, report, svgFor)", () => {
     expect(svg).toContain("about 20%: tariffs reinstated");
     expect(rendered.html).toContain("<td>about 20%</td>");
     expect(svg).toContain(`aria-label="A single bar of Cambodia's exports to the EU: about 20%`);
+  });
+
+  it("audits the prose: a hand-typed number that looks like a data value is reported, bound ones are not", async () => {
+    let line = 0;
+    const rendered = await assembleEdited((text) => {
+      const edited = `${text}\nThe economy was expected to contract by about 4%, and 59 people were summoned. {{free 12%}} is free.\n`;
+      line = lineOf(edited, "contract by about 4%,");
+      return edited;
+    });
+    expect(rendered.warnings).toEqual([
+      `reports/cambodia-2020/index.md:${line}: 4% looks like gdp/article-2020 (about \u22124% (forecast)); bind it to the data ({{gdp/article-2020}}) or mark it as free text ({{free 4%}})`,
+      `reports/cambodia-2020/index.md:${line}: 59 looks like summons/vod (59); bind it to the data ({{summons/vod}}) or mark it as free text ({{free 59}})`,
+    ]);
+  });
+
+  it("makes the audit's findings errors in strict mode", async () => {
+    const message = await problem((text) =>
+      text
+        .replace("template: briefing", "template: briefing\nstrict: true")
+        .concat("\nAbout 45% of exports went to the EU.\n"),
+    );
+    expect(message).toMatch(/index\.md:\d+: 45% looks like tariff\/eu-share \(about 45%\); bind it to the data/);
   });
 });

@@ -1,47 +1,67 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Dataset } from "../../src/data/dataset.js";
-import { resolveFact } from "../../src/report/facts.js";
+import { resolveFact, resolveInline } from "../../src/report/facts.js";
+import type { FactContext } from "../../src/report/facts.js";
 import { loadReport } from "../../src/report/report.js";
 import { ROOT } from "../project.js";
 
-let datasets: ReadonlyMap<string, Dataset>;
+let context: FactContext;
 
 beforeAll(async () => {
-  datasets = (await loadReport(ROOT, "cambodia-2020")).datasets;
+  const datasets = (await loadReport(ROOT, "cambodia-2020")).datasets;
+  context = { datasets, derived: new Map(), figures: new Map([["summons", 3]]), locale: "en-US" };
 });
 
-describe("resolveFact(text, datasets)", () => {
+describe("resolveFact(text, context)", () => {
   it("quotes a row's first number with its qualifier and kind, and names its source", () => {
-    expect(resolveFact("tariff/lost-share", datasets)).toEqual({
+    expect(resolveFact("tariff/lost-share", context)).toEqual({
       id: "tariff/lost-share.value",
       text: "about 20%",
       source: "Source: European Commission via VOA Khmer, Feb. 12, 2020",
     });
-    expect(resolveFact("gdp/adb-ado2020u-2020", datasets)).toMatchObject({ text: "\u22124.0% (forecast)" });
-    expect(resolveFact("summons/article", datasets)).toMatchObject({ text: "more than 50" });
+    expect(resolveFact("gdp/adb-ado2020u-2020", context)).toMatchObject({ text: "\u22124.0% (forecast)" });
+    expect(resolveFact("summons/article", context)).toMatchObject({ text: "more than 50" });
   });
 
   it("writes the article's contraction as the article did, with options", () => {
-    expect(resolveFact("gdp/article-2020 | abs, no-kind", datasets)).toMatchObject({ text: "about 4%" });
+    expect(resolveFact("gdp/article-2020 | abs, no-kind", context)).toMatchObject({ text: "about 4%" });
   });
 
   it("quotes other columns by name: dates to their precision, text as is", () => {
-    expect(resolveFact("timeline/ream-1.date", datasets)).toMatchObject({ text: "Sept. 2020" });
-    expect(resolveFact("summons/vod.reported_by", datasets)).toMatchObject({ text: "VOD" });
+    expect(resolveFact("timeline/ream-1.date", context)).toMatchObject({ text: "Sept. 2020" });
+    expect(resolveFact("summons/vod.reported_by", context)).toMatchObject({ text: "VOD" });
   });
 
   it("says what exists when a reference is wrong", () => {
-    expect(resolveFact("gdp/adb-2030", datasets)).toEqual({
+    expect(resolveFact("gdp/adb-2030", context)).toEqual({
       error: 'unknown fact "gdp/adb-2030": no row of dataset "gdp" has id "adb-2030"',
     });
-    expect(resolveFact("gpd/adb-2018", datasets)).toEqual({
+    expect(resolveFact("gpd/adb-2018", context)).toEqual({
       error: 'unknown dataset "gpd" in {{gpd/adb-2018}}; datasets: tariff, gdp, summons, timeline, article',
     });
-    expect(resolveFact("gdp/adb-2018.rate", datasets)).toMatchObject({
+    expect(resolveFact("gdp/adb-2018.rate", context)).toMatchObject({
       error: expect.stringMatching(/^unknown column "rate"/),
     });
-    expect(resolveFact("gdp/adb-2018 | round", datasets)).toEqual({
+    expect(resolveFact("gdp/adb-2018 | round", context)).toEqual({
       error: 'unknown option "round" in {{gdp/adb-2018 | round}}; options: abs, no-kind, short',
     });
+  });
+
+  it("writes numbers and dates in the report's locale", () => {
+    const fr = { ...context, locale: "fr-FR" };
+    expect(resolveFact("tariff/lost-share", fr)).toMatchObject({ text: "environ 20\u00a0%" });
+    expect(resolveFact("gdp/adb-ado2020u-2020", fr)).toMatchObject({ text: "\u22124,0\u00a0% (pr\u00e9vision)" });
+    expect(resolveFact("timeline/trial-opens.date", fr)).toMatchObject({ text: "26 novembre 2020" });
+  });
+});
+
+describe("resolveInline(text, context)", () => {
+  it("links a figure reference to its number, and writes free text as text", () => {
+    expect(resolveInline("ref summons", context)).toEqual({
+      html: expect.objectContaining({ value: '<a class="pb-ref" href="#figure-summons">Figure 3</a>' }),
+    });
+    expect(resolveInline("ref nope", context)).toEqual({
+      error: "{{ref nope}} refers to no embedded figure; figures: summons",
+    });
+    expect(resolveInline("free <4%>", context)).toEqual({ html: expect.objectContaining({ value: "&#60;4%&#62;" }) });
   });
 });

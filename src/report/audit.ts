@@ -1,0 +1,58 @@
+// The claims audit: numbers typed by hand in the prose that equal, or nearly equal, a value in the data
+// are reported, so that every number a reader sees is bound to its source.
+import type { Quoted } from "../data/derive.js";
+import type { Dataset } from "../data/dataset.js";
+import type { QualifiedNumber } from "../data/qualified.js";
+
+/** A number as typed in the prose. */
+export interface TypedNumber {
+  readonly text: string;
+  readonly value: number;
+  readonly percent: boolean;
+  readonly line: number;
+}
+
+/** One value the prose could have quoted instead of typing it. */
+export interface Known {
+  readonly id: string;
+  readonly value: QualifiedNumber;
+}
+
+/** Every number value of the datasets and derived values, by the reference that quotes it. */
+export function knownValues(datasets: Iterable<Dataset>, derived: ReadonlyMap<string, Quoted>): Known[] {
+  const known: Known[] = [];
+  for (const dataset of datasets) {
+    const numbers = Object.keys(dataset.spec.columns).filter((name) => dataset.spec.columns[name]!.type === "number");
+    for (const row of dataset.rows) {
+      const key = String((row as Record<string, unknown>)[dataset.spec.key]);
+      for (const [i, name] of numbers.entries()) {
+        if ((row as Record<string, unknown>)[name] === undefined) continue;
+        known.push({
+          id: `${dataset.id}/${key}${i === 0 ? "" : `.${name}`}`,
+          value: dataset.quantity(row, name as never),
+        });
+      }
+    }
+  }
+  for (const [name, quoted] of derived) known.push({ id: `derived/${name}`, value: quoted.value });
+  return known;
+}
+
+/**
+ * The data value a typed number looks like, if any: the same magnitude within 2% (or within rounding of
+ * its written decimals), and a percentage only for a value in percent. The closest wins, then the one
+ * written with the same decimals ("4%" is the article's "about 4%", not the ADB's "4.0%").
+ */
+export function lookalike(typed: TypedNumber, known: readonly Known[]): Known | undefined {
+  const digits = (typed.text.split(".")[1] ?? "").replace(/\D/g, "").length;
+  const candidates = known.flatMap((entry) => {
+    const { value } = entry;
+    const percent = value.unit === "percent" || value.unit === "percentage-points";
+    if (percent !== typed.percent) return [];
+    const distance = Math.abs(typed.value - Math.abs(value.value));
+    const tolerance = Math.max(Math.abs(value.value) * 0.02, 0.5 * 10 ** -digits);
+    return distance <= tolerance ? [{ entry, distance, sameDigits: value.digits === digits ? 0 : 1 }] : [];
+  });
+  candidates.sort((a, b) => a.distance - b.distance || a.sameDigits - b.sameDigits);
+  return candidates[0]?.entry;
+}
