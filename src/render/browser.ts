@@ -127,7 +127,15 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Browser
 /** Ends every browser this process launched and removes their profiles, synchronously: for signal handlers. */
 export function killBrowsers(): void {
   for (const entry of live) {
-    entry.process?.kill("SIGKILL");
+    const pid = entry.process?.pid;
+    if (pid !== undefined) {
+      // Puppeteer starts the browser as the leader of its own process group: end the whole group.
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        entry.process?.kill("SIGKILL");
+      }
+    }
     rmSync(entry.profile, { recursive: true, force: true });
   }
   live.clear();

@@ -14,6 +14,11 @@ export const FIGURE_LINE = /^\{\{\s*figure\s+([^{}\s]+)\s*\}\}\s*$/;
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: true }).use(footnote);
 
+// The footnote's way back is "↑": the plugin's "↩︎" is not in the embedded fonts, and would pull in a
+// font from the machine.
+const backref = md.renderer.rules["footnote_anchor"]!;
+md.renderer.rules["footnote_anchor"] = (...args) => backref(...args).replace("\u21a9\ufe0e", "\u2191");
+
 md.block.ruler.before(
   "paragraph",
   "pb_figure",

@@ -168,7 +168,10 @@ describe.skipIf(executable === undefined)("plotbrief build with a browser", () =
   it("writes PNGs of each figure at twice their size, and leaves no browser or profile behind", async () => {
     const root = await copyProject();
     const tmp = await temp("tmpdir");
-    await run(process.execPath, [cli, "build", "--format", "png"], { cwd: root, env: { ...process.env, TMPDIR: tmp } });
+    await run(process.execPath, [cli, "build", "cambodia-2020", "--format", "png"], {
+      cwd: root,
+      env: { ...process.env, TMPDIR: tmp },
+    });
     const png = PNG.sync.read(await readFile(join(root, "out/cambodia-2020/figures/summons.png")));
     expect(png.width).toBe(1280);
     expect(await browsersUnder(tmp)).toEqual([]);
@@ -223,8 +226,10 @@ describe.skipIf(executable === undefined)("plotbrief build with a browser", () =
     expect((await browsersUnder(tmp)).length).toBeGreaterThan(0);
     child.kill("SIGINT");
     expect(await exited).toBe(130);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The browser's own helper processes take a moment to go once it is killed.
+    for (let i = 0; i < 50 && (await browsersUnder(tmp)).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(await browsersUnder(tmp)).toEqual([]);
+    for (let i = 0; i < 20 && (await ours(tmp)).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(await ours(tmp)).toEqual([]);
   });
 

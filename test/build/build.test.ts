@@ -81,4 +81,24 @@ describe("buildReport(slug, options)", () => {
     expect(html).toContain("<td>&#60;script&#62;alert(&#34;data&#34;)&#60;/script&#62;</td>");
     expect(svg).toContain(`>&lt;script&gt;alert("data")&lt;/script&gt;</text>`);
   });
+
+  it("changes the sentence, the chart and the alt text together when a value changes in the data", async () => {
+    const root = await copyProject();
+    const csv = join(root, "data/cambodia-2020/tariff.csv");
+    await writeFile(
+      csv,
+      (await readFile(csv, "utf8")).replace("duty-free access,20,percent", "duty-free access,25,percent"),
+    );
+    const out = await tempOut();
+    await buildReport("cambodia-2020", { root, out, formats: HTML });
+    const html = await readFile(join(out, "cambodia-2020/index.html"), "utf8");
+    const svg = await readFile(join(out, "cambodia-2020/figures/tariff-share.svg"), "utf8");
+    expect(html).toContain("tariffs apply to <span");
+    expect(html).toMatch(
+      /tariffs apply to <span class="pb-fact" data-fact="tariff\/lost-share.value" title="[^"]+">about 25%<\/span>/,
+    );
+    expect(svg).toContain(">about 25%: tariffs reinstated</text>");
+    expect(svg).toContain("aria-label=\"A single bar of Cambodia's exports to the EU: about 25%, worth");
+    expect(html).toContain("About 25% of Cambodia&#39;s exports to the EU lost duty-free access");
+  });
 });

@@ -42,7 +42,7 @@ describe("plotbrief --help", () => {
 describe("plotbrief build, incrementally", () => {
   it("renders again only the figures whose data changed, and says which", async () => {
     const root = await copyProject();
-    const first = await plotbrief(["build", "--format", "html,svg", "--json"], root);
+    const first = await plotbrief(["build", "cambodia-2020", "--format", "html,svg", "--json"], root);
     expect(first.code).toBe(0);
     expect(summary(first.stdout)).toMatchObject({
       rendered: expect.arrayContaining(["cambodia-2020/summons"]),
@@ -51,7 +51,7 @@ describe("plotbrief build, incrementally", () => {
     expect((summary(first.stdout).rendered as string[]).length).toBe(4);
 
     await editFile(join(root, "data/cambodia-2020/summons.csv"), (text) => text.replace(",59,exact,", ",58,exact,"));
-    const second = await plotbrief(["build", "--format", "html,svg", "--json"], root);
+    const second = await plotbrief(["build", "cambodia-2020", "--format", "html,svg", "--json"], root);
     expect(summary(second.stdout)).toMatchObject({
       rendered: ["cambodia-2020/summons"],
       cached: ["cambodia-2020/gdp-revisions", "cambodia-2020/tariff-share", "cambodia-2020/timeline"],
@@ -64,7 +64,7 @@ describe("plotbrief build, incrementally", () => {
     ]);
     expect(await readFile(join(root, "out/cambodia-2020/figures/summons.svg"), "utf8")).toContain(">58</text>");
 
-    const forced = await plotbrief(["build", "--format", "html,svg", "--json", "--force"], root);
+    const forced = await plotbrief(["build", "cambodia-2020", "--format", "html,svg", "--json", "--force"], root);
     expect((summary(forced.stdout).rendered as string[]).length).toBe(4);
   });
 
@@ -98,7 +98,7 @@ describe("plotbrief build --shard", () => {
     const [first, second] = built as [string[], string[]];
     expect(first.length).toBeGreaterThan(0);
     expect(second.length).toBeGreaterThan(0);
-    expect([...first, ...second].sort()).toEqual(["alpha", "beta", "cambodia-2020", "gamma"]);
+    expect([...first, ...second].sort()).toEqual(["alpha", "beta", "cambodia-2020", "cambodia-2020-memo", "gamma"]);
   });
 
   it("rejects a shard that is not i/n", async () => {
@@ -114,7 +114,7 @@ describe("plotbrief check", () => {
     await plotbrief(["build", "--format", "html,svg", "--quiet"], root);
     const { code, stdout } = await plotbrief(["check", "--against", "out"], root);
     expect(code).toBe(0);
-    expect(stdout).toBe("ok cambodia-2020\nchecked 1 report: no problems\n");
+    expect(stdout).toBe("ok cambodia-2020\nok cambodia-2020-memo\nchecked 2 reports: no problems\n");
   });
 
   it("fails on a stale output and a broken reference, naming each, the input that changed and the line", async () => {
@@ -124,7 +124,7 @@ describe("plotbrief check", () => {
     const notebook = join(root, "reports/cambodia-2020/index.md");
     await editFile(notebook, (text) => text.replace("{{summons/vod}}", "{{summons/bbc}}"));
     const line = (await readFile(notebook, "utf8")).split("\n").findIndex((l) => l.includes("{{summons/bbc}}")) + 1;
-    const { code, stderr } = await plotbrief(["check", "--against", "out"], root);
+    const { code, stderr } = await plotbrief(["check", "cambodia-2020", "--against", "out"], root);
     expect(code).toBe(1);
     expect(stderr.split("\n")).toEqual([
       "error: check found 3 problems:",

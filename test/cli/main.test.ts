@@ -46,7 +46,10 @@ describe("plotbrief build", () => {
     const lines = (await readFile(csv, "utf8")).split("\n");
     lines[6] = lines[6]!.replace(",6.8,", ",n/a,");
     await writeFile(csv, lines.join("\n"));
-    const { code, stdout, stderr } = await plotbrief(["build", "--out", "site", "--format", "html"], root);
+    const { code, stdout, stderr } = await plotbrief(
+      ["build", "cambodia-2020", "--out", "site", "--format", "html"],
+      root,
+    );
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toBe('error: data/cambodia-2020/gdp.csv:7: column "growth": expected a number, found "n/a"\n');
@@ -64,7 +67,9 @@ describe("plotbrief build", () => {
 
   it("still writes the HTML when no browser is found for the PDF, then exits 1 saying why", async () => {
     const root = await copyProject();
-    const { code, stdout, stderr } = await plotbrief(["build"], root, { PLOTBRIEF_BROWSER: "/nonexistent/chromium" });
+    const { code, stdout, stderr } = await plotbrief(["build", "cambodia-2020"], root, {
+      PLOTBRIEF_BROWSER: "/nonexistent/chromium",
+    });
     expect(code).toBe(1);
     expect(stdout).toMatch(/^wrote out\/cambodia-2020\/index\.html /m);
     expect(stderr).toBe(
