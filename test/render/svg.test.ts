@@ -33,6 +33,16 @@ describe("renderSvg(figure, document)", () => {
     for (const [id, svg] of svgs) await expectGolden(`figures/${id}.svg`, `${svg}\n`);
   });
 
+  it("writes well-formed XML, so each chart also works as a standalone .svg file", async () => {
+    const { JSDOM } = await import("jsdom");
+    const parser = new new JSDOM("").window.DOMParser();
+    for (const [id, svg] of svgs) {
+      const parsed = parser.parseFromString(svg, "image/svg+xml");
+      expect(parsed.getElementsByTagName("parsererror").length, id).toBe(0);
+      expect(parsed.documentElement.namespaceURI).toBe("http://www.w3.org/2000/svg");
+    }
+  });
+
   it("puts the alt text on the chart as an image's label", () => {
     for (const svg of svgs.values()) expect(svg).toMatch(/^<svg [^>]*role="img" aria-label="[^"]+"/);
   });

@@ -1,0 +1,28 @@
+// The floor for a build: start Chromium and print HTML files, with bare puppeteer-core and one page
+// per core. Usage: node bench/floor.mjs <chromium> <out-dir> <file.html>...
+import { readFile, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { basename, join } from "node:path";
+import { launch } from "puppeteer-core";
+
+const [executablePath, out, ...files] = process.argv.slice(2);
+const browser = await launch({
+  executablePath,
+  pipe: true,
+  args: [...(process.getuid?.() === 0 ? ["--no-sandbox"] : []), "--disable-gpu", "--font-render-hinting=none"],
+});
+const pages = await Promise.all(
+  Array.from({ length: Math.min(availableParallelism(), files.length) }, () => browser.newPage()),
+);
+let next = 0;
+await Promise.all(
+  pages.map(async (page) => {
+    while (next < files.length) {
+      const file = files[next++];
+      await page.setContent(await readFile(file, "utf8"), { waitUntil: "load", timeout: 0 });
+      const pdf = await page.pdf({ format: "A4", printBackground: true, timeout: 0 });
+      await writeFile(join(out, `${basename(file, ".html")}-${next}.pdf`), pdf);
+    }
+  }),
+);
+await browser.close();
