@@ -1,8 +1,8 @@
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { UserError } from "../error.js";
 import type { BuildEvent } from "../build/build.js";
-import type { Format } from "../report/notebook.js";
 import type { CliEffects } from "./effects.js";
 import type { Logger } from "./log.js";
 import { cacheDir, listReports, parseFormats, shardOf } from "./project.js";
@@ -20,14 +20,11 @@ export interface BuildFlags {
 /** `plotbrief build [report…]`: builds reports, in parallel, printing with one browser started first. */
 export async function build(names: string[], flags: BuildFlags, effects: CliEffects, log: Logger): Promise<void> {
   const started = performance.now();
-  const [{ buildReport }, { Printer }, { killBrowsers }, { Cache }, { removeTemporaries }] = await Promise.all([
-    import("../build/build.js"),
+  // The browser starts first, so that its start-up overlaps loading plotbrief, the data and the figures.
+  const [{ Printer }, { killBrowsers }] = await Promise.all([
     import("../render/printer.js"),
     import("../render/browser.js"),
-    import("../build/cache.js"),
-    import("../build/write.js"),
   ]);
-  const { FigureRenderer } = await import("../build/pool.js");
   const root = resolve(effects.cwd, flags.root);
   const out = resolve(effects.cwd, flags.out);
   const formats = flags.format === undefined ? undefined : parseFormats(flags.format);
@@ -36,12 +33,17 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
   const date = sourceDate(effects.env.SOURCE_DATE_EPOCH);
   const all = names.length > 0 ? names : await listReports(root);
   const slugs = flags.shard === undefined ? all : shardOf(all, flags.shard);
-
-  // The browser starts now, while the data and figures are prepared.
   const wsEndpoint = flags.browserWsEndpoint ?? effects.env.PLOTBRIEF_BROWSER_WS_ENDPOINT;
-  const needsBrowser = (formats ?? (["pdf"] as Format[])).some((format) => format === "pdf" || format === "png");
-  const printer =
-    needsBrowser && slugs.length > 0 ? new Printer({ timeoutMs, ...(wsEndpoint ? { wsEndpoint } : {}) }) : undefined;
+  const needsBrowser = formats
+    ? formats.some((format) => format === "pdf" || format === "png")
+    : await someWantPrint(root, slugs);
+  const printer = needsBrowser ? new Printer({ timeoutMs, ...(wsEndpoint ? { wsEndpoint } : {}) }) : undefined;
+  const [{ buildReport }, { Cache }, { removeTemporaries }, { FigureRenderer }] = await Promise.all([
+    import("../build/build.js"),
+    import("../build/cache.js"),
+    import("../build/write.js"),
+    import("../build/pool.js"),
+  ]);
   const stop = (signal: NodeJS.Signals) => {
     killBrowsers();
     removeTemporaries();
@@ -140,4 +142,17 @@ function throwAll(results: readonly PromiseSettledResult<void>[]): void {
   const bug = reasons.find((reason) => !(reason instanceof UserError));
   if (bug) throw bug;
   throw new UserError(reasons.map((reason) => reason.message).join("\n"));
+}
+
+/**
+ * Whether any of these reports prints by default (pdf or png), read from the front matter's `formats`
+ * line without loading the notebook parser: the answer decides whether the browser starts at once.
+ */
+async function someWantPrint(root: string, slugs: readonly string[]): Promise<boolean> {
+  for (const slug of slugs) {
+    const notebook = await readFile(join(root, "reports", slug, "index.md"), "utf8").catch(() => "");
+    const formats = /^formats:\s*\[([^\]]*)\]/m.exec(notebook)?.[1];
+    if (formats === undefined || /\b(pdf|png)\b/.test(formats)) return true;
+  }
+  return false;
 }
