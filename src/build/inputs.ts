@@ -1,11 +1,27 @@
 // What an output depends on, as content hashes: the incremental build's cache keys.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile, readdir } from "node:fs/promises";
+import { readFile as readFileFromDisk, readdir, stat } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { reportPaths } from "../report/report.js";
 import type { LoadedReport } from "../report/report.js";
+
+// A build reads the same inputs for many reports (the template, shared data and modules): each file's
+// bytes are read once per process for as long as its size and modification time stay the same.
+const reads = new Map<string, { key: string; bytes: Promise<Buffer> }>();
+
+async function readFile(path: string, encoding?: "utf8"): Promise<Buffer & string> {
+  const { size, mtimeMs } = await stat(path);
+  const key = `${size}:${mtimeMs}`;
+  let entry = reads.get(path);
+  if (entry?.key !== key) {
+    entry = { key, bytes: readFileFromDisk(path) };
+    reads.set(path, entry);
+  }
+  const bytes = await entry.bytes;
+  return (encoding ? bytes.toString(encoding) : bytes) as Buffer & string;
+}
 
 /** A SHA-256 over its parts, each length-prefixed so that ("ab", "c") and ("a", "bc") differ. */
 export function hash(...parts: (string | Uint8Array)[]): string {

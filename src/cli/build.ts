@@ -21,9 +21,10 @@ export interface BuildFlags {
 export async function build(names: string[], flags: BuildFlags, effects: CliEffects, log: Logger): Promise<void> {
   const started = performance.now();
   // The browser starts first, so that its start-up overlaps loading plotbrief, the data and the figures.
-  const [{ Printer }, { killBrowsers }] = await Promise.all([
+  const [{ Printer }, { killBrowsers }, { removeTemporaries }] = await Promise.all([
     import("../render/printer.js"),
     import("../render/browser.js"),
+    import("../build/write.js"),
   ]);
   const root = resolve(effects.cwd, flags.root);
   const out = resolve(effects.cwd, flags.out);
@@ -37,13 +38,7 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
   const needsBrowser = formats
     ? formats.some((format) => format === "pdf" || format === "png")
     : await someWantPrint(root, slugs);
-  const printer = needsBrowser ? new Printer({ timeoutMs, ...(wsEndpoint ? { wsEndpoint } : {}) }) : undefined;
-  const [{ buildReport }, { Cache }, { removeTemporaries }, { FigureRenderer }] = await Promise.all([
-    import("../build/build.js"),
-    import("../build/cache.js"),
-    import("../build/write.js"),
-    import("../build/pool.js"),
-  ]);
+  // Signals are handled before the browser starts: Ctrl-C then ends it and removes its profile.
   const stop = (signal: NodeJS.Signals) => {
     killBrowsers();
     removeTemporaries();
@@ -51,6 +46,12 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
     effects.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGHUP" ? 1 : 15));
   };
   effects.onSignals(stop);
+  const printer = needsBrowser ? new Printer({ timeoutMs, ...(wsEndpoint ? { wsEndpoint } : {}) }) : undefined;
+  const [{ buildReport }, { Cache }, { FigureRenderer }] = await Promise.all([
+    import("../build/build.js"),
+    import("../build/cache.js"),
+    import("../build/pool.js"),
+  ]);
   const cache = new Cache(cacheDir(root), flags.force === true);
   // PLOTBRIEF_POOL_THRESHOLD: after how many figures a build starts rendering on worker threads.
   const threshold = effects.env.PLOTBRIEF_POOL_THRESHOLD;

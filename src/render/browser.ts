@@ -129,14 +129,30 @@ export function killBrowsers(): void {
   for (const entry of live) {
     const pid = entry.process?.pid;
     if (pid !== undefined) {
-      // Puppeteer starts the browser as the leader of its own process group: end the whole group.
+      // Puppeteer starts the browser as the leader of its own process group: end the whole group, and
+      // wait (up to a second) for it to be gone, or its helpers could still write into the profile.
       try {
         process.kill(-pid, "SIGKILL");
       } catch {
         entry.process?.kill("SIGKILL");
       }
+      const pause = new Int32Array(new SharedArrayBuffer(4));
+      for (let i = 0; i < 100 && alive(-pid); i++) Atomics.wait(pause, 0, 0, 10);
     }
-    rmSync(entry.profile, { recursive: true, force: true });
+    try {
+      rmSync(entry.profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    } catch {
+      // Nothing more can be done while exiting; the profile is in the temporary folder.
+    }
   }
   live.clear();
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -218,6 +218,8 @@ describe.skipIf(executable === undefined)("plotbrief build with a browser", () =
       cwd: root,
       env: { ...process.env, TMPDIR: tmp },
     });
+    let stderr = "";
+    child.stderr!.on("data", (chunk: string) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     const deadline = Date.now() + 20_000;
     while ((await browsersUnder(tmp)).length === 0 && Date.now() < deadline) {
@@ -225,7 +227,7 @@ describe.skipIf(executable === undefined)("plotbrief build with a browser", () =
     }
     expect((await browsersUnder(tmp)).length).toBeGreaterThan(0);
     child.kill("SIGINT");
-    expect(await exited).toBe(130);
+    expect(await exited, stderr).toBe(130);
     // The browser's own helper processes take a moment to go once it is killed.
     for (let i = 0; i < 50 && (await browsersUnder(tmp)).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(await browsersUnder(tmp)).toEqual([]);
