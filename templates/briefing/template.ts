@@ -21,38 +21,18 @@ export default defineTemplate({
     { family: "Source Sans 3", file: fontFile("source-sans-3", 700), weight: 700 },
   ],
   styles: ["style.css"],
-  page: ({ front, body, css, version, keyNumbers, sources }) =>
-    html`<!DOCTYPE html>
-      <html lang="${front.lang}">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <meta
-            http-equiv="Content-Security-Policy"
-            content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:"
-          />
-          <meta name="generator" content="plotbrief ${version}" />
-          <meta name="description" content="${front.dek}" />
-          <title>${front.title}</title>
-          <style>
-            ${css}
-          </style>
-        </head>
-        <body>
-          <header class="masthead">
-            <p class="kicker">Briefing</p>
-            <h1>${front.title}</h1>
-            <p class="dek">${front.dek}</p>
-            <p class="byline">
-              ${front.byline} · <time datetime="${isoDate(front.date)}">${formatDate(front.date)}</time>
-            </p>
-          </header>
-          <main>${keyNumbers.length === 0 ? "" : keyNumbersBox(keyNumbers)} ${body} ${sourcesSection(sources)}</main>
-          <footer class="colophon">
-            <p>Every number in this briefing is quoted from its dataset; each chart lists its sources and its data.</p>
-          </footer>
-        </body>
-      </html> `,
+  page: (context) =>
+    pageShell(
+      context,
+      "Briefing",
+      html`<main>
+          ${context.keyNumbers.length === 0 ? "" : keyNumbersBox(context.keyNumbers)} ${context.body}
+          ${sourcesSection(context.sources)}
+        </main>
+        <footer class="colophon">
+          <p>Every number in this briefing is quoted from its dataset; each chart lists its sources and its data.</p>
+        </footer>`,
+    ),
   figure: ({ figure, number, svg }) =>
     html`<figure class="pb-figure" id="figure-${figure.id}" aria-labelledby="figure-${figure.id}-title">
       <figcaption>
@@ -147,4 +127,38 @@ export function sourcesSection(sources: PageContext["sources"]): Html {
       "more than") and its kind (actual, estimate or forecast).
     </p>
   </section>`;
+}
+
+/** The page around a report, for this template and those built on it: the head, with its policy that
+ * forbids every request, and the masthead; then `content`. */
+export function pageShell(context: PageContext, kicker: string, content: Html, bodyClass = "briefing"): Html {
+  const { front, css, version } = context;
+  return html`<!DOCTYPE html>
+    <html lang="${front.lang}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta
+          http-equiv="Content-Security-Policy"
+          content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:"
+        />
+        <meta name="generator" content="plotbrief ${version}" />
+        <meta name="description" content="${front.dek}" />
+        <title>${front.title}</title>
+        <style>
+          ${css}
+        </style>
+      </head>
+      <body class="${bodyClass}">
+        <header class="masthead">
+          <p class="kicker">${kicker}</p>
+          <h1>${front.title}</h1>
+          <p class="dek">${front.dek}</p>
+          <p class="byline">
+            ${front.byline} · <time datetime="${isoDate(front.date)}">${formatDate(front.date, front.locale)}</time>
+          </p>
+        </header>
+        ${content}
+      </body>
+    </html> `;
 }

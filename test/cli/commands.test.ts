@@ -1,23 +1,8 @@
-import { execFile } from "node:child_process";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { plotbrief } from "../cli.js";
 import { ROOT, copyProject } from "../project.js";
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function plotbrief(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const options = { cwd, env: { ...process.env, ...env } };
-    execFile(process.execPath, [join(ROOT, "bin/plotbrief.js"), ...args], options, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
 
 const jsonLines = (stdout: string) =>
   stdout

@@ -1,25 +1,9 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { plotbrief } from "../cli.js";
 import { ROOT, copyProject } from "../project.js";
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real CLI in a child process, as a user would. */
-function plotbrief(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const options = { cwd, env: { ...process.env, ...env } };
-    execFile(process.execPath, [join(ROOT, "bin/plotbrief.js"), ...args], options, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
 
 describe("plotbrief build", () => {
   it("builds every report, prints what it wrote and exits 0", async () => {

@@ -1,20 +1,12 @@
 // The guide's examples are files: this test writes each into a project and builds it, so the guide
 // cannot go stale. A fenced block whose info string names a file (```ts file=path) is one file.
-import { execFile } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { plotbrief } from "../cli.js";
 import { ROOT, copyProject } from "../project.js";
 
 const FENCE = /^(`{3,})\w*\s+file=(\S+)\n([\s\S]*?)\n\1$/gm;
-
-function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, "bin/plotbrief.js"), ...args], { cwd }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
 
 describe("docs/guide.md", () => {
   it("builds every example it shows, with the numbers it promises", async () => {
@@ -37,7 +29,7 @@ describe("docs/guide.md", () => {
       await mkdir(dirname(join(root, file.path)), { recursive: true });
       await writeFile(join(root, file.path), file.content);
     }
-    const build = await run(["build", "guide-example", "guide-plain", "--format", "html,svg"], root);
+    const build = await plotbrief(["build", "guide-example", "guide-plain", "--format", "html,svg"], root);
     expect(build.stderr).toBe("");
     expect(build.code).toBe(0);
     const html = await readFile(join(root, "out/guide-example/index.html"), "utf8");
@@ -49,6 +41,6 @@ describe("docs/guide.md", () => {
       "Sources disagree on turnout in 2024: 61.4% (Electoral Commission, June 10, 2024: Electoral Commission); about 58% (estimate) (Election Observers&#39; Network, June 11, 2024: Observers&#39; Network).",
     );
     expect(await readFile(join(root, "out/guide-plain/index.html"), "utf8")).toContain('<body class="plain">');
-    expect((await run(["check", "guide-example", "guide-plain"], root)).code).toBe(0);
+    expect((await plotbrief(["check", "guide-example", "guide-plain"], root)).code).toBe(0);
   });
 });
