@@ -1,6 +1,10 @@
 import type { Columns, RowOf } from "./schema.js";
 import type { QualifiedNumber } from "./qualified.js";
+import { formatDate, formatNumber } from "./format.js";
+import type { NumberFormat } from "./format.js";
+import { citeSource } from "./provenance.js";
 import type { Source } from "./provenance.js";
+import type { PreciseDate } from "./qualified.js";
 import type { Quoted } from "./derive.js";
 
 /**
@@ -48,6 +52,8 @@ export function defineDataset<const C extends Columns>(spec: DatasetSpec<C>): Da
 export class Dataset<Row extends object = Record<string, unknown>> {
   readonly #digits: Map<Row, Record<string, number>>;
   readonly #byKey: Map<string, Row>;
+  // The column that names each row's source, if the dataset combines several.
+  readonly #sourceColumn: string | undefined;
 
   constructor(
     readonly spec: DatasetSpec<Columns>,
@@ -55,6 +61,7 @@ export class Dataset<Row extends object = Record<string, unknown>> {
     digits: Map<Row, Record<string, number>>,
   ) {
     this.#digits = digits;
+    this.#sourceColumn = Object.keys(spec.columns).find((name) => spec.columns[name]!.type === "source");
     this.#byKey = new Map(rows.map((row) => [String(row[spec.key as keyof Row]), row]));
   }
 
@@ -90,6 +97,25 @@ export class Dataset<Row extends object = Record<string, unknown>> {
     };
   }
 
+  /**
+   * A cell as a reader should see it, by its column's type: numbers with their qualifier, unit and
+   * kind, dates to their precision, sources cited, text as is; "" for an empty cell.
+   */
+  format(row: Row, field: keyof Row & string, options: NumberFormat = {}): string {
+    const value = row[field] as unknown;
+    if (value === undefined) return "";
+    switch (this.spec.columns[field]?.type) {
+      case "number":
+        return formatNumber(this.quantity(row, field), options);
+      case "date":
+        return formatDate(value as PreciseDate, options.locale);
+      case "source":
+        return this.sourcesOf(row).map(citeSource).join("; ");
+      default:
+        return String(value);
+    }
+  }
+
   /** A row's number with its sources, for prose and derived values: `gdp.fact("adb-2018")`. */
   fact(key: string, field?: keyof Row & string): Quoted {
     const row = this.row(key);
@@ -101,9 +127,8 @@ export class Dataset<Row extends object = Record<string, unknown>> {
 
   /** The sources of one row: its own where the dataset has a source column, else the dataset's. */
   sourcesOf(row: Row): readonly Source[] {
-    const column = Object.keys(this.spec.columns).find((name) => this.spec.columns[name]!.type === "source");
-    if (column === undefined) return this.spec.sources;
-    const id = (row as Record<string, unknown>)[column];
+    if (this.#sourceColumn === undefined) return this.spec.sources;
+    const id = (row as Record<string, unknown>)[this.#sourceColumn];
     return this.spec.sources.filter((source) => source.id === id);
   }
 }

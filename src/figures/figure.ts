@@ -61,7 +61,11 @@ export interface Figure {
 }
 
 /** Binds a figure to its loaded datasets and writes its furniture. */
-export function resolveFigure<D extends Uses>(spec: FigureSpec<D>, datasets: ReadonlyMap<string, Dataset>): Figure {
+export function resolveFigure<D extends Uses>(
+  spec: FigureSpec<D>,
+  datasets: ReadonlyMap<string, Dataset>,
+  locale?: string,
+): Figure {
   const data = {} as Record<string, Dataset>;
   for (const [name, dataset] of Object.entries(spec.uses)) {
     const loaded = datasets.get(dataset.id);
@@ -70,7 +74,7 @@ export function resolveFigure<D extends Uses>(spec: FigureSpec<D>, datasets: Rea
   }
   const bound = data as unknown as Loaded<D>;
   const tableSpec = spec.table(bound);
-  const table = makeTable(tableSpec);
+  const table = makeTable(tableSpec, locale);
   const sources = tableSpec.rows.flatMap((row) => tableSpec.dataset.sourcesOf(row));
   const write = (text: string | ((data: Loaded<D>) => string)) => (typeof text === "string" ? text : text(bound));
   const title = write(spec.title);

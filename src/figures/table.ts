@@ -1,6 +1,5 @@
 // A figure's data as the reader gets it: a table of formatted cells, and the same rows as CSV.
-import { formatDate, formatNumber, isoDate } from "../data/format.js";
-import { citeSource } from "../data/provenance.js";
+import { isoDate } from "../data/format.js";
 import type { Dataset } from "../data/dataset.js";
 import type { PreciseDate } from "../data/qualified.js";
 
@@ -36,27 +35,11 @@ export interface DataTable {
 }
 
 /** Formats the rows a figure shows for the reader: one place decides how each column type is written. */
-export function makeTable<Row extends object>(spec: DataTableSpec<Row>): DataTable {
+export function makeTable<Row extends object>(spec: DataTableSpec<Row>, locale?: string): DataTable {
   const { dataset, rows, columns, labels = {} } = spec;
   const head = columns.map((name) => (labels as Record<string, string | undefined>)[name] ?? sentenceCase(name));
-  const cells = rows.map((row) => columns.map((name) => formatCell(dataset, row, name)));
+  const cells = rows.map((row) => columns.map((name) => dataset.format(row, name, { locale })));
   return { head, rows: cells, csv: toCsv(dataset, rows) };
-}
-
-function formatCell<Row extends object>(dataset: Dataset<Row>, row: Row, name: keyof Row & string): string {
-  const column = dataset.spec.columns[name]!;
-  const value = row[name] as unknown;
-  if (value === undefined) return "";
-  switch (column.type) {
-    case "number":
-      return formatNumber(dataset.quantity(row, name));
-    case "date":
-      return formatDate(value as PreciseDate);
-    case "source":
-      return dataset.sourcesOf(row).map(citeSource).join("; ");
-    default:
-      return String(value);
-  }
 }
 
 /** The dataset's own columns, unformatted, so the download can be checked against the source file. */

@@ -1,6 +1,6 @@
 // Finding a system Chrome or Chromium: plotbrief never downloads a browser.
 import type { ChildProcess } from "node:child_process";
-import { accessSync, constants, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connect, launch } from "puppeteer-core";
@@ -129,15 +129,21 @@ export function killBrowsers(): void {
   for (const entry of live) {
     const pid = entry.process?.pid;
     if (pid !== undefined) {
-      // Puppeteer starts the browser as the leader of its own process group: end the whole group, and
-      // wait (up to a second) for it to be gone, or its helpers could still write into the profile.
+      // Puppeteer starts the browser as the leader of its own process group: end the whole group.
       try {
         process.kill(-pid, "SIGKILL");
       } catch {
         entry.process?.kill("SIGKILL");
       }
-      const pause = new Int32Array(new SharedArrayBuffer(4));
-      for (let i = 0; i < 100 && alive(-pid); i++) Atomics.wait(pause, 0, 0, 10);
+    }
+    // Some helpers leave the group (the zygote, on Linux): end whatever still uses the profile, and
+    // wait (up to a second) for it to be gone, or it could still write into the profile as it goes.
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    for (let i = 0; i < 100; i++) {
+      const left = processesUsing(entry.profile);
+      if (left.length === 0) break;
+      for (const other of left) killQuietly(other);
+      Atomics.wait(pause, 0, 0, 10);
     }
     try {
       rmSync(entry.profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
@@ -148,11 +154,30 @@ export function killBrowsers(): void {
   live.clear();
 }
 
-function alive(pid: number): boolean {
+/** Live processes whose command line mentions `path` (Linux's /proc; elsewhere, none are found). */
+function processesUsing(path: string): number[] {
+  let entries: string[];
   try {
-    process.kill(pid, 0);
-    return true;
+    entries = readdirSync("/proc");
   } catch {
-    return false;
+    return [];
+  }
+  return entries.flatMap((name) => {
+    if (!/^\d+$/.test(name)) return [];
+    try {
+      const cmdline = readFileSync(`/proc/${name}/cmdline`, "utf8");
+      const state = /^State:\s+(\w)/m.exec(readFileSync(`/proc/${name}/status`, "utf8"))?.[1];
+      return cmdline.includes(path) && state !== "Z" ? [Number(name)] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, "SIGKILL");
+  } catch {
+    // already gone
   }
 }

@@ -115,7 +115,7 @@ export async function assembleReport(
   const figures = await Promise.all(
     spec.figures.map(async (figureSpec) => {
       try {
-        const figure = resolveFigure(figureSpec, datasets);
+        const figure = resolveFigure(figureSpec, datasets, front.locale);
         return { figure, svg: await svgFor(figure, figureSpec) };
       } catch (error) {
         // The figure's own code threw: name the figure, keep the cause for --debug.

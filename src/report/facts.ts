@@ -1,12 +1,11 @@
 // Inline references in prose, resolved to markup: `{{gdp/article-2020}}` quotes a dataset value ("about
 // −4% (forecast)"), `{{derived/name}}` a value the report computes, `{{ref gdp-revisions}}` links to
 // "Figure 2", and `{{free 4%}}` marks a number typed by hand as deliberate.
-import { formatDate, formatNumber } from "../data/format.js";
+import { formatNumber } from "../data/format.js";
 import { sourceLine } from "../data/provenance.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
 import type { NumberFormat } from "../data/format.js";
-import type { PreciseDate } from "../data/qualified.js";
 import type { Source } from "../data/provenance.js";
 import { html } from "../render/html.js";
 import type { Html } from "../render/html.js";
@@ -108,13 +107,7 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
   }
   const value = (row as Record<string, unknown>)[field];
   if (value === undefined) return { error: `{{${text}}} is empty in the data` };
-  const column = columns[field]!;
-  const written =
-    column.type === "number"
-      ? formatNumber(dataset.quantity(row, field), format)
-      : column.type === "date"
-        ? formatDate(value as PreciseDate, context.locale)
-        : String(value);
+  const written = dataset.format(row, field, format);
   return { id: `${datasetId}/${key}.${field}`, text: written, source: sourceText(dataset.sourcesOf(row)) };
 }
 
