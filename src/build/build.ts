@@ -196,7 +196,12 @@ async function cachedSvgs(slug: string, options: BuildOptions): Promise<SvgSourc
   };
 }
 
-async function printPdf(rendered: RenderedReport, printer: Printer, date: Date): Promise<Uint8Array> {
+/** Prints a report's page to PDF and sets its document properties and pinned dates from the front matter. */
+export async function printPdf(
+  rendered: Pick<RenderedReport, "slug" | "front" | "html" | "print">,
+  printer: Printer,
+  date: Date = dateStart(rendered.front.date),
+): Promise<Uint8Array> {
   const { front } = rendered;
   const pdf = await printer.pdf(`${rendered.slug}.pdf`, rendered.html, rendered.print);
   return stampPdf(pdf, {

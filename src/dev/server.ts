@@ -8,11 +8,9 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { watch } from "chokidar";
-import { dateStart } from "../data/qualified.js";
 import { escapeHtml } from "../render/html.js";
-import { stampPdf } from "../render/pdf-info.js";
+import { printPdf } from "../build/build.js";
 import type { Printer } from "../render/printer.js";
-import { VERSION } from "../version.js";
 import { CLIENT, CLIENT_PATH } from "./client.js";
 import type { WorkerReply, WorkerRequest } from "./worker.js";
 
@@ -158,19 +156,10 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       if (!result.ok) return page(response, 500, errorPage(slug, result.error), true);
       if (!options.printer)
         return page(response, 503, "<p>No browser is running, so there is no PDF; run plotbrief doctor.</p>");
-      const { front, print, html } = result.reply;
-      const pdf = await options.printer.pdf(`${slug}.pdf`, html, print).catch((error: Error) => error);
+      const pdf = await printPdf({ slug, ...result.reply }, options.printer).catch((error: Error) => error);
       if (pdf instanceof Error) return page(response, 500, errorPage(slug, pdf.message), true);
-      const stamped = stampPdf(pdf, {
-        title: front.title,
-        author: front.byline,
-        subject: front.dek,
-        keywords: front.keywords,
-        creator: `plotbrief ${VERSION}`,
-        date: dateStart(front.date),
-      });
       response.writeHead(200, { "content-type": "application/pdf", "cache-control": "no-store" });
-      return void response.end(stamped);
+      return void response.end(pdf);
     }
     return page(response, 404, `<p>Not found. <a href="/${encodeURIComponent(slug)}/">Back to the report</a></p>`);
   }
