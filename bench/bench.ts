@@ -13,16 +13,16 @@ import { buildReport } from "../src/build/build.js";
 import { Cache } from "../src/build/cache.js";
 import { formatNumber } from "../src/data/format.js";
 import { resolveFigure } from "../src/figures/figure.js";
-import { assembleReport } from "../src/report/assemble.js";
-import { loadReport } from "../src/report/report.js";
-import { findBrowser } from "../src/render/browser.js";
+import { renderReport } from "../src/build/render.js";
+import { loadReport } from "../src/report/load.js";
+import { findSystemBrowser } from "../src/render/browser.js";
 import { Printer } from "../src/render/printer.js";
 import { renderSvg, svgDocument } from "../src/render/svg.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BATCH = Number(process.env.BENCH_BATCH ?? 100);
-const chromium = findBrowser();
+const chromium = findSystemBrowser(process.env)!.path;
 
 interface Row {
   readonly name: string;
@@ -140,7 +140,7 @@ async function figureRendering() {
 
 async function warmPdf() {
   const report = await loadReport(ROOT, "cambodia-2020");
-  const rendered = await assembleReport(ROOT, report);
+  const rendered = await renderReport(ROOT, report);
   const printer = new Printer({ executablePath: chromium, pages: 1 });
   const browser = await launch({
     executablePath: chromium,
@@ -174,7 +174,7 @@ async function warmPdf() {
 
 /** The print options plotbrief uses for a report, so that the floor prints the same PDF. */
 async function printOptions(root: string, slug: string, dir: string): Promise<string> {
-  const rendered = await assembleReport(root, await loadReport(root, slug));
+  const rendered = await renderReport(root, await loadReport(root, slug));
   const file = join(dir, `${slug}-print.json`);
   await writeFile(file, JSON.stringify({ ...rendered.print, tagged: true, outline: true, waitForFonts: true }));
   return file;

@@ -1,18 +1,11 @@
 #!/usr/bin/env node
-// Reports and datasets are TypeScript modules, so the CLI runs under tsx's loader.
-import { register } from "tsx/esm/api";
-
-// Dates are computed in UTC throughout; this guards any code that forgets.
+// plotbrief's command line. Dates are computed in UTC throughout; this guards any code that forgets.
 process.env.TZ = "UTC";
-// tsx's loader hooks see every import made after it is registered, at a cost per module: the large
-// ES module graphs that a build needs are loaded before it, when the command will use them.
-if (["build", "check", "dev", "__dev-worker"].includes(process.argv[2] ?? "")) {
-  await Promise.all(
-    ["puppeteer-core", "@observablehq/plot", "zod", "markdown-it", "yaml", "csv-parse/sync"].map(
-      (name) => import(name),
-    ),
-  );
+try {
+  await import("../dist/cli/run.js");
+} catch (error) {
+  if (error?.code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("/dist/cli/run.js")) throw error;
+  // A checkout of plotbrief's own repository before its first `npm install`, which compiles it.
+  console.error("error: plotbrief is not compiled: run `npm install` (or `npm run compile`) in its folder");
+  process.exitCode = 1;
 }
-register();
-const { main } = await import("../src/cli/main.ts");
-process.exitCode = await main(process.argv.slice(2));

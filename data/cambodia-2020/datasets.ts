@@ -1,7 +1,5 @@
 // The datasets of the Cambodia 2020 briefing: each file in this folder, its columns and its sources.
-import { defineDataset } from "../../src/data/dataset.js";
-import { count, date, kind, number, oneOf, qualifier, source, text, year } from "../../src/data/schema.js";
-import { UNITS } from "../../src/data/qualified.js";
+import { count, date, defineDataset, kind, number, oneOf, qualifier, source, text, UNITS, year } from "plotbrief";
 import { sources } from "./sources.js";
 
 /** Single facts, each with its own unit: the EU tariff decision. */

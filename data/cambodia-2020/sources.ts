@@ -1,6 +1,6 @@
 // Every source of the Cambodia 2020 briefing, as listed in this folder's README. Titles in square
 // brackets describe a report whose headline we have not recorded; URLs are given where we have them.
-import { defineSources } from "../../src/data/provenance.js";
+import { defineSources } from "plotbrief";
 
 export const sources = defineSources({
   "ec-2020-02-12": {

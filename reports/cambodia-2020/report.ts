@@ -1,6 +1,5 @@
 import { article, gdp } from "../../data/cambodia-2020/datasets.js";
-import { change } from "../../src/data/derive.js";
-import { defineReport } from "../../src/report/report.js";
+import { change, defineReport } from "plotbrief";
 import gdpRevisions from "./figures/gdp-revisions.js";
 import summons from "./figures/summons.js";
 import tariffShare from "./figures/tariff-share.js";

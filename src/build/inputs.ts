@@ -5,13 +5,15 @@ import { readFile as readFileFromDisk, readdir, stat } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { reportPaths } from "../report/report.js";
-import type { LoadedReport } from "../report/report.js";
+import type { LoadedReport } from "../report/load.js";
 
-// A build reads the same inputs for many reports (the template, shared data and modules): each file's
-// bytes are read once per process for as long as its size and modification time stay the same.
+// A build reads the same inputs for many reports (shared data and modules), and reads a dataset's
+// file both to load it and to hash it: each file's bytes are read once per process for as long as its
+// size and modification time stay the same.
 const reads = new Map<string, { key: string; bytes: Promise<Buffer> }>();
 
-async function readFile(path: string, encoding?: "utf8"): Promise<Buffer & string> {
+/** A file's bytes, read once while it is unchanged: the build's reader for data files and hashes. */
+export async function readInput(path: string): Promise<Buffer> {
   const { size, mtimeMs } = await stat(path);
   const key = `${size}:${mtimeMs}`;
   let entry = reads.get(path);
@@ -19,8 +21,7 @@ async function readFile(path: string, encoding?: "utf8"): Promise<Buffer & strin
     entry = { key, bytes: readFileFromDisk(path) };
     reads.set(path, entry);
   }
-  const bytes = await entry.bytes;
-  return (encoding ? bytes.toString(encoding) : bytes) as Buffer & string;
+  return entry.bytes;
 }
 
 /** A SHA-256 over its parts, each length-prefixed so that ("ab", "c") and ("a", "bc") differ. */
@@ -38,21 +39,24 @@ export async function hashFiles(root: string, files: Iterable<string>): Promise<
   const sorted = [...new Set(files)].sort();
   const parts = await Promise.all(
     sorted.map(
-      async (file) => [relative(root, file), await readFile(file).catch(() => Buffer.from("(missing)"))] as const,
+      async (file) => [relative(root, file), await readInput(file).catch(() => Buffer.from("(missing)"))] as const,
     ),
   );
   return hash(...parts.flat());
 }
 
-const TOOL = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+// plotbrief's own code: dist/ when it runs compiled, src/ when it runs from source (tests).
+const SELF = fileURLToPath(new URL("..", import.meta.url));
 let toolHash: Promise<string> | undefined;
 
-/** plotbrief itself: its version and every file of its source, so a change to the tool invalidates the cache. */
+/** plotbrief itself: its package.json and every file of its code, so a change to the tool invalidates the cache. */
 export function hashTool(): Promise<string> {
   toolHash ??= (async () => {
-    const entries = await readdir(join(TOOL, "src"), { recursive: true, withFileTypes: true });
-    const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-    return hashFiles(TOOL, [join(TOOL, "package.json"), join(TOOL, "package-lock.json"), ...files]);
+    const entries = await readdir(SELF, { recursive: true, withFileTypes: true });
+    const files = entries
+      .filter((entry) => entry.isFile() && !entry.name.endsWith(".d.ts"))
+      .map((entry) => join(entry.parentPath, entry.name));
+    return hashFiles(SELF, [join(SELF, "../package.json"), ...files]);
   })();
   return toolHash;
 }
@@ -61,14 +65,14 @@ const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+)["']/g;
 
 /**
  * The project files a module imports, directly or not, found by reading their relative imports
- * (`./x.js` is the TypeScript file `./x.ts`). plotbrief's own source is left to {@link hashTool}.
+ * (`./x.js` is the TypeScript file `./x.ts`). plotbrief's own code is left to {@link hashTool}.
  */
 export async function moduleGraph(entry: string): Promise<string[]> {
   const seen = new Set<string>();
   const visit = async (file: string): Promise<void> => {
-    if (seen.has(file) || file.startsWith(join(TOOL, "src")) || file.includes("node_modules")) return;
+    if (seen.has(file) || file.startsWith(SELF) || file.includes("node_modules")) return;
     seen.add(file);
-    const source = await readFile(file, "utf8").catch(() => "");
+    const source = (await readInput(file).catch(() => Buffer.alloc(0))).toString("utf8");
     for (const match of source.matchAll(IMPORT)) {
       let target = resolve(dirname(file), match[1]!);
       if (target.endsWith(".js") && !existsSync(target) && existsSync(target.replace(/\.js$/, ".ts"))) {
@@ -84,19 +88,26 @@ export async function moduleGraph(entry: string): Promise<string[]> {
 /** Every project file a report is made from: its notebook and modules, its datasets' files, its template. */
 export async function reportInputs(root: string, report: LoadedReport): Promise<string[]> {
   const paths = reportPaths(report.slug);
-  const [modules, template] = await Promise.all([
+  const { template } = report;
+  const [modules, templateModules] = await Promise.all([
     moduleGraph(join(root, paths.module)),
-    moduleGraph(join(root, report.templateDir, "template.ts")),
+    template.builtIn ? [] : moduleGraph(join(template.dir, "template.ts")),
   ]);
   const data = [...report.datasets.values()].map((dataset) => join(root, dataset.spec.file));
-  const styles = report.template.styles.map((file) => join(root, report.templateDir, file));
-  return [...new Set([join(root, paths.notebook), ...modules, ...data, ...template, ...styles])].sort();
+  const styles = template.builtIn
+    ? []
+    : template.spec.styles.map((style) =>
+        typeof style === "string" ? join(template.dir, style) : fileURLToPath(style),
+      );
+  return [...new Set([join(root, paths.notebook), ...modules, ...data, ...templateModules, ...styles])].sort();
 }
 
 /** Each input's content hash by its path relative to the root: what a manifest records. */
 export async function inputHashes(root: string, files: readonly string[]): Promise<Record<string, string>> {
   const entries = await Promise.all(
-    files.map(async (file) => [relative(root, file), hash(await readFile(file).catch(() => Buffer.alloc(0)))] as const),
+    files.map(
+      async (file) => [relative(root, file), hash(await readInput(file).catch(() => Buffer.alloc(0)))] as const,
+    ),
   );
   return Object.fromEntries(entries);
 }

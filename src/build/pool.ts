@@ -3,7 +3,8 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { UserError } from "../error.js";
-import type { RenderReply, RenderRequest } from "./render-worker.js";
+import { readInput } from "./inputs.js";
+import type { FigureRequest, RenderReply, RenderRequest } from "./render-worker.js";
 
 /**
  * Below this many figures to render, one thread is faster than starting workers: a worker takes about
@@ -14,11 +15,13 @@ export const POOL_THRESHOLD = 400;
 export class FigurePool {
   readonly #workers: Worker[] = [];
   readonly #pending = new Map<number, (reply: RenderReply) => void>();
+  // Which worker has which report loaded: its data files are sent to each worker once.
+  readonly #loaded = new Set<string>();
   #next = 0;
 
   constructor(size = Math.max(1, availableParallelism())) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL("./figure-worker.js", import.meta.url));
+      const worker = new Worker(new URL("./render-worker.js", import.meta.url));
       worker.on("message", (reply: RenderReply) => {
         this.#pending.get(reply.id)?.(reply);
         this.#pending.delete(reply.id);
@@ -30,16 +33,25 @@ export class FigurePool {
     }
   }
 
-  /** Renders a figure of a report on the next worker, round robin; resolves with its SVG and the thread. */
-  render(root: string, slug: string, figure: string): Promise<{ svg: string; thread: number }> {
+  /**
+   * Renders a figure of a report on the next worker, round robin; resolves with its SVG and the thread.
+   * The report's data files go with its first request to each worker, so that no worker reads them again.
+   */
+  async render(
+    request: FigureRequest,
+    files: () => Promise<Record<string, Uint8Array>>,
+  ): Promise<{ svg: string; thread: number }> {
     const id = this.#next++;
     const worker = this.#workers[id % this.#workers.length]!;
+    const loaded = `${id % this.#workers.length}\0${request.root}\0${request.slug}`;
+    const data = this.#loaded.has(loaded) ? {} : await files();
+    this.#loaded.add(loaded);
     return new Promise((resolve, reject) => {
       this.#pending.set(id, (reply) => {
         if ("svg" in reply) resolve({ svg: reply.svg, thread: reply.thread });
         else reject(reply.user ? new UserError(reply.error) : new Error(reply.error));
       });
-      worker.postMessage({ id, root, slug, figure } satisfies RenderRequest);
+      worker.postMessage({ ...request, id, files: data } satisfies RenderRequest);
     });
   }
 
@@ -60,14 +72,15 @@ export class FigureRenderer {
 
   /** Renders with `local` in this thread, or on a worker; says which thread did it (0 for this one). */
   async render(
-    root: string,
-    slug: string,
-    figure: string,
+    request: FigureRequest,
     local: () => Promise<string>,
+    dataFiles: () => readonly string[],
   ): Promise<{ svg: string; thread: number }> {
     if (++this.#count <= this.threshold || availableParallelism() < 2) return { svg: await local(), thread: 0 };
     this.#pool ??= new FigurePool();
-    return this.#pool.render(root, slug, figure);
+    const files = async () =>
+      Object.fromEntries(await Promise.all(dataFiles().map(async (path) => [path, await readInput(path)] as const)));
+    return this.#pool.render(request, files);
   }
 
   async close(): Promise<void> {

@@ -1,32 +1,43 @@
 // Inside a worker thread: renders one figure of one report at a time, keeping each report loaded.
+// The report's modules are the project's TypeScript; its data files come with the request.
+import { readFile } from "node:fs/promises";
 import { parentPort, threadId } from "node:worker_threads";
 import { UserError } from "../error.js";
 import { resolveFigure } from "../figures/figure.js";
-import { loadReport } from "../report/report.js";
-import type { LoadedReport } from "../report/report.js";
-import { renderSvg, svgDocument } from "../render/svg.js";
+import { loadReport } from "../report/load.js";
+import type { LoadedReport } from "../report/load.js";
+import { useTypeScriptLoader } from "../report/modules.js";
+import { renderFigure } from "../render/svg.js";
 
-export interface RenderRequest {
-  readonly id: number;
+/** One figure to render: which project, report and figure. */
+export interface FigureRequest {
   readonly root: string;
   readonly slug: string;
   readonly figure: string;
+}
+
+export interface RenderRequest extends FigureRequest {
+  readonly id: number;
+  /** The report's data files, by absolute path, as the main thread read them. */
+  readonly files: Readonly<Record<string, Uint8Array>>;
 }
 
 export type RenderReply =
   | { readonly id: number; readonly svg: string; readonly thread: number }
   | { readonly id: number; readonly error: string; readonly user: boolean };
 
+useTypeScriptLoader();
 const reports = new Map<string, Promise<LoadedReport>>();
 
 parentPort!.on("message", (request: RenderRequest) => {
   void (async () => {
     try {
       const key = `${request.root}\0${request.slug}`;
-      if (!reports.has(key)) reports.set(key, loadReport(request.root, request.slug));
+      const read = async (path: string) => request.files[path] ?? (await readFile(path));
+      if (!reports.has(key)) reports.set(key, loadReport(request.root, request.slug, read));
       const report = await reports.get(key)!;
       const spec = report.spec.figures.find((figure) => figure.id === request.figure)!;
-      const svg = renderSvg(resolveFigure(spec, report.datasets), await svgDocument());
+      const svg = await renderFigure(resolveFigure(spec, report.datasets, report.notebook.front.locale));
       parentPort!.postMessage({ id: request.id, svg, thread: threadId } satisfies RenderReply);
     } catch (error) {
       const user = error instanceof UserError;

@@ -46,11 +46,16 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
     effects.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGHUP" ? 1 : 15));
   };
   effects.onSignals(stop);
-  const printer = needsBrowser ? new Printer({ timeoutMs, ...(wsEndpoint ? { wsEndpoint } : {}) }) : undefined;
+  const printer = needsBrowser
+    ? new Printer({ timeoutMs, env: effects.env, ...(wsEndpoint ? { wsEndpoint } : {}) })
+    : undefined;
+  // plotbrief's own modules, the public API the project's modules import included, load before the
+  // first project module, which registers the TypeScript loader: its hooks then see only the project's.
   const [{ buildReport }, { Cache }, { FigureRenderer }] = await Promise.all([
     import("../build/build.js"),
     import("../build/cache.js"),
     import("../build/pool.js"),
+    import("../index.js"),
   ]);
   const cache = new Cache(cacheDir(root), flags.force === true);
   // PLOTBRIEF_POOL_THRESHOLD: after how many figures a build starts rendering on worker threads.

@@ -25,8 +25,8 @@ export async function dev(flags: DevFlags, effects: CliEffects, log: Logger): Pr
   await listReports(root); // fails early, and plainly, outside a project
   let printer: InstanceType<typeof Printer> | undefined;
   try {
-    findBrowser(effects.env);
-    printer = new Printer({});
+    const browser = await findBrowser(effects.env);
+    printer = new Printer({ executablePath: browser.path, env: { ...effects.env, ...browser.env } });
   } catch (error) {
     log.info(`no PDFs in this preview: ${(error as Error).message.split("\n")[0]}`);
   }

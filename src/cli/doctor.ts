@@ -1,6 +1,4 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { UserError } from "../error.js";
@@ -9,13 +7,13 @@ import type { Logger } from "./log.js";
 import { listReports } from "./project.js";
 
 const run = promisify(execFile);
-const require = createRequire(import.meta.url);
 
 /** `plotbrief doctor`: what plotbrief finds on this machine and in this project; exits 1 if something is missing. */
 export async function doctor(flags: { root: string }, effects: CliEffects, log: Logger): Promise<void> {
-  const [{ findBrowser }, { loadReport }] = await Promise.all([
+  const [{ findBrowser }, { loadReport }, { fontPath }] = await Promise.all([
     import("../render/browser.js"),
-    import("../report/report.js"),
+    import("../report/load.js"),
+    import("../render/fonts.js"),
   ]);
   const root = resolve(effects.cwd, flags.root);
   const problems: string[] = [];
@@ -28,12 +26,13 @@ export async function doctor(flags: { root: string }, effects: CliEffects, log: 
   say("node", major > 20 || (major === 20 && minor >= 19), `${process.version} (plotbrief needs 20.19 or newer)`);
 
   try {
-    const path = findBrowser(effects.env);
-    const version = await run(path, ["--version"], { timeout: 10_000 }).then(
+    const browser = await findBrowser(effects.env);
+    const env = { ...effects.env, ...browser.env };
+    const version = await run(browser.path, ["--version"], { timeout: 10_000, env }).then(
       ({ stdout }) => stdout.trim(),
       (error: Error) => `does not run: ${error.message}`,
     );
-    say("browser", !version.startsWith("does not run"), `${path}: ${version}`);
+    say("browser", !version.startsWith("does not run"), `${browser.path} (${browser.from}): ${version}`);
   } catch (error) {
     say("browser", false, (error as Error).message.replaceAll("\n", " "));
   }
@@ -48,10 +47,11 @@ export async function doctor(flags: { root: string }, effects: CliEffects, log: 
   for (const slug of slugs) {
     try {
       const report = await loadReport(root, slug);
-      templates.add(report.templateDir);
-      for (const font of report.template.fonts) {
-        const file = require.resolve(font.file);
-        if (!existsSync(file)) throw new UserError(`font ${font.family} ${font.weight}: ${font.file} is missing`);
+      const { template } = report;
+      templates.add(`${template.name} (${template.builtIn ? "plotbrief's" : `templates/${template.name}`})`);
+      for (const font of [...template.spec.fonts, ...template.spec.print.fonts]) {
+        if (fontPath(font.file, root) === undefined)
+          throw new UserError(`font ${font.family} ${font.weight}: ${font.file} is missing`);
       }
       say(
         `report ${slug}`,

@@ -72,6 +72,14 @@ export async function main(argv: readonly string[], effects: CliEffects = proces
       await dev(flags, effects, logFor(flags));
     });
 
+  common(program.command("init"))
+    .description("make a folder a plotbrief project, or complete one: package.json, tsconfig, a first report, CI")
+    .argument("[dir]", "the project folder", ".")
+    .action(async (dir: string, flags) => {
+      const { init } = await import("./init.js");
+      await init(dir, effects, logFor(flags));
+    });
+
   common(program.command("new"))
     .description("start a new report: a notebook, a figure and a sample dataset with its source, ready to build")
     .argument("<name>", "the report's folder name: lowercase letters, digits and dashes")
@@ -88,14 +96,6 @@ export async function main(argv: readonly string[], effects: CliEffects = proces
       const { doctor } = await import("./doctor.js");
       await doctor(flags, effects, logFor(flags));
     });
-
-  program.addCommand(
-    new Command("__dev-worker").option("--root <dir>").action(async (flags: { root: string }) => {
-      const { runWorker } = await import("../dev/worker.js");
-      await runWorker(flags.root);
-    }),
-    { hidden: true },
-  );
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -7,18 +7,12 @@ import type { Logger } from "./log.js";
 
 /** `plotbrief new <name>`: a report that builds at once, to edit into your own. */
 export async function scaffold(name: string, flags: { root: string }, effects: CliEffects, log: Logger): Promise<void> {
-  if (!/^[a-z][a-z0-9-]*$/.test(name)) {
-    throw new UserError(`report name "${name}": use lowercase letters, digits and dashes, starting with a letter`);
-  }
+  checkName(name);
   const root = resolve(effects.cwd, flags.root);
-  const files = templateFiles(name);
+  const files = reportFiles(name);
   const taken = Object.keys(files).filter((path) => existsSync(join(root, path)));
   if (taken.length > 0) throw new UserError(`${taken[0]} already exists; choose another name or remove it`);
-  for (const [path, content] of Object.entries(files)) {
-    await mkdir(join(root, path, ".."), { recursive: true });
-    await writeFile(join(root, path), content, { flag: "wx" });
-    log.record("created", { path }, `created ${relative(effects.cwd, join(root, path))}`);
-  }
+  await createFiles(root, files, effects, log);
   log.info(
     [
       "",
@@ -29,10 +23,33 @@ export async function scaffold(name: string, flags: { root: string }, effects: C
   );
 }
 
-function templateFiles(name: string): Record<string, string> {
-  const src = "../../src";
+/** A report's folder name: it becomes a path, an element id and part of a URL. */
+export function checkName(name: string): void {
+  if (!/^[a-z][a-z0-9-]*$/.test(name) || name.length > 100) {
+    throw new UserError(
+      `report name "${name.length > 100 ? `${name.slice(0, 40)}…` : name}": use lowercase letters, digits and dashes, starting with a letter, at most 100 characters`,
+    );
+  }
+}
+
+/** Writes new files (never over an existing one), saying each. */
+export async function createFiles(
+  root: string,
+  files: Record<string, string>,
+  effects: CliEffects,
+  log: Logger,
+): Promise<void> {
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(join(root, path, ".."), { recursive: true });
+    await writeFile(join(root, path), content, { flag: "wx" });
+    log.record("created", { path }, `created ${relative(effects.cwd, join(root, path)) || path}`);
+  }
+}
+
+/** The files of a new report that builds at once: its data, source, dataset, figure, module and notebook. */
+export function reportFiles(name: string): Record<string, string> {
   return {
-    [`data/${name}/sources.ts`]: `import { defineSources } from "${src}/data/provenance.js";
+    [`data/${name}/sources.ts`]: `import { defineSources } from "plotbrief";
 
 // Every source of this report's data. Rows of counts.csv name one of these in their "source" column.
 export const sources = defineSources({
@@ -45,8 +62,7 @@ export const sources = defineSources({
   },
 });
 `,
-    [`data/${name}/datasets.ts`]: `import { defineDataset } from "${src}/data/dataset.js";
-import { count, date, qualifier, source, text } from "${src}/data/schema.js";
+    [`data/${name}/datasets.ts`]: `import { count, date, defineDataset, qualifier, source, text } from "plotbrief";
 import { sources } from "./sources.js";
 
 export const counts = defineDataset({
@@ -69,10 +85,7 @@ c,Group C,40,more-than,2020-11,example-2020
 |---|---|---|
 | \`counts.csv\` | Counts by group | Example Agency, Nov. 2020 (replace) |
 `,
-    [`reports/${name}/figures/counts.ts`]: `import * as Plot from "@observablehq/plot";
-import { formatNumber } from "${src}/../src/data/format.js";
-import { defineFigure } from "${src}/../src/figures/figure.js";
-import { tableOf } from "${src}/../src/figures/table.js";
+    [`reports/${name}/figures/counts.ts`]: `import { Plot, defineFigure, formatNumber, tableOf } from "plotbrief";
 import { counts } from "../../../data/${name}/datasets.js";
 
 export default defineFigure({
@@ -98,8 +111,8 @@ export default defineFigure({
   }),
   table: ({ counts }) => tableOf(counts, ["group", "count", "date", "source"]),
 });
-`.replaceAll(`${src}/../src/`, "../../../src/"),
-    [`reports/${name}/report.ts`]: `import { defineReport } from "${src}/report/report.js";
+`,
+    [`reports/${name}/report.ts`]: `import { defineReport } from "plotbrief";
 import counts from "./figures/counts.js";
 
 export default defineReport({ figures: [counts] });

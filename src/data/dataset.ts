@@ -1,3 +1,4 @@
+import { columnsOf } from "./schema.js";
 import type { Columns, RowOf } from "./schema.js";
 import type { QualifiedNumber } from "./qualified.js";
 import { formatDate, formatNumber } from "./format.js";
@@ -54,6 +55,8 @@ export class Dataset<Row extends object = Record<string, unknown>> {
   readonly #byKey: Map<string, Row>;
   // The column that names each row's source, if the dataset combines several.
   readonly #sourceColumn: string | undefined;
+  /** The number columns, in their declared order: a fact reference without a column quotes the first. */
+  readonly numberColumns: readonly string[];
 
   constructor(
     readonly spec: DatasetSpec<Columns>,
@@ -61,7 +64,8 @@ export class Dataset<Row extends object = Record<string, unknown>> {
     digits: Map<Row, Record<string, number>>,
   ) {
     this.#digits = digits;
-    this.#sourceColumn = Object.keys(spec.columns).find((name) => spec.columns[name]!.type === "source");
+    this.#sourceColumn = columnsOf(spec.columns, "source")[0];
+    this.numberColumns = columnsOf(spec.columns, "number");
     this.#byKey = new Map(rows.map((row) => [String(row[spec.key as keyof Row]), row]));
   }
 
@@ -120,7 +124,7 @@ export class Dataset<Row extends object = Record<string, unknown>> {
   fact(key: string, field?: keyof Row & string): Quoted {
     const row = this.row(key);
     if (!row) throw new Error(`dataset ${this.id} has no row with ${this.spec.key} "${key}"`);
-    const name = field ?? Object.keys(this.spec.columns).find((column) => this.spec.columns[column]!.type === "number");
+    const name = field ?? this.numberColumns[0];
     if (!name) throw new Error(`dataset ${this.id} has no number column`);
     return { value: this.quantity(row, name as keyof Row & string), sources: this.sourcesOf(row) };
   }

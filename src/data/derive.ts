@@ -25,8 +25,8 @@ export function change(from: Quoted, to: Quoted): Quoted {
   return difference(to, from);
 }
 
-/** part as a percentage of whole, to `digits` decimals. */
-export function share(part: Quoted, whole: Quoted, digits = 0): Quoted {
+/** part as a percentage of whole, to `digits` decimals: `shareOf(get(exports).fact("eu"), get(exports).fact("total"))`. */
+export function shareOf(part: Quoted, whole: Quoted, digits = 0): Quoted {
   if (part.value.unit !== whole.value.unit)
     throw new Error(`cannot take ${part.value.unit} as a share of ${whole.value.unit}`);
   if (whole.value.value === 0) throw new Error("cannot take a share of zero");

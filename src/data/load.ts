@@ -1,11 +1,15 @@
-import { readFile } from "node:fs/promises";
-import { extname, join } from "node:path";
+import { readFile, realpath } from "node:fs/promises";
+import { extname, isAbsolute, relative, resolve, sep } from "node:path";
 import { parse as parseCsv, CsvError } from "csv-parse/sync";
 import { z } from "zod";
 import { UserError, found, located } from "../error.js";
 import { Dataset } from "./dataset.js";
 import type { DatasetSpec } from "./dataset.js";
+import { columnsOf } from "./schema.js";
 import type { Columns, RowOf } from "./schema.js";
+
+/** Reads a file's bytes by absolute path: the build passes one that reads each file once. */
+export type ReadFile = (path: string) => Promise<Uint8Array>;
 
 /** One record as read from the file, before validation; `line` is known for CSV. */
 interface RawRecord {
@@ -18,7 +22,11 @@ interface RawRecord {
  * Reads and validates a dataset's file. Every row is checked against the columns; all problems are
  * reported together, each naming the file, line (or row), column, what was expected and what was found.
  */
-export async function loadDataset<C extends Columns>(spec: DatasetSpec<C>, root: string): Promise<Dataset<RowOf<C>>> {
+export async function loadDataset<C extends Columns>(
+  spec: DatasetSpec<C>,
+  root: string,
+  read: ReadFile = readFile,
+): Promise<Dataset<RowOf<C>>> {
   const file = spec.file;
   for (const [name, type] of [
     ["qualifier", "qualifier"],
@@ -41,9 +49,10 @@ export async function loadDataset<C extends Columns>(spec: DatasetSpec<C>, root:
       located(file, undefined, `dataset "${spec.id}" has no source; list at least one in its sources`),
     );
   }
+  const path = await insideProject(spec as unknown as DatasetSpec<Columns>, root);
   let text: string;
   try {
-    text = await readFile(join(root, file), "utf8");
+    text = Buffer.from(await read(path)).toString("utf8");
   } catch (error) {
     throw new UserError(located(file, undefined, `cannot read dataset "${spec.id}": ${(error as Error).message}`));
   }
@@ -55,8 +64,8 @@ export async function loadDataset<C extends Columns>(spec: DatasetSpec<C>, root:
   const shape = Object.fromEntries(Object.entries(spec.columns).map(([name, column]) => [name, column.schema]));
   const schema = z.object(shape).strict();
   const sourceIds = new Set(spec.sources.map((source) => source.id));
-  const numberColumns = Object.keys(spec.columns).filter((name) => spec.columns[name]!.type === "number");
-  const sourceColumn = Object.keys(spec.columns).find((name) => spec.columns[name]!.type === "source");
+  const numberColumns = columnsOf(spec.columns, "number");
+  const sourceColumn = columnsOf(spec.columns, "source")[0];
   const rows: RowOf<C>[] = [];
   const digits = new Map<RowOf<C>, Record<string, number>>();
   const keys = new Map<unknown, number | string>();
@@ -94,6 +103,29 @@ export async function loadDataset<C extends Columns>(spec: DatasetSpec<C>, root:
   }
   if (problems.length > 0) throw new UserError(problems.join("\n"));
   return new Dataset(spec as unknown as DatasetSpec<Columns>, rows, digits);
+}
+
+/**
+ * The dataset's file as an absolute path, if it is inside the project: a build reads only the project,
+ * so that it gives the same output on every machine and cannot publish a file from elsewhere (through
+ * "..", an absolute path or a symbolic link).
+ */
+async function insideProject(spec: DatasetSpec<Columns>, root: string): Promise<string> {
+  const refuse = (why: string) => {
+    throw new UserError(`dataset "${spec.id}": file "${spec.file}" ${why}`);
+  };
+  if (isAbsolute(spec.file))
+    refuse(`is an absolute path; write it relative to the project folder, such as "data/topic/${spec.id}.csv"`);
+  const path = resolve(root, spec.file);
+  const outside = (from: string, to: string) => {
+    const path = relative(from, to);
+    return path === ".." || path.startsWith(`..${sep}`) || isAbsolute(path);
+  };
+  if (outside(root, path)) refuse(`is outside the project folder ${root}; keep data files inside the project`);
+  const real = await realpath(path).catch(() => path); // a missing file is reported when it is read
+  if (outside(await realpath(root), real))
+    refuse(`is a link to ${real}, outside the project folder; copy the file into the project instead`);
+  return path;
 }
 
 function readRecords(file: string, text: string): { header: string[]; records: RawRecord[] } {

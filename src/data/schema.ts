@@ -20,6 +20,11 @@ export interface Column<T> {
 
 export type Columns = Readonly<Record<string, Column<unknown>>>;
 
+/** The names of the columns of one type, in their declared order: `columnsOf(spec.columns, "number")`. */
+export function columnsOf(columns: Columns, type: ColumnType): string[] {
+  return Object.keys(columns).filter((name) => columns[name]!.type === type);
+}
+
 /** The row type that a set of columns parses to. */
 export type RowOf<C extends Columns> = { readonly [K in keyof C]: C[K] extends Column<infer T> ? T : never };
 

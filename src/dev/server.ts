@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { watch } from "chokidar";
 import { escapeHtml } from "../render/html.js";
-import { printPdf } from "../build/build.js";
+import { printPdf } from "../render/pdf.js";
 import type { Printer } from "../render/printer.js";
 import { CLIENT, CLIENT_PATH } from "./client.js";
 import type { WorkerReply, WorkerRequest } from "./worker.js";
@@ -30,7 +30,7 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-const BIN = fileURLToPath(new URL("../../bin/plotbrief.js", import.meta.url));
+const WORKER = fileURLToPath(new URL("./worker-process.js", import.meta.url));
 const MODULE = /\.(ts|mts|js|mjs)$/;
 // The page's own policy forbids scripts and connections; the preview allows its own, and nothing else.
 const DEV_POLICY =
@@ -47,7 +47,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const clients = new Map<string, Set<ServerResponse>>();
 
   function startWorker(): ChildProcess {
-    const child = fork(BIN, ["__dev-worker", "--root", root], { serialization: "advanced", stdio: "inherit" });
+    const child = fork(WORKER, [root], { serialization: "advanced", stdio: "inherit" });
     child.on("message", (reply: WorkerReply) => {
       pending.get(reply.id)?.(reply);
       pending.delete(reply.id);

@@ -1,9 +1,9 @@
 // The dev server's builder, in a child process: report modules stay imported between builds (fast),
 // and a changed module is picked up by starting a new worker, since ES modules cannot be unloaded.
 import { UserError } from "../error.js";
-import { assembleReport } from "../report/assemble.js";
+import { renderReport } from "../build/render.js";
+import { loadReport } from "../report/load.js";
 import type { FrontMatter } from "../report/notebook.js";
-import { loadReport } from "../report/report.js";
 import type { PagePrint } from "../render/printer.js";
 
 export interface WorkerRequest {
@@ -27,7 +27,7 @@ export async function runWorker(root: string): Promise<void> {
   process.on("message", (request: WorkerRequest) => {
     void (async () => {
       try {
-        const rendered = await assembleReport(root, await loadReport(root, request.slug));
+        const rendered = await renderReport(root, await loadReport(root, request.slug));
         send({ id: request.id, ok: true, html: rendered.html, front: rendered.front, print: rendered.print });
       } catch (error) {
         const message = error instanceof UserError ? error.message : `internal error: ${(error as Error).stack}`;

@@ -1,11 +1,14 @@
-// Finding a system Chrome or Chromium: plotbrief never downloads a browser.
+// Finding and starting a browser: the machine's Chrome or Chromium, else the one plotbrief brings in
+// an npm package. plotbrief never downloads a browser.
 import type { ChildProcess } from "node:child_process";
-import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connect, launch } from "puppeteer-core";
 import type { Browser } from "puppeteer-core";
 import { UserError } from "../error.js";
+import { bundledBrowser } from "./bundled-browser.js";
+import type { BundledBrowser } from "./bundled-browser.js";
 
 /** Environment variables that name a browser, in the order they are read. */
 export const BROWSER_ENV = ["PLOTBRIEF_BROWSER", "CHROME_PATH", "PUPPETEER_EXECUTABLE_PATH"] as const;
@@ -21,26 +24,58 @@ export const BROWSER_PATHS = [
   "/Applications/Chromium.app/Contents/MacOS/Chromium",
 ] as const;
 
+/** A browser to launch: its program, where it was found (for `doctor` and errors), and the environment it needs. */
+export interface FoundBrowser {
+  readonly path: string;
+  /** "$PLOTBRIEF_BROWSER", "a usual install path" or "plotbrief's own (@sparticuz/chromium 153.0.0)". */
+  readonly from: string;
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /**
- * The browser to use: the first environment variable that is set (it must point at a program), else
- * the first usual install path that exists. Throws a message naming every place tried and the fix.
+ * The machine's browser: the first environment variable that is set (it must point at a program),
+ * else the first usual install path that holds one; undefined when there is none.
  */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env, paths: readonly string[] = BROWSER_PATHS): string {
+export function findSystemBrowser(
+  env: NodeJS.ProcessEnv,
+  paths: readonly string[] = BROWSER_PATHS,
+): FoundBrowser | undefined {
   for (const name of BROWSER_ENV) {
     const path = env[name];
     if (!path) continue;
-    if (isExecutable(path)) return path;
+    if (isExecutable(path)) return { path, from: `$${name}` };
     throw new UserError(
       `${name} is set to ${path}, which is not an executable program; point it at Chrome or Chromium`,
     );
   }
-  const found = paths.find(isExecutable);
-  if (found) return found;
+  const path = paths.find(isExecutable);
+  return path === undefined ? undefined : { path, from: "a usual install path" };
+}
+
+/**
+ * The browser to use: the machine's Chrome or Chromium if it has one, else the Chromium that plotbrief
+ * brings (unpacked on first use). Throws a message naming every place tried and the fix.
+ */
+export async function findBrowser(
+  env: NodeJS.ProcessEnv,
+  paths: readonly string[] = BROWSER_PATHS,
+  bring: () => Promise<BundledBrowser | undefined> = bundledBrowser,
+): Promise<FoundBrowser> {
+  const system = findSystemBrowser(env, paths);
+  if (system) return system;
+  let bundled: BundledBrowser | undefined;
+  try {
+    bundled = await bring();
+  } catch (error) {
+    throw new UserError(`no Chrome or Chromium found, and plotbrief's own failed: ${(error as Error).message}`);
+  }
+  if (bundled) return { path: bundled.path, from: `plotbrief's own (${bundled.name})`, env: bundled.env };
   throw new UserError(
     [
       "no Chrome or Chromium found. Tried:",
       ...BROWSER_ENV.map((name) => `  $${name} (not set)`),
       ...paths.map((path) => `  ${path}`),
+      "  plotbrief's own (@sparticuz/chromium, not installed)",
       "Install one (Debian/Ubuntu: apt-get install chromium), or set PLOTBRIEF_BROWSER to its path.",
     ].join("\n"),
   );
@@ -66,10 +101,16 @@ export interface BrowserSession {
 export interface BrowserOptions {
   readonly executablePath?: string;
   readonly wsEndpoint?: string;
+  /** The environment the browser is found in and started with; by default the process's. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 // Launched browsers still open, so that a signal can end them synchronously before the process exits.
-const live = new Set<{ process: ChildProcess | null; profile: string }>();
+const live = new Set<{ process: ChildProcess | null; profile: string; temporary: string }>();
+
+// Chromium keeps a socket in its temporary folder, and a socket's path must fit in about 100 bytes
+// (104 on macOS): the length of "/.org.chromium.Chromium.XXXXXX/SingletonSocket", with room to spare.
+const SOCKET_PATH = 50;
 
 /** Launches a browser (over a pipe, so it dies with us) with a throwaway profile, or connects to one. */
 export async function openBrowser(options: BrowserOptions = {}): Promise<BrowserSession> {
@@ -79,21 +120,25 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Browser
     });
     return { browser, close: () => browser.disconnect() };
   }
-  const executablePath = options.executablePath ?? findBrowser();
+  const env = options.env ?? process.env;
+  const found = options.executablePath ? { path: options.executablePath, from: "given" } : await findBrowser(env);
+  const executablePath = found.path;
   const profile = mkdtempSync(join(tmpdir(), "plotbrief-chromium-"));
+  // Chromium's own temporary files go inside the profile too, so removing it leaves nothing behind;
+  // under a long TMPDIR (macOS's, say), where its socket's path would be too long, into /tmp instead.
+  let temporary = join(profile, "tmp");
+  if (temporary.length + SOCKET_PATH > 100 && existsSync("/tmp")) temporary = mkdtempSync("/tmp/plotbrief-");
+  else mkdirSync(temporary);
   // Registered before the launch, so that a signal during start-up still removes the profile.
-  const entry: { process: ChildProcess | null; profile: string } = { process: null, profile };
+  const entry = { process: null as ChildProcess | null, profile, temporary };
   live.add(entry);
-  // Chromium's own temporary files go inside the profile too, so removing it leaves nothing behind.
-  const temporary = join(profile, "tmp");
-  mkdirSync(temporary);
   let browser: Browser;
   try {
     browser = await launch({
       executablePath,
       pipe: true,
       userDataDir: join(profile, "profile"),
-      env: { ...process.env, TMPDIR: temporary },
+      env: { ...env, ...found.env, TMPDIR: temporary },
       // plotbrief's CLI handles signals itself and ends every browser with killBrowsers().
       handleSIGINT: false,
       handleSIGTERM: false,
@@ -110,7 +155,7 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Browser
     });
   } catch (error) {
     live.delete(entry);
-    rmSync(profile, { recursive: true, force: true });
+    remove(entry);
     throw new UserError(`cannot start the browser ${executablePath}: ${(error as Error).message}`);
   }
   entry.process = browser.process();
@@ -119,7 +164,7 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Browser
     close: async () => {
       live.delete(entry);
       await browser.close().catch(() => entry.process?.kill("SIGKILL"));
-      rmSync(profile, { recursive: true, force: true });
+      remove(entry);
     },
   };
 }
@@ -146,12 +191,18 @@ export function killBrowsers(): void {
       Atomics.wait(pause, 0, 0, 10);
     }
     try {
-      rmSync(entry.profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+      remove(entry);
     } catch {
       // Nothing more can be done while exiting; the profile is in the temporary folder.
     }
   }
   live.clear();
+}
+
+/** Removes a browser's profile and temporary folder. */
+function remove(entry: { profile: string; temporary: string }): void {
+  for (const dir of [entry.temporary, entry.profile])
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
 }
 
 /** Live processes whose command line mentions `path` (Linux's /proc; elsewhere, none are found). */

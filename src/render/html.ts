@@ -1,11 +1,31 @@
 // A tiny escaping template: every interpolated value is escaped unless it is marked as trusted Html.
 
+// Trusted markup is recognised by a registered symbol on its prototype, not by `instanceof`: markup
+// made by another copy of plotbrief (a template loaded from a project's own install) stays trusted,
+// while a plain object, parsed JSON or a spread copy (`{ ...markup }`) never carries the brand.
+const TRUSTED = Symbol.for("plotbrief.trusted-html");
+
 /** Markup that is safe to insert as is: built by `html` or marked with `trusted`. */
 export class Html {
   constructor(readonly value: string) {}
+
+  static {
+    Object.defineProperty(this.prototype, TRUSTED, { value: true });
+  }
+
   toString(): string {
     return this.value;
   }
+}
+
+/** Whether a value is trusted markup made by `html` or `trusted`, by any copy of plotbrief. */
+export function isTrusted(value: unknown): value is Html {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[TRUSTED] === true &&
+    typeof (value as { value?: unknown }).value === "string"
+  );
 }
 
 /** Marks markup as trusted: only for what plotbrief itself generates (SVG from Plot, Markdown output). */
@@ -28,7 +48,7 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Html 
 }
 
 function interpolate(value: unknown): string {
-  if (value instanceof Html) return value.value;
+  if (isTrusted(value)) return value.value;
   if (Array.isArray(value)) return value.map(interpolate).join("");
   if (value === null || value === undefined || value === false) return "";
   return escapeHtml(String(value));

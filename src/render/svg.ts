@@ -82,3 +82,8 @@ function tidy(html: string, prefix: string): string {
   }
   return (html.slice(0, rootEnd) + rest).replaceAll("&nbsp;", "&#160;");
 }
+
+/** Renders a figure in the process's shared document. */
+export async function renderFigure(figure: Figure): Promise<string> {
+  return renderSvg(figure, await svgDocument());
+}

@@ -1,8 +1,36 @@
 // The claims audit: numbers typed by hand in the prose that equal, or nearly equal, a value in the data
 // are reported, so that every number a reader sees is bound to its source.
+import { located } from "../error.js";
 import type { Quoted } from "../data/derive.js";
 import type { Dataset } from "../data/dataset.js";
+import { formatNumber } from "../data/format.js";
 import type { QualifiedNumber } from "../data/qualified.js";
+import { findTypedNumbers } from "./markdown.js";
+import type { Notebook } from "./notebook.js";
+
+/**
+ * Reads the notebook's prose for numbers typed by hand that look like a value of the data, and says
+ * for each where it is and what to bind it to.
+ */
+export function auditClaims(
+  notebook: Notebook,
+  datasets: Iterable<Dataset>,
+  derived: ReadonlyMap<string, Quoted>,
+): string[] {
+  const known = knownValues(datasets, derived);
+  return findTypedNumbers(notebook.body).flatMap((typed) => {
+    const like = lookalike(typed, known);
+    if (!like) return [];
+    const value = formatNumber(like.value, { locale: notebook.front.locale });
+    return [
+      located(
+        notebook.file,
+        notebook.bodyLine + typed.line,
+        `${typed.text} looks like ${like.id} (${value}); bind it to the data ({{${like.id}}}) or mark it as free text ({{free ${typed.text}}})`,
+      ),
+    ];
+  });
+}
 
 /** A number as typed in the prose. */
 export interface TypedNumber {
@@ -22,10 +50,9 @@ export interface Known {
 export function knownValues(datasets: Iterable<Dataset>, derived: ReadonlyMap<string, Quoted>): Known[] {
   const known: Known[] = [];
   for (const dataset of datasets) {
-    const numbers = Object.keys(dataset.spec.columns).filter((name) => dataset.spec.columns[name]!.type === "number");
     for (const row of dataset.rows) {
       const key = String((row as Record<string, unknown>)[dataset.spec.key]);
-      for (const [i, name] of numbers.entries()) {
+      for (const [i, name] of dataset.numberColumns.entries()) {
         if ((row as Record<string, unknown>)[name] === undefined) continue;
         known.push({
           id: `${dataset.id}/${key}${i === 0 ? "" : `.${name}`}`,

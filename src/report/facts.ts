@@ -99,7 +99,7 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
     };
   }
   const columns = dataset.spec.columns;
-  const field = fieldName ?? Object.keys(columns).find((name) => columns[name]!.type === "number");
+  const field = fieldName ?? dataset.numberColumns[0];
   if (field === undefined || !Object.hasOwn(columns, field)) {
     const which =
       field === undefined ? `dataset "${datasetId}" has no number column, so name one` : `unknown column "${field}"`;

@@ -49,8 +49,11 @@ export interface Margins {
  */
 export interface TemplateSpec {
   readonly fonts: readonly FontSpec[];
-  /** CSS files next to the template module, in order. */
-  readonly styles: readonly string[];
+  /**
+   * CSS files, in order: a path relative to the template's folder (`"plain.css"`), or a file URL, which
+   * keeps working when another template reuses the list (`new URL("./style.css", import.meta.url)`).
+   */
+  readonly styles: readonly (string | URL)[];
   readonly page: (context: PageContext) => Html;
   readonly figure: (context: FigureContext) => Html;
   /** The PDF's page furniture. In the header and footer, Chromium fills `<span class="pageNumber">` and `<span class="totalPages">`. */

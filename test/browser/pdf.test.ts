@@ -40,7 +40,7 @@ describe.skipIf(executable === undefined)("the flagship PDF", () => {
   });
 
   it("holds the title, every figure's title and source line, and page numbers", async () => {
-    const { loadReport } = await import("../../src/report/report.js");
+    const { loadReport } = await import("../../src/report/load.js");
     const { resolveFigure } = await import("../../src/figures/figure.js");
     const report = await loadReport(ROOT, "cambodia-2020");
     expect(text).toContain(report.notebook.front.title);

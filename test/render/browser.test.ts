@@ -1,23 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { findBrowser } from "../../src/render/browser.js";
 
-describe("findBrowser(env, paths)", () => {
-  it("takes the browser named by the environment first", () => {
-    expect(findBrowser({ PLOTBRIEF_BROWSER: process.execPath }, ["/nope/chromium"])).toBe(process.execPath);
+const none = async () => undefined;
+
+describe("findBrowser(env, paths, bring)", () => {
+  it("takes the browser named by the environment first", async () => {
+    expect(await findBrowser({ PLOTBRIEF_BROWSER: process.execPath }, ["/nope/chromium"], none)).toEqual({
+      path: process.execPath,
+      from: "$PLOTBRIEF_BROWSER",
+    });
   });
 
-  it("says when the named browser is not a program", () => {
-    expect(() => findBrowser({ CHROME_PATH: "/nope/chrome" }, [])).toThrow(
+  it("says when the named browser is not a program", async () => {
+    await expect(findBrowser({ CHROME_PATH: "/nope/chrome" }, [], none)).rejects.toThrow(
       "CHROME_PATH is set to /nope/chrome, which is not an executable program; point it at Chrome or Chromium",
     );
   });
 
-  it("falls back to the usual install paths, in order", () => {
-    expect(findBrowser({}, ["/nope/chromium", process.execPath])).toBe(process.execPath);
+  it("falls back to the usual install paths, in order", async () => {
+    expect((await findBrowser({}, ["/nope/chromium", process.execPath], none)).path).toBe(process.execPath);
   });
 
-  it("names every place tried and how to install one when there is none", () => {
-    expect(() => findBrowser({}, ["/nope/chromium", "/nope/google-chrome"])).toThrow(
+  it("names every place tried and how to install one when there is none", async () => {
+    await expect(findBrowser({}, ["/nope/chromium", "/nope/google-chrome"], none)).rejects.toThrow(
       [
         "no Chrome or Chromium found. Tried:",
         "  $PLOTBRIEF_BROWSER (not set)",
@@ -25,6 +30,7 @@ describe("findBrowser(env, paths)", () => {
         "  $PUPPETEER_EXECUTABLE_PATH (not set)",
         "  /nope/chromium",
         "  /nope/google-chrome",
+        "  plotbrief's own (@sparticuz/chromium, not installed)",
         "Install one (Debian/Ubuntu: apt-get install chromium), or set PLOTBRIEF_BROWSER to its path.",
       ].join("\n"),
     );

@@ -1,7 +1,7 @@
 // Renders the flagship's figures to SVG strings; run directly, it prints them as JSON (for the TZ test).
 import { fileURLToPath } from "node:url";
 import { resolveFigure } from "../../src/figures/figure.js";
-import { loadReport } from "../../src/report/report.js";
+import { loadReport } from "../../src/report/load.js";
 import { renderSvg, svgDocument } from "../../src/render/svg.js";
 import { ROOT } from "../project.js";
 

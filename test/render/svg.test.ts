@@ -49,10 +49,14 @@ describe("renderSvg(figure, document)", () => {
 
   it("gives the same bytes in every time zone, in a fresh process each", async () => {
     for (const TZ of ["America/Los_Angeles", "Asia/Tokyo"]) {
-      const { stdout } = await run(process.execPath, ["--import", "tsx", "test/render/flagship.ts"], {
-        cwd: ROOT,
-        env: { ...process.env, TZ },
-      });
+      const { stdout } = await run(
+        process.execPath,
+        ["--import", "tsx", "--conditions", "plotbrief-source", "test/render/flagship.ts"],
+        {
+          cwd: ROOT,
+          env: { ...process.env, TZ },
+        },
+      );
       expect(new Map(Object.entries(JSON.parse(stdout)))).toEqual(svgs);
     }
   });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { resolveFact, resolveInline } from "../../src/report/facts.js";
 import type { FactContext } from "../../src/report/facts.js";
-import { loadReport } from "../../src/report/report.js";
+import { loadReport } from "../../src/report/load.js";
 import { ROOT } from "../project.js";
 
 let context: FactContext;

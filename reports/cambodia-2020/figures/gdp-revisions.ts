@@ -1,8 +1,5 @@
-import * as Plot from "@observablehq/plot";
-import { formatDate, formatNumber } from "../../../src/data/format.js";
-import type { RowsOf } from "../../../src/data/dataset.js";
-import { defineFigure } from "../../../src/figures/figure.js";
-import { tableOf } from "../../../src/figures/table.js";
+import { Plot, defineFigure, formatDate, formatNumber, tableOf } from "plotbrief";
+import type { RowsOf } from "plotbrief";
 import { gdp } from "../../../data/cambodia-2020/datasets.js";
 
 const INK = "#1d4f91";

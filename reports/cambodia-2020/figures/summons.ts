@@ -1,7 +1,4 @@
-import * as Plot from "@observablehq/plot";
-import { formatDate, formatNumber } from "../../../src/data/format.js";
-import { defineFigure } from "../../../src/figures/figure.js";
-import { tableOf } from "../../../src/figures/table.js";
+import { Plot, defineFigure, formatDate, formatNumber, tableOf } from "plotbrief";
 import { summons } from "../../../data/cambodia-2020/datasets.js";
 
 export default defineFigure({

@@ -1,10 +1,6 @@
-import * as Plot from "@observablehq/plot";
-import { formatDate } from "../../../src/data/format.js";
-import { dateEnd, dateStart } from "../../../src/data/qualified.js";
-import { defineFigure } from "../../../src/figures/figure.js";
-import { tableOf } from "../../../src/figures/table.js";
+import { Plot, dateEnd, dateStart, defineFigure, formatDate, tableOf } from "plotbrief";
+import type { RowsOf } from "plotbrief";
 import { timeline } from "../../../data/cambodia-2020/datasets.js";
-import type { RowsOf } from "../../../src/data/dataset.js";
 
 type Row = RowsOf<typeof timeline>;
 

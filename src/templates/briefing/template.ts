@@ -1,9 +1,7 @@
 // The multi-page briefing: a header block, the notebook's prose and figures, and a plain footer.
-import { formatDate, isoDate } from "../../src/data/format.js";
-import { html } from "../../src/render/html.js";
-import type { Html } from "../../src/render/html.js";
-import type { PageContext } from "../../src/report/template.js";
-import { defineTemplate } from "../../src/report/template.js";
+// It imports only from "plotbrief", like a template of your own: copy it into templates/<name>/ to change it.
+import { defineTemplate, formatDate, html, isoDate } from "plotbrief";
+import type { Html, PageContext } from "plotbrief";
 
 const fontFile = (family: string, weight: number, style: "normal" | "italic" = "normal") =>
   `@fontsource/${family}/files/${family}-latin-${weight}-${style}.woff2`;
@@ -20,7 +18,7 @@ export default defineTemplate({
     { family: "Source Sans 3", file: fontFile("source-sans-3", 400), weight: 400 },
     { family: "Source Sans 3", file: fontFile("source-sans-3", 700), weight: 700 },
   ],
-  styles: ["style.css"],
+  styles: [new URL("./style.css", import.meta.url)],
   page: (context) =>
     pageShell(
       context,

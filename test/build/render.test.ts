@@ -1,8 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { assembleReport } from "../../src/report/assemble.js";
-import { loadReport } from "../../src/report/report.js";
+import { renderReport } from "../../src/build/render.js";
+import { loadReport } from "../../src/report/load.js";
 import { copyProject } from "../project.js";
 
 /** Builds the flagship in a copy of the project whose notebook has been edited by `edit`. */
@@ -10,7 +10,7 @@ async function assembleEdited(edit: (notebook: string) => string) {
   const root = await copyProject();
   const path = join(root, "reports/cambodia-2020/index.md");
   await writeFile(path, edit(await readFile(path, "utf8")));
-  return assembleReport(root, await loadReport(root, "cambodia-2020"));
+  return renderReport(root, await loadReport(root, "cambodia-2020"));
 }
 
 async function problem(edit: (notebook: string) => string): Promise<string> {
@@ -24,7 +24,7 @@ async function problem(edit: (notebook: string) => string): Promise<string> {
 
 const lineOf = (text: string, needle: string) => text.split("\n").findIndex((line) => line.includes(needle)) + 1;
 
-describe("assembleReport(root, report, svgFor)", () => {
+describe("renderReport(root, report, svgFor)", () => {
   it("names the file and line of an unknown figure id", async () => {
     let line = 0;
     const message = await problem((text) => {

@@ -1,13 +1,12 @@
 // The one-page memo: title, key numbers, a few paragraphs, one or two figures and the sources, sized to
 // fit one printed page. It shares the briefing's figure markup and key numbers box.
-import { html } from "../../src/render/html.js";
-import { defineTemplate } from "../../src/report/template.js";
-import type { PageContext } from "../../src/report/template.js";
-import briefing, { keyNumbersBox, pageShell } from "../briefing/template.js";
+import { defineTemplate, html } from "plotbrief";
+import type { PageContext } from "plotbrief";
+import briefing, { keyNumbersBox, pageShell } from "plotbrief/templates/briefing";
 
 export default defineTemplate({
   fonts: briefing.fonts,
-  styles: ["../briefing/style.css", "style.css"],
+  styles: [...briefing.styles, new URL("./style.css", import.meta.url)],
   figure: briefing.figure,
   page: (context) =>
     pageShell(

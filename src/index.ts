@@ -1,0 +1,44 @@
+// plotbrief's public face: everything an author of datasets, figures, reports and templates imports,
+// and nothing else. Authors write `import { defineDataset, Plot } from "plotbrief"`; every other module
+// is internal and free to move.
+
+// Plot itself, the copy that plotbrief renders with, so `npm i plotbrief` is all a project installs.
+export * as Plot from "@observablehq/plot";
+
+// Data: sources, datasets, column types, qualified numbers.
+export { defineSources, citeSource, sourceLine } from "./data/provenance.js";
+export type { Source, SourceSpec } from "./data/provenance.js";
+export { defineDataset } from "./data/dataset.js";
+export type { Dataset, DatasetSpec, AnyDatasetSpec, RowsOf } from "./data/dataset.js";
+export { count, date, kind, number, oneOf, qualifier, share, source, text, year } from "./data/schema.js";
+export type { Column, ColumnType, Columns, NumberOptions, RowOf } from "./data/schema.js";
+export { KINDS, QUALIFIERS, UNITS, compareDates, dateEnd, dateStart, parsePreciseDate } from "./data/qualified.js";
+export type { DatePrecision, Kind, PreciseDate, QualifiedNumber, Qualifier, Unit } from "./data/qualified.js";
+
+// Writing numbers and dates, and values derived from others with their qualifiers and sources.
+export { formatDate, formatDigits, formatList, formatNumber, isoDate } from "./data/format.js";
+export type { NumberFormat } from "./data/format.js";
+export { change, difference, shareOf } from "./data/derive.js";
+export type { Quoted } from "./data/derive.js";
+
+// Figures.
+export { defineFigure } from "./figures/figure.js";
+export type { AnyFigureSpec, Figure, FigureSpec, Loaded, Uses } from "./figures/figure.js";
+export { tableOf } from "./figures/table.js";
+export type { DataTable, DataTableSpec } from "./figures/table.js";
+
+// Reports and templates.
+export { defineReport } from "./report/report.js";
+export type { ReportSpec } from "./report/report.js";
+export { defineTemplate } from "./report/template.js";
+export type { FigureContext, Margins, PageContext, PrintContext, TemplateSpec } from "./report/template.js";
+export type { FrontMatter } from "./report/notebook.js";
+export type { Fact } from "./report/facts.js";
+export type { SourcesAndMethods } from "./report/sources.js";
+export type { FontSpec } from "./render/fonts.js";
+
+// Markup for templates: escaped unless marked trusted.
+export { escapeHtml, html, isTrusted, trusted } from "./render/html.js";
+export type { Html } from "./render/html.js";
+
+export { VERSION } from "./version.js";

@@ -1,0 +1,110 @@
+// The second stage: the report's references bound to its data. Figures get their numbers and their
+// data, facts their text and sources, derived values are computed, and the claims audit reads the
+// prose. Every broken reference is reported at once, each with its line; nothing is rendered yet.
+import { UserError, located } from "../error.js";
+import type { AnyDatasetSpec, Dataset, RowsOf } from "../data/dataset.js";
+import type { Quoted } from "../data/derive.js";
+import { resolveFigure } from "../figures/figure.js";
+import type { AnyFigureSpec, Figure } from "../figures/figure.js";
+import type { Html } from "../render/html.js";
+import { auditClaims } from "./audit.js";
+import { resolveFact, resolveInline } from "./facts.js";
+import type { Fact, FactContext } from "./facts.js";
+import type { LoadedReport } from "./load.js";
+import { findOutsideImages, findReferences } from "./markdown.js";
+import { reportPaths } from "./report.js";
+
+/** A report with everything its page quotes resolved. */
+export interface BoundReport {
+  readonly report: LoadedReport;
+  /** Every figure of the report module, bound to its data, in the module's order. */
+  readonly figures: readonly { readonly spec: AnyFigureSpec; readonly figure: Figure }[];
+  /** The number of each figure the notebook embeds, in the order it embeds them. */
+  readonly numbers: ReadonlyMap<string, number>;
+  /** The markup of each inline reference, keyed as written between the braces. */
+  readonly inline: ReadonlyMap<string, Html>;
+  readonly keyNumbers: readonly (Fact & { readonly label: string })[];
+  /** The claims audit's findings: hand-typed numbers that look like data values. */
+  readonly warnings: readonly string[];
+}
+
+export function bindReport(report: LoadedReport): BoundReport {
+  const { notebook, spec } = report;
+  const front = notebook.front;
+  const module = reportPaths(report.slug).module;
+  const ids = new Set(spec.figures.map((figure) => figure.id));
+  if (ids.size !== spec.figures.length) throw new UserError(`${module}: two figures share an id`);
+
+  const problems: string[] = [];
+  const at = (line: number, message: string) =>
+    problems.push(located(notebook.file, notebook.bodyLine + line, message));
+  for (const image of findOutsideImages(notebook.body)) {
+    at(
+      image.line,
+      `image ${image.src} is outside the report, which must work offline as one file; embed it as a data: URL`,
+    );
+  }
+  // Figures first: their numbers, in the order the notebook embeds them, are what {{ref id}} writes.
+  const references = findReferences(notebook.body);
+  const numbers = new Map<string, number>();
+  for (const { text: id, line } of references.filter((r) => r.kind === "figure")) {
+    if (!ids.has(id)) at(line, `unknown figure "${id}"; figures: ${[...ids].join(", ")}`);
+    else if (numbers.has(id)) at(line, `figure "${id}" is already embedded; embed each figure once`);
+    else numbers.set(id, numbers.size + 1);
+  }
+  const derived = derive(report);
+  const context: FactContext = { datasets: report.datasets, derived, figures: numbers, locale: front.locale };
+  const inline = new Map<string, Html>();
+  for (const { text, line } of references.filter((r) => r.kind === "inline")) {
+    const misplaced = /^figure\s+(\S+)$/.exec(text);
+    if (misplaced) {
+      at(line, `{{figure ${misplaced[1]}}} must stand alone on its line`);
+      continue;
+    }
+    const resolved = resolveInline(text, context);
+    if ("error" in resolved) at(line, resolved.error);
+    else inline.set(text, resolved.html);
+  }
+  const keyNumbers = front.key_numbers.flatMap(({ fact, label }) => {
+    const resolved = resolveFact(fact, context);
+    if (!("error" in resolved)) return [{ ...resolved, label }];
+    problems.push(located(notebook.file, notebook.keyLines.key_numbers, `key_numbers: ${resolved.error}`));
+    return [];
+  });
+  if (problems.length > 0) throw new UserError(problems.join("\n"));
+
+  const warnings = auditClaims(notebook, report.datasets.values(), derived);
+  if (front.strict && warnings.length > 0) throw new UserError(warnings.join("\n"));
+
+  const figures = spec.figures.map((figureSpec) => {
+    try {
+      return { spec: figureSpec, figure: resolveFigure(figureSpec, report.datasets, front.locale) };
+    } catch (error) {
+      // The figure's own code threw: name the figure, keep the cause for --debug.
+      if (error instanceof UserError) throw error;
+      throw new UserError(`figure ${figureSpec.id}: ${(error as Error).message}`, { cause: error });
+    }
+  });
+  return { report, figures, numbers, inline, keyNumbers, warnings };
+}
+
+/** The report module's derived values, each computed once; a value that fails is named. */
+function derive(report: LoadedReport): Map<string, Quoted> {
+  const derived = new Map<string, Quoted>();
+  const get = <D extends AnyDatasetSpec>(spec: D) => {
+    const dataset = report.datasets.get(spec.id);
+    if (!dataset)
+      throw new Error(`dataset ${spec.id} is not used by this report; list it in defineReport({ datasets })`);
+    return dataset as unknown as Dataset<RowsOf<D>>;
+  };
+  for (const [name, compute] of Object.entries(report.spec.facts ?? {})) {
+    try {
+      derived.set(name, compute(get));
+    } catch (error) {
+      throw new UserError(`${reportPaths(report.slug).module}: derived value "${name}": ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+  }
+  return derived;
+}

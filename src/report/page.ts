@@ -1,0 +1,72 @@
+// The third stage: the page. The notebook's Markdown with its figures and facts in place, the
+// template's CSS with the fonts inlined, the template's page around it, and the PDF's print settings.
+import { readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { UserError, located } from "../error.js";
+import { fontFaces } from "../render/fonts.js";
+import { isTrusted, trusted } from "../render/html.js";
+import type { Html } from "../render/html.js";
+import type { PagePrint } from "../render/printer.js";
+import { VERSION } from "../version.js";
+import type { BoundReport } from "./bind.js";
+import { renderMarkdown } from "./markdown.js";
+import { sourcesAndMethods } from "./sources.js";
+
+/** A report's page, in memory. */
+export interface Page {
+  readonly html: string;
+  /** The page's CSS, fonts included: for pages made from its parts, such as one chart for a PNG. */
+  readonly css: string;
+  /** How the PDF is printed: paper, margins, running header and footer, from the template. */
+  readonly print: PagePrint;
+}
+
+/** Assembles the page from a bound report and the SVG of each figure, by figure id. */
+export async function assemblePage(root: string, bound: BoundReport, svgs: ReadonlyMap<string, string>): Promise<Page> {
+  const { report, numbers } = bound;
+  const { front } = report.notebook;
+  const { spec: template, name } = report.template;
+  const figures = new Map<string, Html>();
+  for (const { figure } of bound.figures) {
+    const number = numbers.get(figure.id);
+    if (number === undefined) continue;
+    figures.set(
+      figure.id,
+      markup(name, "figure", template.figure({ figure, number, svg: trusted(svgs.get(figure.id)!) })),
+    );
+  }
+  const body = trusted(renderMarkdown(report.notebook.body, { inline: bound.inline, figures }));
+  const styles = await Promise.all(template.styles.map((style) => readStyle(root, report.template.dir, style)));
+  const css = trusted([await fontFaces(template.fonts, root), ...styles].join("\n"));
+  const sources = sourcesAndMethods(report.datasets.values(), front.locale);
+  const page = template.page({ front, body, css, version: VERSION, keyNumbers: bound.keyNumbers, sources });
+  const fontCss = trusted(await fontFaces(template.print.fonts, root));
+  const print: PagePrint = {
+    format: front.paper === "letter" ? "Letter" : "A4",
+    margin: template.print.margin,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: markup(name, "print.header", template.print.header({ front, fontCss })).value,
+    footerTemplate: markup(name, "print.footer", template.print.footer({ front, fontCss })).value,
+  };
+  return { html: markup(name, "page", page).value, css: css.value, print };
+}
+
+/** What a template returns must be markup it built with `html`: a plain string could carry anything. */
+function markup(template: string, part: string, value: unknown): Html {
+  if (isTrusted(value)) return value;
+  throw new UserError(
+    `template "${template}": ${part} returned ${typeof value === "string" ? "a string" : String(value)}; build markup with html\`…\` from "plotbrief", which escapes what it is given`,
+  );
+}
+
+async function readStyle(root: string, dir: string, style: string | URL): Promise<string> {
+  const path = style instanceof URL || /^file:/.test(String(style)) ? fileURLToPath(style) : join(dir, style);
+  try {
+    return await readFile(path, "utf8");
+  } catch {
+    const shown = relative(root, path).startsWith("..") ? path : relative(root, path);
+    throw new UserError(located(shown, undefined, "missing: the template lists it in its styles"));
+  }
+}
