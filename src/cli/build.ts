@@ -147,7 +147,8 @@ function throwAll(results: readonly PromiseSettledResult<void>[]): void {
   if (reasons.length === 0) return;
   const bug = reasons.find((reason) => !(reason instanceof UserError));
   if (bug) throw bug;
-  throw new UserError(reasons.map((reason) => reason.message).join("\n"));
+  // A problem of the project (its package.json, say) is the same for every report: said once.
+  throw new UserError([...new Set(reasons.map((reason) => reason.message))].join("\n"));
 }
 
 /**

@@ -8,6 +8,8 @@ import { UserError, located } from "../error.js";
 
 let wanted = false;
 let registered: Promise<void> | undefined;
+// Each project's package.json is read once: undefined when it is fine, else the problem.
+const checked = new Map<string, UserError | undefined>();
 
 /**
  * Asks for tsx's loader for the project's modules: called by the process entries (the CLI and its
@@ -22,7 +24,9 @@ export async function importDefault<T>(root: string, file: string, what: string)
   const path = join(root, file);
   if (!existsSync(path)) throw new UserError(located(file, undefined, `missing; it should default-export ${what}`));
   if (wanted) {
-    checkModuleType(root);
+    if (!checked.has(root)) checked.set(root, moduleTypeProblem(root));
+    const problem = checked.get(root);
+    if (problem) throw problem;
     registered ??= import("tsx/esm/api").then(({ register }) => void register());
     await registered;
   }
@@ -41,6 +45,16 @@ export async function importDefault<T>(root: string, file: string, what: string)
  * The project's modules are ES modules: without `"type": "module"` in its package.json, Node would load
  * them as CommonJS, which cannot import plotbrief, and fail with a message that does not say why.
  */
+function moduleTypeProblem(root: string): UserError | undefined {
+  try {
+    checkModuleType(root);
+    return undefined;
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
+}
+
 function checkModuleType(root: string): void {
   for (let dir = root; ; dir = dirname(dir)) {
     const file = join(dir, "package.json");

@@ -2,7 +2,7 @@ import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { plotbrief } from "../cli.js";
-import { ROOT, copyProject } from "../project.js";
+import { ROOT, copyProject, emptyProject } from "../project.js";
 
 const jsonLines = (stdout: string) =>
   stdout
@@ -16,7 +16,7 @@ async function editFile(path: string, edit: (text: string) => string): Promise<v
 }
 
 describe("plotbrief --help", () => {
-  it.each(["build", "check", "dev", "new", "doctor"])("explains %s", async (command) => {
+  it.each(["build", "check", "dev", "init", "new", "doctor"])("explains %s", async (command) => {
     const { code, stdout } = await plotbrief([command, "--help"], ROOT);
     expect(code).toBe(0);
     expect(stdout).toMatch(new RegExp(`^Usage: plotbrief ${command} `));
@@ -144,6 +144,38 @@ describe("plotbrief new", () => {
     expect((await plotbrief(["new", "My Report"], ROOT)).stderr).toBe(
       'error: report name "My Report": use lowercase letters, digits and dashes, starting with a letter, at most 100 characters\n',
     );
+  });
+});
+
+describe("plotbrief init", () => {
+  it("completes a project, keeping its files and its own scripts, and says what it did", async () => {
+    const root = await emptyProject();
+    await writeFile(join(root, "README.md"), "# Our desk\n");
+    await writeFile(
+      join(root, "package.json"),
+      JSON.stringify({ name: "desk", type: "commonjs", scripts: { test: "vitest run", lint: "eslint ." } }),
+    );
+    const { code, stdout } = await plotbrief(["init"], root);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'updated package.json: "type": "module" (was "commonjs"), scripts.build, scripts.dev, scripts.check, dependencies.plotbrief, devDependencies.typescript',
+    );
+    expect(stdout).toMatch(/^kept README\.md$/m);
+    expect(stdout).toMatch(/^created reports\/first-briefing\/index\.md$/m);
+    expect(await readFile(join(root, "README.md"), "utf8")).toBe("# Our desk\n");
+    const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8"));
+    expect(pkg.scripts).toEqual({
+      test: "vitest run",
+      lint: "eslint .",
+      build: "plotbrief build",
+      dev: "plotbrief dev",
+      check: "plotbrief check",
+    });
+    expect(pkg.dependencies.plotbrief).toMatch(/^\^\d+\.\d+\.\d+$/);
+    const built = await plotbrief(["build", "--format", "html"], root);
+    expect(built.stderr).toBe("");
+    expect(await readFile(join(root, "out/first-briefing/index.html"), "utf8")).toContain("Group A counted");
+    expect((await plotbrief(["init"], root)).stdout).toMatch(/^kept package\.json$/m);
   });
 });
 

@@ -2,6 +2,8 @@ import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import type { CliEffects } from "../../src/cli/effects.js";
 import { plotbrief } from "../cli.js";
 import { ROOT, copyProject } from "../project.js";
 
@@ -71,5 +73,43 @@ describe("plotbrief build", () => {
   it("prints its version", async () => {
     const { version } = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8"));
     expect(await plotbrief(["--version"], ROOT)).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+});
+
+describe("plotbrief build, in a desk's project", () => {
+  it("names a package that a figure imports and the project lacks, and the fix", async () => {
+    const root = await copyProject();
+    const figure = join(root, "reports/cambodia-2020/figures/summons.ts");
+    await writeFile(figure, `import { max } from "d3-nope";\nvoid max;\n${await readFile(figure, "utf8")}`);
+    const { code, stderr } = await plotbrief(["build", "cambodia-2020", "--format", "html"], root);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'error: reports/cambodia-2020/report.ts: failed to load: reports/cambodia-2020/figures/summons.ts imports "d3-nope", which is not installed; add it to the project (npm install d3-nope)\n',
+    );
+  });
+});
+
+describe("main(argv, effects)", () => {
+  it("works in the folder and environment its effects give, not the process's", async () => {
+    const root = await copyProject();
+    const lines: string[] = [];
+    const effects: CliEffects = {
+      stdout: (line) => lines.push(line),
+      stderr: (line) => lines.push(line),
+      write: () => {},
+      isTTY: false,
+      cwd: root,
+      env: { PLOTBRIEF_BROWSER: "/nowhere/chromium" },
+      onSignals: () => {},
+      offSignals: () => {},
+      exit: (code) => {
+        throw new Error(`exit ${code}`);
+      },
+    };
+    expect(await main(["doctor"], effects)).toBe(1);
+    expect(lines).toContain(
+      "PROBLEM browser: PLOTBRIEF_BROWSER is set to /nowhere/chromium, which is not an executable program; point it at Chrome or Chromium",
+    );
+    expect(lines).toContain("ok      report cambodia-2020: 4 figures, 5 datasets, template briefing");
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtemp, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { defineDataset } from "../../src/data/dataset.js";
@@ -112,5 +115,26 @@ describe("loadDataset(spec, root)", () => {
 
   it("names a missing file", async () => {
     expect(await problem("nope.csv")).toMatch(/^nope\.csv: cannot read dataset "test": ENOENT/);
+  });
+
+  it("refuses a data file outside the project, naming the dataset and the path as written", async () => {
+    expect(await problem("../load.test.ts")).toBe(
+      `dataset "test": file "../load.test.ts" is outside the project folder ${root}; keep data files inside the project`,
+    );
+    expect(await problem("/etc/passwd")).toBe(
+      'dataset "test": file "/etc/passwd" is an absolute path; write it relative to the project folder, such as "data/topic/test.csv"',
+    );
+  });
+
+  it("refuses a link inside the project to a file outside it", async () => {
+    const project = await mkdtemp(join(tmpdir(), "plotbrief-link-"));
+    await symlink(join(root, "good.csv"), join(project, "linked.csv"));
+    const error = await loadDataset(spec("linked.csv"), project).then(
+      () => expect.fail("a link out of the project was read"),
+      (error: Error) => error,
+    );
+    expect(error.message).toBe(
+      `dataset "test": file "linked.csv" is a link to ${join(root, "good.csv")}, outside the project folder; copy the file into the project instead`,
+    );
   });
 });
