@@ -1,9 +1,9 @@
 // What an output depends on, as content hashes: the incremental build's cache keys.
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
 import { readFile as readFileFromDisk, readdir, stat } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { moduleGraph as graphOf } from "../report/modules.js";
 import { reportPaths } from "../report/report.js";
 import type { LoadedReport } from "../report/load.js";
 
@@ -61,28 +61,12 @@ export function hashTool(): Promise<string> {
   return toolHash;
 }
 
-const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+)["']/g;
-
 /**
- * The project files a module imports, directly or not, found by reading their relative imports
- * (`./x.js` is the TypeScript file `./x.ts`). plotbrief's own code is left to {@link hashTool}.
+ * The project files a module imports, directly or not, with itself. plotbrief's own code is left to
+ * {@link hashTool}.
  */
-export async function moduleGraph(entry: string): Promise<string[]> {
-  const seen = new Set<string>();
-  const visit = async (file: string): Promise<void> => {
-    if (seen.has(file) || file.startsWith(SELF) || file.includes("node_modules")) return;
-    seen.add(file);
-    const source = (await readInput(file).catch(() => Buffer.alloc(0))).toString("utf8");
-    for (const match of source.matchAll(IMPORT)) {
-      let target = resolve(dirname(file), match[1]!);
-      if (target.endsWith(".js") && !existsSync(target) && existsSync(target.replace(/\.js$/, ".ts"))) {
-        target = target.replace(/\.js$/, ".ts");
-      }
-      await visit(target);
-    }
-  };
-  await visit(entry);
-  return [...seen];
+export function moduleGraph(entry: string): Promise<string[]> {
+  return graphOf(entry, (file) => file.startsWith(SELF));
 }
 
 /** Every project file a report is made from: its notebook and modules, its datasets' files, its template. */

@@ -19,7 +19,7 @@ export class FigurePool {
   readonly #loaded = new Set<string>();
   #next = 0;
 
-  constructor(size = Math.max(1, availableParallelism())) {
+  constructor(size: number) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL("./render-worker.js", import.meta.url));
       worker.on("message", (reply: RenderReply) => {
@@ -42,8 +42,8 @@ export class FigurePool {
     files: () => Promise<Record<string, Uint8Array>>,
   ): Promise<{ svg: string; thread: number }> {
     const id = this.#next++;
-    const worker = this.#workers[id % this.#workers.length]!;
-    const loaded = `${id % this.#workers.length}\0${request.root}\0${request.slug}`;
+    const index = id % this.#workers.length;
+    const loaded = `${index}\0${request.root}\0${request.slug}`;
     const data = this.#loaded.has(loaded) ? {} : await files();
     this.#loaded.add(loaded);
     return new Promise((resolve, reject) => {
@@ -51,7 +51,7 @@ export class FigurePool {
         if ("svg" in reply) resolve({ svg: reply.svg, thread: reply.thread });
         else reject(reply.user ? new UserError(reply.error) : new Error(reply.error));
       });
-      worker.postMessage({ ...request, id, files: data } satisfies RenderRequest);
+      this.#workers[index]!.postMessage({ ...request, id, files: data } satisfies RenderRequest);
     });
   }
 
@@ -61,8 +61,8 @@ export class FigurePool {
 }
 
 /**
- * Where figures are rendered: here, for the first few, then across a pool of workers once a build has
- * shown it has many figures to render. Shared by every report of a build.
+ * Where a build's figures are rendered: in this thread for the first `threshold`, then across a
+ * pool of workers, one per core, once a build has shown it has many. Shared by every report of a build.
  */
 export class FigureRenderer {
   #count = 0;
@@ -77,7 +77,7 @@ export class FigureRenderer {
     dataFiles: () => readonly string[],
   ): Promise<{ svg: string; thread: number }> {
     if (++this.#count <= this.threshold || availableParallelism() < 2) return { svg: await local(), thread: 0 };
-    this.#pool ??= new FigurePool();
+    this.#pool ??= new FigurePool(availableParallelism());
     const files = async () =>
       Object.fromEntries(await Promise.all(dataFiles().map(async (path) => [path, await readInput(path)] as const)));
     return this.#pool.render(request, files);

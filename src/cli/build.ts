@@ -1,8 +1,10 @@
 import { availableParallelism } from "node:os";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { UserError } from "../error.js";
 import type { BuildEvent } from "../build/build.js";
+import type { Printer } from "../render/printer.js";
 import type { CliEffects } from "./effects.js";
 import type { Logger } from "./log.js";
 import { cacheDir, listReports, parseFormats, shardOf } from "./project.js";
@@ -20,12 +22,6 @@ export interface BuildFlags {
 /** `plotbrief build [report…]`: builds reports, in parallel, printing with one browser started first. */
 export async function build(names: string[], flags: BuildFlags, effects: CliEffects, log: Logger): Promise<void> {
   const started = performance.now();
-  // The browser starts first, so that its start-up overlaps loading plotbrief, the data and the figures.
-  const [{ Printer }, { killBrowsers }, { removeTemporaries }] = await Promise.all([
-    import("../render/printer.js"),
-    import("../render/browser.js"),
-    import("../build/write.js"),
-  ]);
   const root = resolve(effects.cwd, flags.root);
   const out = resolve(effects.cwd, flags.out);
   const formats = flags.format === undefined ? undefined : parseFormats(flags.format);
@@ -38,6 +34,17 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
   const needsBrowser = formats
     ? formats.some((format) => format === "pdf" || format === "png")
     : await someWantPrint(root, slugs);
+
+  const [{ FigureRenderer }, { Printer }, { killBrowsers }, { removeTemporaries }] = await Promise.all([
+    import("../build/pool.js"),
+    import("../render/printer.js"),
+    import("../render/launch.js"),
+    import("../build/write.js"),
+  ]);
+  // PLOTBRIEF_POOL_THRESHOLD: after how many figures a build starts rendering on worker threads.
+  const threshold = effects.env.PLOTBRIEF_POOL_THRESHOLD;
+  const renderer = new FigureRenderer(threshold === undefined ? undefined : Number(threshold));
+  let printer: Printer | undefined;
   // Signals are handled before the browser starts: Ctrl-C then ends it and removes its profile.
   const stop = (signal: NodeJS.Signals) => {
     killBrowsers();
@@ -46,23 +53,25 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
     effects.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGHUP" ? 1 : 15));
   };
   effects.onSignals(stop);
-  const printer = needsBrowser
-    ? new Printer({ timeoutMs, env: effects.env, ...(wsEndpoint ? { wsEndpoint } : {}) })
-    : undefined;
-  // plotbrief's own modules, the public API the project's modules import included, load before the
-  // first project module, which registers the TypeScript loader: its hooks then see only the project's.
-  const [{ buildReport }, { Cache }, { FigureRenderer }] = await Promise.all([
-    import("../build/build.js"),
-    import("../build/cache.js"),
-    import("../build/pool.js"),
-    import("../index.js"),
-  ]);
-  const cache = new Cache(cacheDir(root), flags.force === true);
-  // PLOTBRIEF_POOL_THRESHOLD: after how many figures a build starts rendering on worker threads.
-  const threshold = effects.env.PLOTBRIEF_POOL_THRESHOLD;
-  const renderer = new FigureRenderer(threshold === undefined ? undefined : Number(threshold));
   const totals = { files: 0, written: 0, rendered: [] as string[], cached: [] as string[] };
   try {
+    // The browser's process starts first: its start-up (most of a second) overlaps all that follows.
+    if (needsBrowser) {
+      printer = new Printer({ timeoutMs, env: effects.env, ...(wsEndpoint ? { wsEndpoint } : {}) });
+      await printer.started;
+    }
+    // When figures are sure to be drawn (no cache yet, or --force), jsdom loads now, while the browser
+    // starts on its own.
+    if (flags.force === true || !existsSync(cacheDir(root)))
+      void import("../render/svg.js").then((svg) => svg.svgDocument().catch(() => {}));
+    // plotbrief's own modules, the public API the project's modules import included, load before the
+    // first project module, which registers the TypeScript loader: its hooks then see only the project's.
+    const [{ buildReport }, { Cache }] = await Promise.all([
+      import("../build/build.js"),
+      import("../build/cache.js"),
+      import("../index.js"),
+    ]);
+    const cache = new Cache(cacheDir(root), flags.force === true);
     // Reports build side by side, so one report's print overlaps the next one's rendering.
     const results = await mapLimit(slugs, availableParallelism() * 2, async (slug) => {
       const reportStarted = performance.now();

@@ -13,10 +13,11 @@ export interface DevFlags {
 
 /** `plotbrief dev`: the live preview, until Ctrl-C. */
 export async function dev(flags: DevFlags, effects: CliEffects, log: Logger): Promise<void> {
-  const [{ startDevServer }, { Printer }, { findBrowser, killBrowsers }] = await Promise.all([
+  const [{ startDevServer }, { Printer }, { findBrowser }, { killBrowsers }] = await Promise.all([
     import("../dev/server.js"),
     import("../render/printer.js"),
     import("../render/browser.js"),
+    import("../render/launch.js"),
   ]);
   const root = resolve(effects.cwd, flags.root);
   const port = Number(flags.port);

@@ -50,12 +50,26 @@ export async function loadDataset<C extends Columns>(
     );
   }
   const path = await insideProject(spec as unknown as DatasetSpec<Columns>, root);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = Buffer.from(await read(path)).toString("utf8");
+    bytes = await read(path);
   } catch (error) {
     throw new UserError(located(file, undefined, `cannot read dataset "${spec.id}": ${(error as Error).message}`));
   }
+  // Reports that share a dataset share its loaded form while its file is unchanged (a reader that
+  // reads each file once gives the same bytes back): a dataset is immutable once loaded.
+  const cached = loaded.get(spec);
+  if (cached?.bytes === bytes) return cached.dataset as Dataset<RowOf<C>>;
+  const dataset = parse(spec, Buffer.from(bytes).toString("utf8"));
+  loaded.set(spec, { bytes, dataset });
+  return dataset;
+}
+
+const loaded = new WeakMap<object, { bytes: Uint8Array; dataset: unknown }>();
+
+/** Validates a dataset file's text against the dataset's columns. */
+function parse<C extends Columns>(spec: DatasetSpec<C>, text: string): Dataset<RowOf<C>> {
+  const file = spec.file;
   const { header, records } = readRecords(file, text);
   const problems: string[] = [];
   checkHeader(spec as unknown as DatasetSpec<Columns>, header, problems);

@@ -9,7 +9,6 @@ import { homedir } from "node:os";
 import { dirname, join, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createBrotliDecompress } from "node:zlib";
-import { extract } from "tar-fs";
 
 /** A browser program, and the environment it needs beyond the process's. */
 export interface BundledBrowser {
@@ -79,6 +78,7 @@ async function unpack(bin: string, cache: string, target: string): Promise<void>
   await mkdir(cache, { recursive: true });
   await access(cache, 2 /* W_OK */);
   const temporary = await mkdtemp(`${target}.tmp-`);
+  const { extract } = await import("tar-fs");
   try {
     const untar = (archive: string, into: string) =>
       pipeline(createReadStream(join(bin, archive)), createBrotliDecompress(), extract(into, { chown: false }));

@@ -3,8 +3,8 @@
 import { availableParallelism } from "node:os";
 import type { Page, PDFOptions } from "puppeteer-core";
 import { UserError } from "../error.js";
-import { openBrowser } from "./browser.js";
-import type { BrowserOptions, BrowserSession } from "./browser.js";
+import { openBrowser } from "./launch.js";
+import type { BrowserOptions, BrowserSession } from "./launch.js";
 
 export interface PrinterOptions extends BrowserOptions {
   /** How long loading and printing one page may take before it is abandoned. Default 60 s. */
@@ -31,15 +31,43 @@ export class Printer {
   #waiting: ((page: Page | undefined) => void)[] = [];
   #blocked = new WeakMap<Page, string[]>();
 
-  /** Starts the browser at once, so that its start-up overlaps the work done before the first print. */
+  /** Resolves once the browser's process has started (or failed to): see {@link Printer.constructor}. */
+  readonly started: Promise<void>;
+
+  /**
+   * Starts the browser at once, so that its start-up overlaps the work done before the first print,
+   * and opens a first page as soon as it is ready. A caller about to hold the main thread for long
+   * (loading jsdom) awaits `started` first.
+   */
   constructor(options: PrinterOptions = {}) {
     this.#options = options;
-    this.#session = this.#open();
+    let spawned!: () => void;
+    const spawn = new Promise<void>((resolve) => (spawned = resolve));
+    this.#session = this.#open(spawned);
+    this.started = Promise.race([
+      spawn,
+      this.#session.then(
+        () => {},
+        () => {},
+      ),
+    ]);
   }
 
-  #open(): Promise<BrowserSession> {
-    const session = openBrowser(this.#options);
+  #open(onSpawn?: () => void): Promise<BrowserSession> {
+    const session = openBrowser({ ...this.#options, ...(onSpawn ? { onSpawn } : {}) });
     session.catch(() => {}); // reported when the browser is first used, not when it fails to start
+    // The first page is opened while the browser waits for work: making one takes a third of a second.
+    session.then(
+      () => {
+        if (this.#pages > 0) return;
+        this.#pages++;
+        this.#newPage().then(
+          (page) => this.#release(page, true),
+          () => this.#pages--,
+        );
+      },
+      () => {},
+    );
     return session;
   }
 
@@ -170,7 +198,7 @@ export class Printer {
   /** The process id of a browser this printer launched, if it is running: for diagnostics and tests. */
   async pid(): Promise<number | undefined> {
     const session = await this.#session.catch(() => undefined);
-    return session?.browser.process()?.pid;
+    return session?.pid;
   }
 
   /** Closes the page and the browser (or disconnects from a shared one). */

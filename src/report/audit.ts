@@ -6,6 +6,7 @@ import type { Dataset } from "../data/dataset.js";
 import { formatNumber } from "../data/format.js";
 import type { QualifiedNumber } from "../data/qualified.js";
 import { findTypedNumbers } from "./markdown.js";
+import type { ParsedMarkdown } from "./markdown.js";
 import type { Notebook } from "./notebook.js";
 
 /**
@@ -14,11 +15,12 @@ import type { Notebook } from "./notebook.js";
  */
 export function auditClaims(
   notebook: Notebook,
+  markdown: ParsedMarkdown,
   datasets: Iterable<Dataset>,
   derived: ReadonlyMap<string, Quoted>,
 ): string[] {
   const known = knownValues(datasets, derived);
-  return findTypedNumbers(notebook.body).flatMap((typed) => {
+  return findTypedNumbers(markdown).flatMap((typed) => {
     const like = lookalike(typed, known);
     if (!like) return [];
     const value = formatNumber(like.value, { locale: notebook.front.locale });

@@ -11,7 +11,8 @@ import { auditClaims } from "./audit.js";
 import { resolveFact, resolveInline } from "./facts.js";
 import type { Fact, FactContext } from "./facts.js";
 import type { LoadedReport } from "./load.js";
-import { findOutsideImages, findReferences } from "./markdown.js";
+import { findOutsideImages, findReferences, parseMarkdown } from "./markdown.js";
+import type { ParsedMarkdown } from "./markdown.js";
 import { reportPaths } from "./report.js";
 
 /** A report with everything its page quotes resolved. */
@@ -26,6 +27,8 @@ export interface BoundReport {
   readonly keyNumbers: readonly (Fact & { readonly label: string })[];
   /** The claims audit's findings: hand-typed numbers that look like data values. */
   readonly warnings: readonly string[];
+  /** The notebook's body, parsed once. */
+  readonly markdown: ParsedMarkdown;
 }
 
 export function bindReport(report: LoadedReport): BoundReport {
@@ -38,14 +41,15 @@ export function bindReport(report: LoadedReport): BoundReport {
   const problems: string[] = [];
   const at = (line: number, message: string) =>
     problems.push(located(notebook.file, notebook.bodyLine + line, message));
-  for (const image of findOutsideImages(notebook.body)) {
+  const markdown = parseMarkdown(notebook.body);
+  for (const image of findOutsideImages(markdown)) {
     at(
       image.line,
       `image ${image.src} is outside the report, which must work offline as one file; embed it as a data: URL`,
     );
   }
   // Figures first: their numbers, in the order the notebook embeds them, are what {{ref id}} writes.
-  const references = findReferences(notebook.body);
+  const references = findReferences(markdown);
   const numbers = new Map<string, number>();
   for (const { text: id, line } of references.filter((r) => r.kind === "figure")) {
     if (!ids.has(id)) at(line, `unknown figure "${id}"; figures: ${[...ids].join(", ")}`);
@@ -73,7 +77,7 @@ export function bindReport(report: LoadedReport): BoundReport {
   });
   if (problems.length > 0) throw new UserError(problems.join("\n"));
 
-  const warnings = auditClaims(notebook, report.datasets.values(), derived);
+  const warnings = auditClaims(notebook, markdown, report.datasets.values(), derived);
   if (front.strict && warnings.length > 0) throw new UserError(warnings.join("\n"));
 
   const figures = spec.figures.map((figureSpec) => {
@@ -85,7 +89,7 @@ export function bindReport(report: LoadedReport): BoundReport {
       throw new UserError(`figure ${figureSpec.id}: ${(error as Error).message}`, { cause: error });
     }
   });
-  return { report, figures, numbers, inline, keyNumbers, warnings };
+  return { report, figures, numbers, inline, keyNumbers, warnings, markdown };
 }
 
 /** The report module's derived values, each computed once; a value that fails is named. */

@@ -13,6 +13,7 @@ export interface MarkdownEnv {
 export const FIGURE_LINE = /^\{\{\s*figure\s+([^{}\s]+)\s*\}\}\s*$/;
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: true }).use(footnote);
+type Token = ReturnType<typeof md.parse>[number];
 
 // The footnote's way back is "↑": the plugin's "↩︎" is not in the embedded fonts, and would pull in a
 // font from the machine.
@@ -59,10 +60,20 @@ export interface Reference {
   readonly line: number;
 }
 
+/** A notebook body parsed once, for finding its references and rendering it. */
+export interface ParsedMarkdown {
+  readonly tokens: readonly Token[];
+}
+
+/** Parses a notebook body: the finders and the renderer below all work on this. */
+export function parseMarkdown(body: string): ParsedMarkdown {
+  return { tokens: md.parse(body, {}) };
+}
+
 /** Every image in a notebook body whose source is not inside the page (a data: URL), with its line. */
-export function findOutsideImages(body: string): { src: string; line: number }[] {
+export function findOutsideImages({ tokens }: ParsedMarkdown): { src: string; line: number }[] {
   const images: { src: string; line: number }[] = [];
-  for (const token of md.parse(body, {})) {
+  for (const token of tokens) {
     let line = token.map?.[0] ?? 0;
     for (const child of token.children ?? []) {
       if (child.type === "softbreak" || child.type === "hardbreak") line++;
@@ -74,9 +85,9 @@ export function findOutsideImages(body: string): { src: string; line: number }[]
 }
 
 /** Every reference in a notebook body, found by the same parser that renders it (so code spans are skipped). */
-export function findReferences(body: string): Reference[] {
+export function findReferences({ tokens }: ParsedMarkdown): Reference[] {
   const references: Reference[] = [];
-  for (const token of md.parse(body, {})) {
+  for (const token of tokens) {
     if (token.type === "pb_figure")
       references.push({ kind: "figure", text: String(token.meta!.id), line: token.map![0] });
     if (token.type !== "inline" || !token.children) continue;
@@ -104,8 +115,8 @@ md.renderer.rules["pb_fact"] = (tokens, idx, _options, env) => {
 };
 
 /** Renders a notebook's body; every reference in it must already be in `env`. */
-export function renderMarkdown(body: string, env: MarkdownEnv): string {
-  return md.render(body, { ...env });
+export function renderMarkdown({ tokens }: ParsedMarkdown, env: MarkdownEnv): string {
+  return md.renderer.render(tokens as Token[], md.options, { ...env });
 }
 
 const NUMBER = /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\s?(?:%|percent\b|per cent\b))?/g;
@@ -116,9 +127,11 @@ const MONTH =
  * Numbers typed in the prose (not quoted with `{{…}}`, not in code), for the claims audit. Years and
  * days of the month ("Nov. 26") are dates, not claims, and are left out.
  */
-export function findTypedNumbers(body: string): { text: string; value: number; percent: boolean; line: number }[] {
+export function findTypedNumbers({
+  tokens,
+}: ParsedMarkdown): { text: string; value: number; percent: boolean; line: number }[] {
   const found: { text: string; value: number; percent: boolean; line: number }[] = [];
-  for (const token of md.parse(body, {})) {
+  for (const token of tokens) {
     let line = token.map?.[0] ?? 0;
     for (const child of token.children ?? []) {
       if (child.type === "softbreak" || child.type === "hardbreak") line++;

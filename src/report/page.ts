@@ -36,7 +36,7 @@ export async function assemblePage(root: string, bound: BoundReport, svgs: Reado
       markup(name, "figure", template.figure({ figure, number, svg: trusted(svgs.get(figure.id)!) })),
     );
   }
-  const body = trusted(renderMarkdown(report.notebook.body, { inline: bound.inline, figures }));
+  const body = trusted(renderMarkdown(bound.markdown, { inline: bound.inline, figures }));
   const styles = await Promise.all(template.styles.map((style) => readStyle(root, report.template.dir, style)));
   const css = trusted([await fontFaces(template.fonts, root), ...styles].join("\n"));
   const sources = sourcesAndMethods(report.datasets.values(), front.locale);

@@ -4,8 +4,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser } from "../../src/render/browser.js";
-import type { BrowserSession } from "../../src/render/browser.js";
+import { openBrowser } from "../../src/render/launch.js";
+import type { BrowserSession } from "../../src/render/launch.js";
 import { ROOT, copyProject } from "../project.js";
 import { browserPath } from "./chromium.js";
 

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReport } from "../../src/build/build.js";
 import { ROOT } from "../project.js";
 import { browserPath } from "./chromium.js";
-import { openBrowser } from "../../src/render/browser.js";
-import type { BrowserSession } from "../../src/render/browser.js";
+import { openBrowser } from "../../src/render/launch.js";
+import type { BrowserSession } from "../../src/render/launch.js";
 
 const executable = browserPath();
 const HTML = ["html"] as const;

@@ -2,19 +2,15 @@
 // folder outside this repository (offline, from npm's cache), then init, new, build, check and tsc
 // there, as a user would type them.
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "../project.js";
 import { browserPath } from "../browser/chromium.js";
+import { deskProject, npm, pack } from "../desk.js";
 
 const exec = promisify(execFile);
 const executable = browserPath();
-const npm = (args: string[], cwd: string) =>
-  exec("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, maxBuffer: 64 << 20 });
 const plotbrief = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
   exec(process.execPath, [join(cwd, "node_modules/plotbrief/bin/plotbrief.js"), ...args], {
     cwd,
@@ -28,18 +24,9 @@ describe.skipIf(executable === undefined)("the packed package, installed in a de
 
   beforeAll(async () => {
     // dist/ was compiled from src/ by the test run's setup: pack it as it is.
-    const packed = await mkdtemp(join(tmpdir(), "plotbrief-pack-"));
-    const { stdout } = await npm(["pack", "--ignore-scripts", "--json", "--pack-destination", packed], ROOT);
-    const [info] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
-    tarball = join(packed, info!.filename);
-    files = info!.files.map((file) => file.path).sort();
-
-    // What `npm init -y && npm i plotbrief` leaves, installed offline with `npm ci` from a lockfile,
-    // then `npx plotbrief init` and `npm install`.
-    project = await mkdtemp(join(tmpdir(), "plotbrief-desk-"));
-    await npm(["init", "-y"], project);
-    await writeLockfile(project, tarball);
-    await npm(["ci", "--offline"], project);
+    ({ tarball, files } = await pack());
+    // What `npm init -y && npm i plotbrief` leaves, then `npx plotbrief init` and `npm install`.
+    project = await deskProject(tarball);
     await plotbrief(["init"], project);
     await npm(["install", "--offline"], project);
   }, 240_000);
@@ -126,40 +113,3 @@ describe.skipIf(executable === undefined)("the packed package, installed in a de
     }
   });
 });
-
-/**
- * A desk's package.json names plotbrief (the tarball) and TypeScript, and its lockfile pins what they
- * install to the versions this repository's lockfile holds, so that `npm ci --offline` needs nothing
- * but npm's cache, which this repository's own `npm ci` filled. (An install without a lockfile would
- * ask the registry which versions exist.)
- */
-async function writeLockfile(project: string, tarball: string): Promise<void> {
-  const own = JSON.parse(await readFile(join(ROOT, "package-lock.json"), "utf8")) as {
-    packages: Record<string, { dev?: boolean; version?: string; [key: string]: unknown }>;
-  };
-  const pkgPath = join(project, "package.json");
-  const pkg = JSON.parse(await readFile(pkgPath, "utf8"));
-  const typescript = own.packages["node_modules/typescript"]!;
-  pkg.dependencies = { plotbrief: `file:${tarball}` };
-  pkg.devDependencies = { typescript: typescript.version };
-  await writeFile(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
-  const root = own.packages[""]!;
-  const integrity = `sha512-${createHash("sha512")
-    .update(await readFile(tarball))
-    .digest("base64")}`;
-  const packages: Record<string, unknown> = {
-    "": { name: pkg.name, version: pkg.version, dependencies: pkg.dependencies, devDependencies: pkg.devDependencies },
-    "node_modules/plotbrief": {
-      version: root.version,
-      resolved: `file:${tarball}`,
-      integrity,
-      dependencies: root.dependencies,
-      bin: root.bin,
-      engines: root.engines,
-    },
-    "node_modules/typescript": typescript,
-  };
-  for (const [path, entry] of Object.entries(own.packages)) if (path && !entry.dev) packages[path] = entry;
-  const lock = { name: pkg.name, version: pkg.version, lockfileVersion: 3, requires: true, packages };
-  await writeFile(join(project, "package-lock.json"), `${JSON.stringify(lock, null, 2)}\n`);
-}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import puppeteer from "puppeteer-core";
 import { findBrowser } from "../../src/render/browser.js";
+import { BROWSER_FLAGS } from "../../src/render/launch.js";
 
 const none = async () => undefined;
 
@@ -34,5 +36,15 @@ describe("findBrowser(env, paths, bring)", () => {
         "Install one (Debian/Ubuntu: apt-get install chromium), or set PLOTBRIEF_BROWSER to its path.",
       ].join("\n"),
     );
+  });
+});
+
+describe("BROWSER_FLAGS", () => {
+  it("holds every flag that puppeteer's own launch passes, so that starting Chromium ourselves loses none", () => {
+    const theirs = puppeteer
+      .defaultArgs({ headless: true, userDataDir: "/profile" })
+      .filter((flag) => !flag.startsWith("--user-data-dir") && flag !== "about:blank");
+    expect(theirs.length).toBeGreaterThan(20);
+    expect([...BROWSER_FLAGS]).toEqual(expect.arrayContaining(theirs));
   });
 });

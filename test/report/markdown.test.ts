@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findReferences } from "../../src/report/markdown.js";
+import { findReferences as find, parseMarkdown } from "../../src/report/markdown.js";
+
+const findReferences = (body: string) => find(parseMarkdown(body));
 
 describe("findReferences(body)", () => {
   it("finds figure lines and inline facts with their lines, as the renderer parses them", () => {
