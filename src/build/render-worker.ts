@@ -6,7 +6,7 @@ import { UserError } from "../error.js";
 import { resolveFigure } from "../figures/figure.js";
 import { loadReport } from "../report/load.js";
 import type { LoadedReport } from "../report/load.js";
-import { useTypeScriptLoader } from "../report/modules.js";
+import { compileProjectModules } from "../report/modules.js";
 import { renderFigure } from "../render/svg.js";
 
 /** One figure to render: which project, report and figure. */
@@ -26,7 +26,7 @@ export type RenderReply =
   | { readonly id: number; readonly svg: string; readonly thread: number }
   | { readonly id: number; readonly error: string; readonly user: boolean };
 
-useTypeScriptLoader();
+compileProjectModules();
 const reports = new Map<string, Promise<LoadedReport>>();
 
 parentPort!.on("message", (request: RenderRequest) => {

@@ -1,8 +1,8 @@
 // The dev server's build worker: a process of its own, forked by the server with the project's root,
 // so that a changed report module is picked up by starting a new one.
-import { useTypeScriptLoader } from "../report/modules.js";
+import { compileProjectModules } from "../report/modules.js";
 import { runWorker } from "./worker.js";
 
 process.env.TZ = "UTC";
-useTypeScriptLoader();
+compileProjectModules();
 await runWorker(process.argv[2]!);

@@ -15,7 +15,7 @@ let compile = false;
  * Compiles the project's modules before importing them: called by the process entries (the CLI and its
  * workers), whose Node cannot import TypeScript. A test runner that can does not call it.
  */
-export function useTypeScriptLoader(): void {
+export function compileProjectModules(): void {
   compile = true;
 }
 

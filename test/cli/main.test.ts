@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -86,6 +86,41 @@ describe("plotbrief build, in a desk's project", () => {
     expect(stderr).toBe(
       'error: reports/cambodia-2020/report.ts: failed to load: reports/cambodia-2020/figures/summons.ts imports "d3-nope", which is not installed; add it to the project (npm install d3-nope)\n',
     );
+  });
+});
+
+describe("plotbrief build, compiling the project's TypeScript", () => {
+  it("keeps import.meta.url pointing at the source, so a template finds the files beside it", async () => {
+    const root = await copyProject();
+    await mkdir(join(root, "templates/desk"), { recursive: true });
+    await writeFile(join(root, "templates/desk/desk.css"), ".desk-mark { color: #123456; }\n");
+    await writeFile(
+      join(root, "templates/desk/template.ts"),
+      `import { defineTemplate } from "plotbrief";
+import briefing from "plotbrief/templates/briefing";
+
+export default defineTemplate({ ...briefing, styles: [...briefing.styles, new URL("./desk.css", import.meta.url)] });
+`,
+    );
+    const notebook = join(root, "reports/cambodia-2020/index.md");
+    await writeFile(notebook, (await readFile(notebook, "utf8")).replace("template: briefing", "template: desk"));
+    const { code, stderr } = await plotbrief(["build", "cambodia-2020", "--format", "html"], root);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(await readFile(join(root, "out/cambodia-2020/index.html"), "utf8")).toContain(
+      ".desk-mark { color: #123456; }",
+    );
+  });
+
+  it("names the file, line and column of a syntax error in a project module", async () => {
+    const root = await copyProject();
+    const figure = join(root, "reports/cambodia-2020/figures/timeline.ts");
+    const lines = (await readFile(figure, "utf8")).split("\n");
+    lines[4] = "const broken = ;";
+    await writeFile(figure, lines.join("\n"));
+    const { code, stderr } = await plotbrief(["build", "cambodia-2020", "--format", "html"], root);
+    expect(code).toBe(1);
+    expect(stderr).toBe('error: reports/cambodia-2020/figures/timeline.ts:5:16: Unexpected ";"\n');
   });
 });
 
