@@ -1,13 +1,14 @@
 // Compiles src/ to dist/: TypeScript by tsc (JavaScript and .d.ts files), then the templates' CSS,
 // which tsc does not copy. `--clean` starts from an empty dist/, as `npm pack` and `npm ci` do.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-if (process.argv.includes("--clean")) {
+// tsc's incremental record describes dist/: without dist/, it would make tsc emit nothing.
+if (process.argv.includes("--clean") || !existsSync(join(root, "dist/index.js"))) {
   rmSync(join(root, "dist"), { recursive: true, force: true });
   rmSync(join(root, ".cache/tsc"), { recursive: true, force: true });
 }

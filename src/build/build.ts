@@ -16,7 +16,7 @@ import { MANIFEST, makeManifest } from "./manifest.js";
 import type { FigureRenderer } from "./pool.js";
 import { pageFiles, renderReport } from "./render.js";
 import type { RenderedReport, SvgSource } from "./render.js";
-import { writeAtomic } from "./write.js";
+import { writeAtomic } from "../write.js";
 
 export interface BuildOptions {
   /** The project root: reports/, data/ and templates/ are found here. */
@@ -104,7 +104,7 @@ async function print(
   const { slug } = rendered;
   const printer = options.printer;
   if (!printer) throw new UserError(`${slug}: pdf and png need a browser, and none was started`);
-  const tool = await hashTool();
+  const [tool, browser] = await Promise.all([hashTool(), printer.identity()]);
   const make = async (format: "pdf" | "png", key: string, print: () => Promise<Uint8Array>) => {
     const started = performance.now();
     const hit = await options.cache?.get(key);
@@ -116,14 +116,14 @@ async function print(
   };
   if (formats.has("pdf")) {
     const date = options.date ?? dateStart(rendered.front.date);
-    const key = hash("pdf", tool, rendered.html, JSON.stringify(rendered.print), date.toISOString());
+    const key = hash("pdf", tool, browser, rendered.html, JSON.stringify(rendered.print), date.toISOString());
     await write(join(slug, `${slug}.pdf`), await make("pdf", key, () => printPdf(rendered, printer, date)));
   }
   if (formats.has("png")) {
     // Each chart alone on a page with the report's fonts and styles, whether the notebook embeds it or not.
     for (const { figure, svg } of rendered.figures) {
       const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${rendered.css}</style></head><body style="margin:0;background:#fff">${svg}</body></html>`;
-      const png = await make("png", hash("png", tool, page), async () => {
+      const png = await make("png", hash("png", tool, browser, page), async () => {
         const shots = await printer.png(`${slug} figure ${figure.id}`, page, ["svg"]);
         return shots.get("svg")!;
       });
@@ -141,23 +141,23 @@ async function figureSource(report: LoadedReport, options: BuildOptions): Promis
   const slug = report.slug;
   const dataFiles = (spec: Parameters<SvgSource>[1]) =>
     (Object.values(spec.uses) as DatasetSpec<never>[]).map((dataset) => join(root, dataset.file));
-  const render: SvgSource = async (figure, spec) => {
+  // A worker loads the whole report, so it is sent every dataset file the report reads.
+  const reportFiles = () => [...report.datasets.values()].map((dataset) => join(root, dataset.spec.file));
+  const render: SvgSource = async (figure) => {
     const started = performance.now();
     const { svg, thread } = renderer
-      ? await renderer.render(
-          { root, slug, figure: figure.id },
-          () => renderFigure(figure),
-          () => dataFiles(spec),
-        )
+      ? await renderer.render({ root, slug, figure: figure.id }, () => renderFigure(figure), reportFiles)
       : { svg: await renderFigure(figure), thread: 0 };
     const ms = performance.now() - started;
     options.onEvent?.({ type: "figure", report: slug, figure: figure.id, cached: false, thread, ms });
     return svg;
   };
   if (!cache) return render;
+  // The project's lockfile stands for the versions of the packages its modules import.
+  const lockfile = join(root, "package-lock.json");
   const [tool, modules] = await Promise.all([
     hashTool(),
-    moduleGraph(join(root, reportPaths(slug).module)).then((files) => hashFiles(root, files)),
+    moduleGraph(root, join(root, reportPaths(slug).module)).then((files) => hashFiles(root, [...files, lockfile])),
   ]);
   return async (figure, spec) => {
     const started = performance.now();

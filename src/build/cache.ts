@@ -1,6 +1,6 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { writeAtomic } from "./write.js";
+import { writeAtomic } from "../write.js";
 
 /**
  * Rendered outputs keyed by the hash of everything they depend on, one file per key. Entries are

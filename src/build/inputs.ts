@@ -65,8 +65,8 @@ export function hashTool(): Promise<string> {
  * The project files a module imports, directly or not, with itself. plotbrief's own code is left to
  * {@link hashTool}.
  */
-export function moduleGraph(entry: string): Promise<string[]> {
-  return graphOf(entry, (file) => file.startsWith(SELF));
+export function moduleGraph(root: string, entry: string): Promise<string[]> {
+  return graphOf(root, entry, (file) => file.startsWith(SELF));
 }
 
 /** Every project file a report is made from: its notebook and modules, its datasets' files, its template. */
@@ -74,8 +74,8 @@ export async function reportInputs(root: string, report: LoadedReport): Promise<
   const paths = reportPaths(report.slug);
   const { template } = report;
   const [modules, templateModules] = await Promise.all([
-    moduleGraph(join(root, paths.module)),
-    template.builtIn ? [] : moduleGraph(join(template.dir, "template.ts")),
+    moduleGraph(root, join(root, paths.module)),
+    template.builtIn ? [] : moduleGraph(root, join(template.dir, "template.ts")),
   ]);
   const data = [...report.datasets.values()].map((dataset) => join(root, dataset.spec.file));
   const styles = template.builtIn

@@ -27,7 +27,9 @@ export async function makeManifest(
   files: ReadonlyMap<string, string>,
 ): Promise<string> {
   const inputs = await inputHashes(root, await reportInputs(root, report));
-  const modules = (await moduleGraph(join(root, reportPaths(report.slug).module))).map((file) => relative(root, file));
+  const modules = (await moduleGraph(root, join(root, reportPaths(report.slug).module))).map((file) =>
+    relative(root, file),
+  );
   const figures = new Map(report.spec.figures.map((spec) => [spec.id, spec]));
   const madeFrom = (path: string): string[] => {
     const figure = figures.get(/^figures\/(.+)\.svg$/.exec(path)?.[1] ?? "");

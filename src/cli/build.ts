@@ -39,7 +39,7 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
     import("../build/pool.js"),
     import("../render/printer.js"),
     import("../render/launch.js"),
-    import("../build/write.js"),
+    import("../write.js"),
   ]);
   // PLOTBRIEF_POOL_THRESHOLD: after how many figures a build starts rendering on worker threads.
   const threshold = effects.env.PLOTBRIEF_POOL_THRESHOLD;
@@ -60,17 +60,11 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
       printer = new Printer({ timeoutMs, env: effects.env, ...(wsEndpoint ? { wsEndpoint } : {}) });
       await printer.started;
     }
-    // When figures are sure to be drawn (no cache yet, or --force), jsdom loads now, while the browser
-    // starts on its own.
+    // When figures are sure to be drawn (no figure in the cache yet, or --force), jsdom loads now, while
+    // the browser starts on its own.
     if (flags.force === true || !existsSync(cacheDir(root)))
       void import("../render/svg.js").then((svg) => svg.svgDocument().catch(() => {}));
-    // plotbrief's own modules, the public API the project's modules import included, load before the
-    // first project module, which registers the TypeScript loader: its hooks then see only the project's.
-    const [{ buildReport }, { Cache }] = await Promise.all([
-      import("../build/build.js"),
-      import("../build/cache.js"),
-      import("../index.js"),
-    ]);
+    const [{ buildReport }, { Cache }] = await Promise.all([import("../build/build.js"), import("../build/cache.js")]);
     const cache = new Cache(cacheDir(root), flags.force === true);
     // Reports build side by side, so one report's print overlaps the next one's rendering.
     const results = await mapLimit(slugs, availableParallelism() * 2, async (slug) => {
@@ -162,12 +156,13 @@ function throwAll(results: readonly PromiseSettledResult<void>[]): void {
 
 /**
  * Whether any of these reports prints by default (pdf or png), read from the front matter's `formats`
- * line without loading the notebook parser: the answer decides whether the browser starts at once.
+ * key without loading the notebook parser: the answer decides whether the browser starts at once.
  */
 async function someWantPrint(root: string, slugs: readonly string[]): Promise<boolean> {
   for (const slug of slugs) {
     const notebook = await readFile(join(root, "reports", slug, "index.md"), "utf8").catch(() => "");
-    const formats = /^formats:\s*\[([^\]]*)\]/m.exec(notebook)?.[1];
+    // `formats: [html, svg]`, or a block list of `- html` lines under `formats:`.
+    const formats = /^formats:[ \t]*(\[[^\]]*\]|(?:\n[ \t]+-[^\n]*)+)/m.exec(notebook)?.[1];
     if (formats === undefined || /\b(pdf|png)\b/.test(formats)) return true;
   }
   return false;

@@ -20,7 +20,6 @@ export async function check(names: string[], flags: CheckFlags, effects: CliEffe
     import("../build/render.js"),
     import("../build/manifest.js"),
     import("../build/inputs.js"),
-    import("../index.js"),
   ]);
   const root = resolve(effects.cwd, flags.root);
   const against = flags.against === undefined ? undefined : resolve(effects.cwd, flags.against);

@@ -26,8 +26,8 @@ export async function dev(flags: DevFlags, effects: CliEffects, log: Logger): Pr
   await listReports(root); // fails early, and plainly, outside a project
   let printer: InstanceType<typeof Printer> | undefined;
   try {
-    const browser = await findBrowser(effects.env);
-    printer = new Printer({ executablePath: browser.path, env: { ...effects.env, ...browser.env } });
+    await findBrowser(effects.env); // says plainly, now, why there will be no PDFs
+    printer = new Printer({ env: effects.env });
   } catch (error) {
     log.info(`no PDFs in this preview: ${(error as Error).message.split("\n")[0]}`);
   }

@@ -17,6 +17,8 @@ interface CommonFlags {
 export async function main(argv: readonly string[], effects: CliEffects = processEffects): Promise<number> {
   let log = new Logger(effects, argv.includes("--json") ? "json" : "human");
   let debug = argv.includes("--debug");
+  // With --debug, stack traces through the project's compiled modules name its own files and lines.
+  if (debug) process.setSourceMapsEnabled(true);
   const logFor = (flags: CommonFlags) => {
     const mode: LogMode = flags.json ? "json" : flags.quiet ? "quiet" : "human";
     debug ||= flags.debug === true;

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { UserError } from "../error.js";
+import { REPORT_NAME } from "../report/report.js";
 import type { CliEffects } from "./effects.js";
 import type { Logger } from "./log.js";
 
@@ -25,9 +26,9 @@ export async function scaffold(name: string, flags: { root: string }, effects: C
 
 /** A report's folder name: it becomes a path, an element id and part of a URL. */
 export function checkName(name: string): void {
-  if (!/^[a-z][a-z0-9-]*$/.test(name) || name.length > 100) {
+  if (!REPORT_NAME.test(name)) {
     throw new UserError(
-      `report name "${name.length > 100 ? `${name.slice(0, 40)}…` : name}": use lowercase letters, digits and dashes, starting with a letter, at most 100 characters`,
+      `report name "${name.length > 100 ? `${name.slice(0, 40)}…` : name}": use lowercase letters, digits and dashes, starting with a letter or digit, at most 100 characters`,
     );
   }
 }

@@ -37,7 +37,7 @@ export function parseFormats(list: string): Format[] {
   return formats as Format[];
 }
 
-/** Where the incremental build keeps rendered figures and printed files. */
+/** Where the incremental build keeps rendered figures and printed files (compiled modules are beside it). */
 export function cacheDir(root: string): string {
-  return join(root, ".cache", "plotbrief");
+  return join(root, ".cache", "plotbrief", "outputs");
 }

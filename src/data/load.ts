@@ -136,8 +136,8 @@ async function insideProject(spec: DatasetSpec<Columns>, root: string): Promise<
     return path === ".." || path.startsWith(`..${sep}`) || isAbsolute(path);
   };
   if (outside(root, path)) refuse(`is outside the project folder ${root}; keep data files inside the project`);
-  const real = await realpath(path).catch(() => path); // a missing file is reported when it is read
-  if (outside(await realpath(root), real))
+  const real = await realpath(path).catch(() => undefined); // a missing file is reported when it is read
+  if (real !== undefined && outside(await realpath(root), real))
     refuse(`is a link to ${real}, outside the project folder; copy the file into the project instead`);
   return path;
 }

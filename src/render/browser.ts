@@ -54,7 +54,7 @@ export function findSystemBrowser(
 export async function findBrowser(
   env: NodeJS.ProcessEnv,
   paths: readonly string[] = BROWSER_PATHS,
-  bring: () => Promise<BundledBrowser | undefined> = bundledBrowser,
+  bring: () => Promise<BundledBrowser | undefined> = () => bundledBrowser(env),
 ): Promise<FoundBrowser> {
   const system = findSystemBrowser(env, paths);
   if (system) return system;

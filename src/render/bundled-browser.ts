@@ -3,12 +3,13 @@
 // into a temporary folder first and then renamed, so that builds running at once never see half of
 // it; the package's own unpacking writes loose files into the temporary folder and races.
 import { createReadStream, createWriteStream, existsSync } from "node:fs";
-import { access, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { access, chmod, mkdir, mkdtemp, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { dirname, join, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createBrotliDecompress } from "node:zlib";
+import { withTemporary } from "../write.js";
 
 /** A browser program, and the environment it needs beyond the process's. */
 export interface BundledBrowser {
@@ -32,17 +33,14 @@ function packageDir(): string | undefined {
   }
 }
 
-/** Whether the bundled browser is installed (it may still need unpacking). */
-export function hasBundledBrowser(): boolean {
-  return packageDir() !== undefined;
-}
-
 /**
  * The bundled browser, unpacked on first use (two or three seconds) into
  * `node_modules/.cache/plotbrief/` beside the package, or `~/.cache/plotbrief/` where that is not
  * writable; `cacheDir` overrides both. Undefined when the package is not installed.
  */
-export async function bundledBrowser(cacheDir?: string): Promise<BundledBrowser | undefined> {
+export async function bundledBrowser(env: NodeJS.ProcessEnv, cacheDir?: string): Promise<BundledBrowser | undefined> {
+  // The package's Chromium is built for Linux on x86-64 only.
+  if (process.platform !== "linux" || process.arch !== "x64") return undefined;
   const dir = packageDir();
   if (dir === undefined) return undefined;
   const { version } = JSON.parse(await readFile(join(dir, "package.json"), "utf8")) as { version: string };
@@ -52,7 +50,7 @@ export async function bundledBrowser(cacheDir?: string): Promise<BundledBrowser 
     ? [cacheDir]
     : [
         ...(modules === -1 ? [] : [join(dir.slice(0, modules), "node_modules", ".cache", "plotbrief")]),
-        join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "plotbrief"),
+        join(env.XDG_CACHE_HOME ?? join(env.HOME ?? homedir(), ".cache"), "plotbrief"),
       ];
   let failure: Error | undefined;
   for (const cache of caches) {
@@ -79,7 +77,8 @@ async function unpack(bin: string, cache: string, target: string): Promise<void>
   await access(cache, 2 /* W_OK */);
   const temporary = await mkdtemp(`${target}.tmp-`);
   const { extract } = await import("tar-fs");
-  try {
+  // Registered, so that Ctrl-C during the two seconds this takes leaves no half-unpacked browser.
+  await withTemporary(temporary, async () => {
     const untar = (archive: string, into: string) =>
       pipeline(createReadStream(join(bin, archive)), createBrotliDecompress(), extract(into, { chown: false }));
     await Promise.all([
@@ -100,10 +99,10 @@ async function unpack(bin: string, cache: string, target: string): Promise<void>
         `  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n` +
         `  <dir>${target}/fonts</dir>\n  <cachedir>${target}/fontconfig</cachedir>\n</fontconfig>\n`,
     );
+    // mkdtemp made it for this user alone; the browser is for every user of the cache.
+    await chmod(temporary, 0o755);
     await rename(temporary, target).catch((error: Error) => {
       if (!existsSync(target)) throw error; // else another build unpacked it first
     });
-  } finally {
-    await rm(temporary, { recursive: true, force: true });
-  }
+  });
 }

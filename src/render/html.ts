@@ -28,7 +28,10 @@ export function isTrusted(value: unknown): value is Html {
   );
 }
 
-/** Marks markup as trusted: only for what plotbrief itself generates (SVG from Plot, Markdown output). */
+/**
+ * Marks markup as trusted, to be inserted as is: for markup a template author wrote or plotbrief
+ * generated (SVG from Plot, Markdown output), never for text from data or prose.
+ */
 export function trusted(markup: string): Html {
   return new Html(markup);
 }

@@ -30,6 +30,8 @@ export interface BrowserOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Told when the browser's process has been started, before it is ready. */
   readonly onSpawn?: () => void;
+  /** How long the browser may take to start and answer; by default 30 s. */
+  readonly startTimeoutMs?: number;
 }
 
 /**
@@ -140,13 +142,24 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Browser
     child.once("exit", (code, signal) => resolve(`it exited (${signal ?? `code ${code}`}) ${lastLines(said)}`.trim()));
   });
   const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
-  const { connect } = await import("puppeteer-core");
-  const browser = await Promise.race([
-    connect({ transport, defaultViewport: null }),
-    exited.then((why) => Promise.reject(new Error(why))),
-  ]).catch((error: Error) => {
-    throw fail(error.message);
-  });
+  const timeout = options.startTimeoutMs ?? 30_000;
+  let timer: NodeJS.Timeout | undefined;
+  let browser: Browser;
+  try {
+    const { connect } = await import("puppeteer-core");
+    browser = await Promise.race([
+      connect({ transport, defaultViewport: null }),
+      exited.then((why) => Promise.reject(new Error(why))),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`it did not answer within ${timeout} ms`)), timeout);
+      }),
+    ]);
+  } catch (error) {
+    transport.close();
+    throw fail((error as Error).message);
+  } finally {
+    clearTimeout(timer);
+  }
   return {
     browser,
     ...(child.pid === undefined ? {} : { pid: child.pid }),

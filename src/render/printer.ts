@@ -2,7 +2,9 @@
 // blocked and named, timeouts, and one relaunch if the browser crashes.
 import { availableParallelism } from "node:os";
 import type { Page, PDFOptions } from "puppeteer-core";
+import { stat } from "node:fs/promises";
 import { UserError } from "../error.js";
+import { findBrowser } from "./browser.js";
 import { openBrowser } from "./launch.js";
 import type { BrowserOptions, BrowserSession } from "./launch.js";
 
@@ -30,6 +32,8 @@ export class Printer {
   #pages = 0;
   #waiting: ((page: Page | undefined) => void)[] = [];
   #blocked = new WeakMap<Page, string[]>();
+  // The first page, being opened as soon as the browser is ready.
+  #warming: Promise<void> = Promise.resolve();
 
   /** Resolves once the browser's process has started (or failed to): see {@link Printer.constructor}. */
   readonly started: Promise<void>;
@@ -54,16 +58,23 @@ export class Printer {
   }
 
   #open(onSpawn?: () => void): Promise<BrowserSession> {
-    const session = openBrowser({ ...this.#options, ...(onSpawn ? { onSpawn } : {}) });
+    const session = openBrowser({
+      ...this.#options,
+      startTimeoutMs: this.#timeout,
+      ...(onSpawn ? { onSpawn } : {}),
+    });
     session.catch(() => {}); // reported when the browser is first used, not when it fails to start
     // The first page is opened while the browser waits for work: making one takes a third of a second.
-    session.then(
-      () => {
+    this.#warming = session.then(
+      async () => {
         if (this.#pages > 0) return;
         this.#pages++;
-        this.#newPage().then(
+        await this.#newPage().then(
           (page) => this.#release(page, true),
-          () => this.#pages--,
+          () => {
+            this.#pages--;
+            this.#waiting.shift()?.(undefined);
+          },
         );
       },
       () => {},
@@ -112,9 +123,8 @@ export class Printer {
   }
 
   async #attempt<T>(what: string, html: string, job: (page: Page) => Promise<T>): Promise<T> {
-    const page = await this.#acquire();
+    let page: Page | undefined;
     const blocked: string[] = [];
-    this.#blocked.set(page, blocked);
     const refuse = () => {
       if (blocked.length === 0) return;
       const urls = blocked.map((url) => `  ${url}`).join("\n");
@@ -122,7 +132,12 @@ export class Printer {
         `${what}: the page tried to load from outside itself (blocked):\n${urls}\nEmbed the file in the report instead.`,
       );
     };
+    // A browser that never answers fails here, after its start timeout, saying which browser it was.
+    await this.#session;
+    // The timeout covers waiting for a page too.
     const work = (async () => {
+      page = await this.#acquire();
+      this.#blocked.set(page, blocked);
       await page.setContent(html, { waitUntil: "load", timeout: 0 });
       refuse();
       const result = await job(page);
@@ -146,8 +161,10 @@ export class Printer {
       throw new UserError(`${what}: printing timed out after ${this.#timeout} ms`);
     } finally {
       clearTimeout(timer);
-      // A page that hung or broke is closed; the next print gets a fresh one.
-      this.#release(page, healthy);
+      // A page that hung or broke is closed; the next print gets a fresh one. A page still being
+      // acquired when the time ran out is released when it comes.
+      if (page) this.#release(page, healthy);
+      else void work.then(() => page && this.#release(page, false)).catch(() => page && this.#release(page, false));
     }
   }
 
@@ -195,6 +212,23 @@ export class Printer {
     return page;
   }
 
+  /**
+   * Which browser prints, for cache keys (its bytes differ from another's): the program and its size and
+   * date, or the running browser's address. Known without waiting for the browser to start.
+   */
+  async identity(): Promise<string> {
+    const { executablePath, wsEndpoint, env = process.env } = this.#options;
+    if (wsEndpoint) return wsEndpoint;
+    const path =
+      executablePath ??
+      (await findBrowser(env).then(
+        (found) => found.path,
+        () => "none",
+      ));
+    const info = await stat(path).catch(() => undefined);
+    return `${path} ${info?.size} ${info?.mtimeMs}`;
+  }
+
   /** The process id of a browser this printer launched, if it is running: for diagnostics and tests. */
   async pid(): Promise<number | undefined> {
     const session = await this.#session.catch(() => undefined);
@@ -203,6 +237,7 @@ export class Printer {
 
   /** Closes the page and the browser (or disconnects from a shared one). */
   async close(): Promise<void> {
+    await this.#warming;
     const session = await this.#session.catch(() => undefined);
     // Pages are closed too: in a shared browser they would otherwise stay open after we disconnect.
     await Promise.all(this.#idle.map((page) => page.close().catch(() => {})));

@@ -11,7 +11,7 @@ import type { Dataset, DatasetSpec } from "../data/dataset.js";
 import { importDefault } from "./modules.js";
 import { parseNotebook } from "./notebook.js";
 import type { Notebook } from "./notebook.js";
-import { reportPaths } from "./report.js";
+import { REPORT_NAME, reportPaths } from "./report.js";
 import type { ReportSpec } from "./report.js";
 import type { TemplateSpec } from "./template.js";
 
@@ -34,11 +34,12 @@ export interface LoadedReport {
   readonly template: LoadedTemplate;
 }
 
-const NAME = /^[a-z0-9][a-z0-9-]*$/;
+// A template's name, never a path: it names a folder under templates/.
+const TEMPLATE_NAME = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 /** Reads a report's notebook, module, datasets and template. `read` reads data files (the build's reads each once). */
 export async function loadReport(root: string, slug: string, read?: ReadFile): Promise<LoadedReport> {
-  if (!NAME.test(slug) || slug.length > 100) {
+  if (!REPORT_NAME.test(slug)) {
     throw new UserError(`report name "${slug}": expected a folder name under reports/, such as cambodia-2020`);
   }
   const paths = reportPaths(slug);
@@ -99,7 +100,7 @@ function builtInFile(name: string): string | undefined {
 async function loadTemplate(root: string, notebook: Notebook): Promise<LoadedTemplate> {
   const name = notebook.front.template;
   const at = (message: string) => new UserError(located(notebook.file, notebook.keyLines.template, message));
-  if (!NAME.test(name)) {
+  if (!TEMPLATE_NAME.test(name)) {
     throw at(
       `front matter "template": expected a template name (lowercase letters, digits and dashes), found "${name}"`,
     );

@@ -2,12 +2,14 @@
 // each with esbuild into `.cache/plotbrief/modules/`, once per change of its source, and imports the
 // JavaScript: no loader hooks, which would cost every process and thread that loads a report a
 // quarter of a second to start, and see every later import. Errors say what to fix.
-import { existsSync, readFileSync } from "node:fs";
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { UserError, located } from "../error.js";
+import { VERSION } from "../version.js";
+import { temporaryBeside, withTemporary } from "../write.js";
 
 let compile = false;
 
@@ -17,6 +19,11 @@ let compile = false;
  */
 export function compileProjectModules(): void {
   compile = true;
+}
+
+/** Where a project's compiled modules are kept. */
+export function modulesDir(root: string): string {
+  return join(root, ".cache", "plotbrief", "modules");
 }
 
 /** Imports a project module by its path relative to the root, and returns its default export. */
@@ -39,13 +46,14 @@ export async function importDefault<T>(root: string, file: string, what: string)
   return module.default;
 }
 
-// A relative import in a module: `from "./x.js"`, `import "./x.js"`, `import("./x.js")`.
-const IMPORT = /(\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.{1,2}\/[^"']+)\2/g;
-const CODE = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/;
+// Modules compiled to JavaScript and imported from the cache; anything else (JSON, CommonJS) is
+// imported where it is.
+const COMPILED = /\.(?:[mc]?ts|tsx|m?js|jsx)$/;
+const LOADERS = { ts: "ts", mts: "ts", cts: "ts", tsx: "tsx", js: "js", mjs: "js", jsx: "jsx" } as const;
 
 /**
  * The project file a relative import names, as TypeScript resolves it: "./x.js" is "./x.ts" when that
- * exists; undefined when there is none.
+ * exists, "./dir" is "./dir/index.ts"; undefined when there is none.
  */
 export function resolveImport(from: string, specifier: string): string | undefined {
   const path = resolve(dirname(from), specifier);
@@ -53,69 +61,124 @@ export function resolveImport(from: string, specifier: string): string | undefin
   if (/\.[cm]?js$/.test(path)) candidates.unshift(path.replace(/js$/, "ts"));
   if (path.endsWith(".jsx")) candidates.unshift(path.replace(/jsx$/, "tsx"));
   if (!extname(path)) candidates.push(`${path}.ts`, `${path}.js`, join(path, "index.ts"), join(path, "index.js"));
-  return candidates.find((candidate) => existsSync(candidate) && !candidate.endsWith(sep));
+  return candidates.find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile());
 }
 
-// Each module's source and what its relative imports name, read once while its size and modification
-// time stay the same: reports share modules, and a build walks each report's graph more than once.
-const modules = new Map<string, { key: string; source: string; imports: (string | undefined)[] }>();
+/** A module as read and compiled: its JavaScript, and each relative import with the file it names. */
+interface ModuleSource {
+  readonly key: string;
+  readonly source: string;
+  readonly code: string;
+  readonly imports: readonly {
+    readonly specifier: string;
+    /** The import's place in `code`: the specifier between its quotes. */
+    readonly start: number;
+    readonly end: number;
+    readonly resolved: string | undefined;
+  }[];
+  /** Where `code` reads `import.meta.url`, `.filename` or `.dirname`. */
+  readonly metas: readonly { readonly start: number; readonly end: number; readonly name: string }[];
+}
 
-async function moduleSource(file: string): Promise<{ source: string; imports: (string | undefined)[] }> {
+// Each module, read, compiled and its imports found once while its size and modification time stay
+// the same: reports share modules, and a build walks each report's graph more than once.
+const modules = new Map<string, ModuleSource>();
+
+async function moduleSource(root: string, file: string): Promise<ModuleSource> {
   const { size, mtimeMs } = await stat(file);
   const key = `${size}:${mtimeMs}`;
   const known = modules.get(file);
   if (known?.key === key) return known;
   const source = await readFile(file, "utf8");
-  const imports = [...source.matchAll(IMPORT)].map((match) => resolveImport(file, match[3]!));
-  const entry = { key, source, imports };
+  const code = await transform(root, file, source);
+  const { init, parse } = await import("es-module-lexer");
+  await init;
+  const [found] = parse(code);
+  const imports: ModuleSource["imports"][number][] = [];
+  const metas: ModuleSource["metas"][number][] = [];
+  for (const { n: specifier, s: start, e: end, d: dynamic } of found) {
+    if (dynamic === -2) {
+      const name = /^\.(url|filename|dirname)\b/.exec(code.slice(end))?.[1];
+      if (name) metas.push({ start, end: end + 1 + name.length, name });
+      continue;
+    }
+    if (specifier === undefined) {
+      const line = lineOf(source, code.slice(start, end));
+      throw new UserError(
+        located(relative(root, file), line, "import() of a computed path; import each module by its path"),
+      );
+    }
+    if (!/^\.{1,2}\//.test(specifier)) continue;
+    const resolved = resolveImport(file, specifier);
+    if (resolved === undefined) {
+      throw new UserError(
+        located(relative(root, file), lineOf(source, specifier), `imports "${specifier}", which does not exist`),
+      );
+    }
+    // A dynamic import's place covers its quotes; a static one's does not.
+    const quoted = dynamic > -1 ? 1 : 0;
+    imports.push({ specifier, start: start + quoted, end: end - quoted, resolved });
+  }
+  const entry = { key, source, code, imports, metas };
   modules.set(file, entry);
   return entry;
 }
 
-/** The project modules that `entry` imports, directly or not, found by their relative imports (and itself). */
-export async function moduleGraph(entry: string, skip: (file: string) => boolean = () => false): Promise<string[]> {
+function lineOf(source: string, text: string): number | undefined {
+  const at = source.indexOf(text);
+  return at === -1 ? undefined : source.slice(0, at).split("\n").length;
+}
+
+/** The project modules that `entry` imports, directly or not, and itself. */
+export async function moduleGraph(
+  root: string,
+  entry: string,
+  skip: (file: string) => boolean = () => false,
+): Promise<string[]> {
   const seen = new Set<string>();
   const visit = async (file: string): Promise<void> => {
     if (seen.has(file) || skip(file) || file.includes(`${sep}node_modules${sep}`)) return;
     seen.add(file);
-    if (!CODE.test(file)) return;
-    const { imports } = await moduleSource(file).catch(() => ({ imports: [] }));
-    await Promise.all(imports.map((target) => (target === undefined ? undefined : visit(target))));
+    if (!COMPILED.test(file)) return;
+    const { imports } = await moduleSource(root, file);
+    await Promise.all(imports.map(({ resolved }) => (resolved === undefined ? undefined : visit(resolved))));
   };
   await visit(entry);
   return [...seen];
 }
 
-// Bumped when the compiled form changes, so that modules compiled by an older plotbrief are redone.
-const FORMAT = "1";
+// Modules compiled by another version of plotbrief are compiled again.
+const FORMAT = `plotbrief ${VERSION}`;
 // The compiled modules known to be up to date in this process, by key.
 const fresh = new Set<string>();
 
 /** Compiles `entry` and the modules it imports (where their sources changed); returns the entry's URL. */
 async function compiled(root: string, entry: string): Promise<string> {
-  const out = join(root, ".cache", "plotbrief", "modules");
+  const out = modulesDir(root);
   const target = (file: string) => {
     const path = relative(root, file);
     const inside = !path.startsWith("..") && !isAbsolute(path);
     return join(out, inside ? path : join("_outside", file)).replace(/\.[^./\\]+$/, "") + ".mjs";
   };
-  const files = (await moduleGraph(entry)).filter((file) => CODE.test(file));
+  const files = (await moduleGraph(root, entry)).filter((file) => COMPILED.test(file));
   await Promise.all(
     files.map(async (file) => {
-      const { source, imports } = await moduleSource(file);
+      const module = await moduleSource(root, file);
       const key = createHash("sha256")
-        .update(`${FORMAT}\0${file}\0${source}\0${imports.join("\0")}`)
+        .update([FORMAT, out, file, module.source, ...module.imports.map((i) => i.resolved)].join("\0"))
         .digest("hex");
       if (fresh.has(key)) return;
       const path = target(file);
-      const header = `// plotbrief ${key}\n`;
+      // The key goes last, so that the compiled lines stay the source map's lines.
+      const trailer = `\n// plotbrief ${key}\n`;
       const existing = await readFile(path, "utf8").catch(() => "");
-      if (!existing.startsWith(header)) {
-        const code = relink(await transform(root, file, source), file, target);
+      if (!existing.endsWith(trailer)) {
         await mkdir(dirname(path), { recursive: true });
-        const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-        await writeFile(temporary, header + code);
-        await rename(temporary, path);
+        const temporary = temporaryBeside(path);
+        await withTemporary(temporary, async () => {
+          await writeFile(temporary, relink(module, file, target) + trailer);
+          await rename(temporary, path);
+        });
       }
       fresh.add(key);
     }),
@@ -123,7 +186,7 @@ async function compiled(root: string, entry: string): Promise<string> {
   return pathToFileURL(target(entry)).href;
 }
 
-/** TypeScript to JavaScript, one file at a time, with a source map inline (for locating errors). */
+/** TypeScript to JavaScript, one file at a time, with its source map inline (`--debug` maps stack traces). */
 async function transform(root: string, file: string, source: string): Promise<string> {
   let transform: typeof import("esbuild").transform;
   try {
@@ -131,9 +194,10 @@ async function transform(root: string, file: string, source: string): Promise<st
   } catch (error) {
     throw new UserError(`cannot compile the project's TypeScript: ${(error as Error).message.trim()}`);
   }
+  const extension = extname(file).slice(1) as keyof typeof LOADERS;
   try {
     const result = await transform(source, {
-      loader: /\.[cm]?tsx?$/.test(file) ? (file.endsWith("x") ? "tsx" : "ts") : "js",
+      loader: LOADERS[extension] ?? "js",
       format: "esm",
       target: "node20",
       sourcefile: file,
@@ -150,24 +214,28 @@ async function transform(root: string, file: string, source: string): Promise<st
 }
 
 /**
- * Points the compiled module's relative imports at the compiled files (other files, JSON say, at the
- * sources), and its `import.meta` at the source, so that `new URL("./style.css", import.meta.url)`
- * still finds the file beside it.
+ * The compiled module with its relative imports pointing at the compiled files (other files, JSON say,
+ * at the sources), and its `import.meta.url` at the source, so that `new URL("./style.css",
+ * import.meta.url)` still finds the file beside it. Places come from es-module-lexer, so that text in
+ * strings and comments is left alone.
  */
-function relink(code: string, file: string, target: (file: string) => string): string {
-  const meta = {
-    "import.meta.url": JSON.stringify(pathToFileURL(file).href),
-    "import.meta.filename": JSON.stringify(file),
-    "import.meta.dirname": JSON.stringify(dirname(file)),
+function relink(module: ModuleSource, file: string, target: (file: string) => string): string {
+  const meta: Record<string, string> = {
+    url: JSON.stringify(pathToFileURL(file).href),
+    filename: JSON.stringify(file),
+    dirname: JSON.stringify(dirname(file)),
   };
-  return code
-    .replace(IMPORT, (match, keyword: string, quote: string, specifier: string) => {
-      const resolved = resolveImport(file, specifier);
-      if (resolved === undefined) return match; // left for Node to report, naming the file
-      const url = pathToFileURL(CODE.test(resolved) ? target(resolved) : resolved).href;
-      return `${keyword}${quote}${url}${quote}`;
-    })
-    .replace(/\bimport\.meta\.(?:url|filename|dirname)\b/g, (name) => meta[name as keyof typeof meta]);
+  const edits = [
+    ...module.imports.map(({ start, end, resolved }) => ({
+      start,
+      end,
+      text: pathToFileURL(COMPILED.test(resolved!) ? target(resolved!) : resolved!).href,
+    })),
+    ...module.metas.map(({ start, end, name }) => ({ start, end, text: meta[name]! })),
+  ].sort((a, b) => b.start - a.start);
+  let code = module.code;
+  for (const { start, end, text } of edits) code = code.slice(0, start) + text + code.slice(end);
+  return code;
 }
 
 /**
@@ -212,28 +280,28 @@ function moduleTypeProblem(root: string): UserError | undefined {
 /** Why an import failed, in the project's terms: which file imports what, and the fix. */
 function explain(root: string, error: NodeJS.ErrnoException): string {
   const message = error.message ?? String(error);
-  const from = /imported from (\S+)/.exec(message)?.[1];
-  const where = from ? `${shown(root, sourceOf(root, from.replace(/^file:\/\//, "")))} ` : "";
+  const from = /imported from (.+?)\s*$/m.exec(message)?.[1];
+  const importer = from ? (from.startsWith("file:") ? fileURLToPath(from) : from) : undefined;
+  const where = importer ? `${shown(root, sourceOf(root, importer))} ` : "";
   const pkg = /^Cannot find package '([^']+)'/.exec(message)?.[1];
   if (error.code === "ERR_MODULE_NOT_FOUND" && pkg) {
     return `failed to load: ${where}imports "${pkg}", which is not installed; add it to the project (npm install ${pkg})`;
   }
   const file = /^Cannot find module '([^']+)'/.exec(message)?.[1];
   if (error.code === "ERR_MODULE_NOT_FOUND" && file) {
-    return `failed to load: ${where}imports ${shown(root, file)}, which does not exist`;
+    return `failed to load: ${where}imports ${shown(root, sourceOf(root, file))}, which does not exist`;
   }
   return `failed to load: ${message.replaceAll(root.endsWith("/") ? root : `${root}/`, "")}`;
 }
 
 /** The source file of a compiled module's path. */
 function sourceOf(root: string, path: string): string {
-  const out = join(root, ".cache", "plotbrief", "modules");
+  const out = modulesDir(root);
   if (!path.startsWith(out + sep)) return path;
   const stem = path.slice(out.length + 1).replace(/\.mjs$/, "");
   const base = stem.startsWith(`_outside${sep}`) ? stem.slice("_outside".length) : join(root, stem);
-  return (
-    [".ts", ".tsx", ".mts", ".js", ".mjs"].map((ext) => base + ext).find((candidate) => existsSync(candidate)) ?? path
-  );
+  const extensions = [".ts", ".tsx", ".mts", ".js", ".mjs", ".jsx"];
+  return extensions.map((extension) => base + extension).find((candidate) => existsSync(candidate)) ?? path;
 }
 
 function shown(root: string, path: string): string {

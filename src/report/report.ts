@@ -22,6 +22,9 @@ export function defineReport(spec: ReportSpec): ReportSpec {
   return spec;
 }
 
+/** A report's folder name, which becomes a path, an element id and part of a URL. */
+export const REPORT_NAME = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
 /** Where a report's files are, relative to the project root. */
 export function reportPaths(slug: string) {
   const dir = `reports/${slug}`;

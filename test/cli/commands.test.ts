@@ -142,7 +142,7 @@ describe("plotbrief new", () => {
       /^error: .* already exists; choose another name/,
     );
     expect((await plotbrief(["new", "My Report"], ROOT)).stderr).toBe(
-      'error: report name "My Report": use lowercase letters, digits and dashes, starting with a letter, at most 100 characters\n',
+      'error: report name "My Report": use lowercase letters, digits and dashes, starting with a letter or digit, at most 100 characters\n',
     );
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import puppeteer from "puppeteer-core";
 import { findBrowser } from "../../src/render/browser.js";
 import { BROWSER_FLAGS } from "../../src/render/launch.js";
+import { Printer } from "../../src/render/printer.js";
 
 const none = async () => undefined;
 
@@ -46,5 +50,22 @@ describe("BROWSER_FLAGS", () => {
       .filter((flag) => !flag.startsWith("--user-data-dir") && flag !== "about:blank");
     expect(theirs.length).toBeGreaterThan(20);
     expect([...BROWSER_FLAGS]).toEqual(expect.arrayContaining(theirs));
+  });
+});
+
+describe("Printer, with a browser that starts and never answers", () => {
+  it("gives up after its timeout, says so, and leaves nothing running", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "plotbrief-mute-"));
+    const mute = join(dir, "chromium");
+    await writeFile(mute, "#!/bin/sh\nexec sleep 60\n", { mode: 0o755 });
+    const printer = new Printer({ executablePath: mute, timeoutMs: 1000 });
+    const started = performance.now();
+    await expect(printer.pdf("x.pdf", "<p>x</p>", { format: "A4" })).rejects.toThrow(
+      `cannot start the browser ${mute}: it did not answer within 1000 ms`,
+    );
+    expect(performance.now() - started).toBeLessThan(10_000);
+    await printer.close();
+    const pid = await printer.pid();
+    expect(pid).toBeUndefined();
   });
 });
