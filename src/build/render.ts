@@ -1,5 +1,6 @@
 // A report rendered in memory, stage by stage: bound to its data, its figures drawn, its page
 // assembled. `build` writes and prints what this makes; `check` and the dev server use it as is.
+import { UserError } from "../error.js";
 import type { AnyFigureSpec, Figure } from "../figures/figure.js";
 import { bindReport } from "../report/bind.js";
 import type { LoadedReport } from "../report/load.js";
@@ -31,7 +32,34 @@ export async function renderReport(
     bound.figures.map(async ({ spec, figure }) => ({ figure, svg: await svgFor(figure, spec) })),
   );
   const page = await assemblePage(root, bound, new Map(figures.map(({ figure, svg }) => [figure.id, svg])));
-  return { slug: report.slug, front: report.notebook.front, ...page, warnings: bound.warnings, figures };
+  const warnings = [...bound.warnings];
+  const size = pageSize(report, page.html, figures);
+  if (size) warnings.push(size);
+  return { slug: report.slug, front: report.notebook.front, ...page, warnings, figures };
+}
+
+// Past this size a page is slow to open on a phone.
+const HEAVY_PAGE = 5_000_000;
+
+/** A warning for a heavy page, or an error past the front matter's `max_page_mb`, naming its largest parts. */
+function pageSize(report: LoadedReport, html: string, figures: RenderedReport["figures"]): string | undefined {
+  const bytes = Buffer.byteLength(html);
+  const limit = report.notebook.front.max_page_mb * 1_000_000;
+  if (bytes <= Math.min(HEAVY_PAGE, limit)) return undefined;
+  const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
+  const parts = figures
+    .flatMap(({ figure, svg }) => [
+      { what: `figure ${figure.id}'s chart`, bytes: Buffer.byteLength(svg) },
+      { what: `figure ${figure.id}'s table and download`, bytes: Buffer.byteLength(figure.table.csv) * 2 },
+    ])
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 3)
+    .map((part) => `${part.what} about ${mb(part.bytes)}`);
+  const message =
+    `${report.notebook.file}: the page is ${mb(bytes)}${bytes > limit ? `, more than max_page_mb (${mb(limit)})` : ", heavy for a phone"}: ` +
+    `${parts.join(", ")}; draw fewer marks (Plot's transforms aggregate: Plot.binX, Plot.groupX) and give tableOf fewer rows`;
+  if (bytes > limit) throw new UserError(message);
+  return message;
 }
 
 /**

@@ -29,6 +29,11 @@ export interface DatasetSpec<C extends Columns> {
   readonly key: keyof C & string;
   readonly sources: readonly Source[];
   /**
+   * The most rows the file may have (default 100,000): a larger file fails at once, saying so, rather
+   * than running out of memory in a chart. Aggregate big data before plotbrief, or raise this.
+   */
+  readonly maxRows?: number;
+  /**
    * Rows that state the same quantity, so that "Sources and methods" says where they disagree. `group`
    * names the quantity a row states (undefined: compare it with nothing); `describe` says what the
    * row's source counted. Example: `{ value: "count", group: () => "people summoned", describe: (row) => row.counted }`.

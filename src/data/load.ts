@@ -1,22 +1,16 @@
-import { readFile, realpath } from "node:fs/promises";
-import { extname, isAbsolute, relative, resolve, sep } from "node:path";
-import { parse as parseCsv, CsvError } from "csv-parse/sync";
+import { readFile } from "node:fs/promises";
+import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
 import { UserError, found, located } from "../error.js";
+import { isOutside, linkedOutside } from "../paths.js";
 import { Dataset } from "./dataset.js";
+import { MAX_ROWS, readRecords } from "./read.js";
 import type { DatasetSpec } from "./dataset.js";
 import { columnsOf } from "./schema.js";
 import type { Columns, RowOf } from "./schema.js";
 
 /** Reads a file's bytes by absolute path: the build passes one that reads each file once. */
 export type ReadFile = (path: string) => Promise<Uint8Array>;
-
-/** One record as read from the file, before validation; `line` is known for CSV. */
-interface RawRecord {
-  readonly fields: Record<string, unknown>;
-  readonly line?: number;
-  readonly index: number;
-}
 
 /**
  * Reads and validates a dataset's file. Every row is checked against the columns; all problems are
@@ -49,7 +43,7 @@ export async function loadDataset<C extends Columns>(
       located(file, undefined, `dataset "${spec.id}" has no source; list at least one in its sources`),
     );
   }
-  const path = await insideProject(spec as unknown as DatasetSpec<Columns>, root);
+  const path = insideProject(spec as unknown as DatasetSpec<Columns>, root);
   let bytes: Uint8Array;
   try {
     bytes = await read(path);
@@ -60,17 +54,17 @@ export async function loadDataset<C extends Columns>(
   // reads each file once gives the same bytes back): a dataset is immutable once loaded.
   const cached = loaded.get(spec);
   if (cached?.bytes === bytes) return cached.dataset as Dataset<RowOf<C>>;
-  const dataset = parse(spec, Buffer.from(bytes).toString("utf8"));
+  const dataset = parse(spec, bytes);
   loaded.set(spec, { bytes, dataset });
   return dataset;
 }
 
 const loaded = new WeakMap<object, { bytes: Uint8Array; dataset: unknown }>();
 
-/** Validates a dataset file's text against the dataset's columns. */
-function parse<C extends Columns>(spec: DatasetSpec<C>, text: string): Dataset<RowOf<C>> {
+/** Validates a dataset file's records against the dataset's columns. */
+function parse<C extends Columns>(spec: DatasetSpec<C>, bytes: Uint8Array): Dataset<RowOf<C>> {
   const file = spec.file;
-  const { header, records } = readRecords(file, text);
+  const { header, records } = readRecords(file, bytes, spec.maxRows ?? MAX_ROWS);
   const problems: string[] = [];
   checkHeader(spec as unknown as DatasetSpec<Columns>, header, problems);
   if (problems.length > 0) throw new UserError(problems.join("\n"));
@@ -124,71 +118,18 @@ function parse<C extends Columns>(spec: DatasetSpec<C>, text: string): Dataset<R
  * so that it gives the same output on every machine and cannot publish a file from elsewhere (through
  * "..", an absolute path or a symbolic link).
  */
-async function insideProject(spec: DatasetSpec<Columns>, root: string): Promise<string> {
+function insideProject(spec: DatasetSpec<Columns>, root: string): string {
   const refuse = (why: string) => {
     throw new UserError(`dataset "${spec.id}": file "${spec.file}" ${why}`);
   };
   if (isAbsolute(spec.file))
     refuse(`is an absolute path; write it relative to the project folder, such as "data/topic/${spec.id}.csv"`);
   const path = resolve(root, spec.file);
-  const outside = (from: string, to: string) => {
-    const path = relative(from, to);
-    return path === ".." || path.startsWith(`..${sep}`) || isAbsolute(path);
-  };
-  if (outside(root, path)) refuse(`is outside the project folder ${root}; keep data files inside the project`);
-  const real = await realpath(path).catch(() => undefined); // a missing file is reported when it is read
-  if (real !== undefined && outside(await realpath(root), real))
+  if (isOutside(root, path)) refuse(`is outside the project folder ${root}; keep data files inside the project`);
+  const real = linkedOutside(root, path);
+  if (real !== undefined)
     refuse(`is a link to ${real}, outside the project folder; copy the file into the project instead`);
   return path;
-}
-
-function readRecords(file: string, text: string): { header: string[]; records: RawRecord[] } {
-  switch (extname(file)) {
-    case ".csv":
-      return readCsv(file, text);
-    case ".json":
-      return readJson(file, text);
-    default:
-      throw new UserError(located(file, undefined, `expected a .csv or .json file, found "${extname(file)}"`));
-  }
-}
-
-function readCsv(file: string, text: string): { header: string[]; records: RawRecord[] } {
-  let parsed: { record: string[]; info: { lines: number } }[];
-  try {
-    parsed = parseCsv(text, { info: true, skip_empty_lines: true, bom: true }) as unknown as typeof parsed;
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const line = (error as CsvError & { lines?: number }).lines;
-    const message = error.message.replace(/:? (at|on) line \d+\.?$/, "").replace(/\.$/, "");
-    throw new UserError(located(file, line, `malformed CSV: ${message}`));
-  }
-  const [first, ...rest] = parsed;
-  if (first === undefined) throw new UserError(located(file, 1, "expected a header row, found an empty file"));
-  const header = first.record.map((name) => name.trim());
-  const records = rest.map(({ record, info }, index) => ({
-    fields: Object.fromEntries(header.map((name, i) => [name, record[i]])),
-    line: info.lines,
-    index,
-  }));
-  return { header, records };
-}
-
-function readJson(file: string, text: string): { header: string[]; records: RawRecord[] } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new UserError(located(file, undefined, `malformed JSON: ${(error as Error).message}`));
-  }
-  if (
-    !Array.isArray(data) ||
-    !data.every((item) => typeof item === "object" && item !== null && !Array.isArray(item))
-  ) {
-    throw new UserError(located(file, undefined, "expected a JSON array of objects, one per row"));
-  }
-  const header = [...new Set(data.flatMap((item) => Object.keys(item)))];
-  return { header, records: data.map((fields, index) => ({ fields, index })) };
 }
 
 function checkHeader(spec: DatasetSpec<Columns>, header: string[], problems: string[]): void {

@@ -111,7 +111,24 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   });
   await new Promise<void>((resolve) => watcher.once("ready", resolve));
 
+  // The names this server answers to: loopback's, and the address it was asked to listen on. Any other
+  // Host is a page elsewhere reaching it through DNS rebinding; any other Origin, another site's page.
+  const names = new Set([
+    "localhost",
+    "127.0.0.1",
+    "[::1]",
+    options.host.includes(":") ? `[${options.host}]` : options.host,
+  ]);
   const server = createServer((request, response) => {
+    const host = request.headers.host ?? "";
+    const name = /^(\[[^\]]*\]|[^:]*)(?::\d+)?$/.exec(host)?.[1]?.toLowerCase() ?? "";
+    const origin = request.headers.origin;
+    if (!names.has(name) || (origin !== undefined && origin !== `http://${host}`)) {
+      response.writeHead(403, { "content-type": "text/plain; charset=utf-8" });
+      return void response.end(
+        `plotbrief dev answers only to ${[...names].join(", ")} (this request came for ${JSON.stringify(host)}${origin === undefined ? "" : ` from ${JSON.stringify(origin)}`})\n`,
+      );
+    }
     void route(request, response).catch((error: Error) => {
       if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       response.end(`plotbrief dev: ${error.message}`);
@@ -120,7 +137,13 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://localhost");
-    const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+    let parts: string[];
+    try {
+      parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+    } catch {
+      response.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+      return void response.end(`plotbrief dev: malformed path ${JSON.stringify(url.pathname)}\n`);
+    }
     if (url.pathname === CLIENT_PATH) {
       response.writeHead(200, { "content-type": "text/javascript; charset=utf-8" });
       return void response.end(CLIENT);

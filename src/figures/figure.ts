@@ -1,4 +1,5 @@
 import type { PlotOptions } from "@observablehq/plot";
+import { UserError } from "../error.js";
 import { sourceLine } from "../data/provenance.js";
 import type { Dataset, DatasetSpec, RowsOf } from "../data/dataset.js";
 import { makeTable } from "./table.js";
@@ -74,6 +75,11 @@ export function resolveFigure<D extends Uses>(
   }
   const bound = data as unknown as Loaded<D>;
   const tableSpec = spec.table(bound);
+  if (tableSpec.rows.length === 0) {
+    throw new UserError(
+      `figure ${spec.id}: its table has no rows; a figure shows at least one, and its source line names their sources`,
+    );
+  }
   const table = makeTable(tableSpec, locale);
   const sources = tableSpec.rows.flatMap((row) => tableSpec.dataset.sourcesOf(row));
   const write = (text: string | ((data: Loaded<D>) => string)) => (typeof text === "string" ? text : text(bound));
@@ -89,6 +95,16 @@ export function resolveFigure<D extends Uses>(
     table,
     plot: spec.plot(bound),
   };
+}
+
+/** How many rows a figure draws from: its table's, or its largest mark's data where that is larger. */
+export function figureRows(figure: Figure): number {
+  const marks = [figure.plot.marks ?? []].flat(Infinity as 1) as { data?: unknown }[];
+  const sizes = marks.map((mark) => {
+    const data = mark?.data as { length?: unknown } | undefined;
+    return typeof data?.length === "number" ? data.length : 0;
+  });
+  return Math.max(figure.table.rows.length, ...sizes);
 }
 
 /** "Title. Head: cell, head: cell; …" — every number the chart shows, in words a screen reader can say. */

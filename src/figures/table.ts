@@ -32,6 +32,8 @@ export interface DataTable {
   readonly rows: readonly (readonly string[])[];
   /** The same rows as CSV, with raw values and their qualifiers, for download. */
   readonly csv: string;
+  /** How many cells of the CSV were made safe from spreadsheets that would run them as formulas. */
+  readonly neutralised: number;
 }
 
 /** Formats the rows a figure shows for the reader: one place decides how each column type is written. */
@@ -39,15 +41,29 @@ export function makeTable<Row extends object>(spec: DataTableSpec<Row>, locale?:
   const { dataset, rows, columns, labels = {} } = spec;
   const head = columns.map((name) => (labels as Record<string, string | undefined>)[name] ?? sentenceCase(name));
   const cells = rows.map((row) => columns.map((name) => dataset.format(row, name, { locale })));
-  return { head, rows: cells, csv: toCsv(dataset, rows) };
+  return { head, rows: cells, ...toCsv(dataset, rows) };
 }
 
-/** The dataset's own columns, unformatted, so the download can be checked against the source file. */
-function toCsv<Row extends object>(dataset: Dataset<Row>, rows: readonly Row[]): string {
+/**
+ * The dataset's own columns, unformatted, so the download can be checked against the source file; a
+ * text cell that a spreadsheet would run as a formula starts with an apostrophe (OWASP's advice), and
+ * numbers, negative ones included, stay as they are.
+ */
+function toCsv<Row extends object>(dataset: Dataset<Row>, rows: readonly Row[]): { csv: string; neutralised: number } {
   const names = Object.keys(dataset.spec.columns);
-  const lines = [names, ...rows.map((row) => names.map((name) => rawCell(dataset, row, name)))];
-  return lines.map((cells) => cells.map(quoteCsv).join(",")).join("\n") + "\n";
+  let neutralised = 0;
+  const safe = (cell: string) => {
+    if (!FORMULA.test(cell) || NUMBER.test(cell)) return cell;
+    neutralised++;
+    return `'${cell}`;
+  };
+  const lines = [names, ...rows.map((row) => names.map((name) => safe(rawCell(dataset, row, name))))];
+  return { csv: lines.map((cells) => cells.map(quoteCsv).join(",")).join("\n") + "\n", neutralised };
 }
+
+// What a spreadsheet takes for the start of a formula; a plain number is not one.
+const FORMULA = /^[=+\-@\t\r]/;
+const NUMBER = /^[-+]?\d+(\.\d+)?$/;
 
 function rawCell<Row extends object>(dataset: Dataset<Row>, row: Row, name: string): string {
   const value = (row as Record<string, unknown>)[name];

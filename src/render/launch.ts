@@ -18,6 +18,8 @@ export interface BrowserSession {
   readonly browser: Browser;
   /** The process id of a browser that plotbrief launched. */
   readonly pid?: number;
+  /** Why a launched browser's process ended ("it exited (SIGSEGV) saying: …"), if it has. */
+  exited(): string | undefined;
   /** Ends a launched browser and removes its profile; disconnects from a shared one. */
   close(): Promise<void>;
 }
@@ -89,18 +91,25 @@ const SOCKET_PATH = 50;
 export async function openBrowser(options: BrowserOptions = {}): Promise<BrowserSession> {
   if (options.wsEndpoint) {
     const { connect } = await import("puppeteer-core");
-    const browser = await connect({ browserWSEndpoint: options.wsEndpoint }).catch((error: Error) => {
+    const timeout = options.startTimeoutMs ?? 30_000;
+    const browser = await within(
+      timeout,
+      `it did not answer within ${timeout} ms`,
+      connect({ browserWSEndpoint: options.wsEndpoint, protocolTimeout: timeout }),
+    ).catch((error: Error) => {
       throw new UserError(`cannot connect to the browser at ${options.wsEndpoint}: ${error.message}`);
     });
-    return { browser, close: () => browser.disconnect() };
+    return { browser, exited: () => undefined, close: () => browser.disconnect() };
   }
   const env = options.env ?? process.env;
   const found = options.executablePath ? { path: options.executablePath, from: "given" } : await findBrowser(env);
-  const profile = mkdtempSync(join(tmpdir(), "plotbrief-chromium-"));
+  removeLeftovers();
+  const profile = mkdtempSync(join(tmpdir(), `${PROFILE}${process.pid}-`));
   // Chromium's own temporary files go inside the profile too, so removing it leaves nothing behind;
   // under a long TMPDIR (macOS's, say), where its socket's path would be too long, into /tmp instead.
   let temporary = join(profile, "tmp");
-  if (temporary.length + SOCKET_PATH > 100 && existsSync("/tmp")) temporary = mkdtempSync("/tmp/plotbrief-");
+  if (temporary.length + SOCKET_PATH > 100 && existsSync("/tmp"))
+    temporary = mkdtempSync(`/tmp/${SHORT}${process.pid}-`);
   else mkdirSync(temporary);
   // Registered before the start, so that a signal during start-up still removes the profile.
   const entry: Launched = { process: null, profile, temporary };
@@ -108,6 +117,7 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Browser
   const fail = (why: string) => {
     live.delete(entry);
     end(entry);
+    for (const stream of entry.process?.stdio ?? []) stream?.destroy();
     return new UserError(`cannot start the browser ${found.path}: ${why}`);
   };
   let child: ChildProcess;
@@ -137,40 +147,89 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Browser
   // What the browser says as it starts, for the message if it fails ("Socket path too long", say).
   let said = "";
   child.stderr!.on("data", (chunk: Buffer) => void (said = (said + chunk.toString()).slice(-2000)));
+  let ended: string | undefined;
   const exited = new Promise<string>((resolve) => {
-    child.once("error", (error) => resolve(error.message));
-    child.once("exit", (code, signal) => resolve(`it exited (${signal ?? `code ${code}`}) ${lastLines(said)}`.trim()));
+    child.once("error", (error) => resolve((ended = error.message)));
+    child.once("exit", (code, signal) =>
+      resolve((ended = `it exited (${signal ?? `code ${code}`}) ${lastLines(said)}`.trim())),
+    );
   });
   const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
   const timeout = options.startTimeoutMs ?? 30_000;
-  let timer: NodeJS.Timeout | undefined;
   let browser: Browser;
   try {
     const { connect } = await import("puppeteer-core");
-    browser = await Promise.race([
-      connect({ transport, defaultViewport: null }),
-      exited.then((why) => Promise.reject(new Error(why))),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`it did not answer within ${timeout} ms`)), timeout);
-      }),
-    ]);
+    browser = await within(
+      timeout,
+      `it did not answer within ${timeout} ms`,
+      Promise.race([
+        connect({ transport, defaultViewport: null }),
+        exited.then((why) => Promise.reject(new Error(why))),
+      ]),
+    );
   } catch (error) {
     transport.close();
     throw fail((error as Error).message);
-  } finally {
-    clearTimeout(timer);
   }
   return {
     browser,
     ...(child.pid === undefined ? {} : { pid: child.pid }),
+    exited: () => ended,
     // A throwaway browser needs no orderly shutdown, which takes it a quarter of a second: its
     // processes are ended at once, then its profile is removed.
     close: async () => {
       live.delete(entry);
       end(entry);
       transport.close();
+      for (const stream of child.stdio) stream?.destroy();
     },
   };
+}
+
+/** `promise`, or an error saying `why` after `ms`. */
+function within<T>(ms: number, why: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(why)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+// The folders a launch makes, named with the process's id: `plotbrief-chromium-<pid>-XXXXXX` in the
+// temporary folder, and `plotbrief-<pid>-XXXXXX` in /tmp for Chromium's own files under a long TMPDIR.
+const PROFILE = "plotbrief-chromium-";
+const SHORT = "plotbrief-";
+
+/**
+ * Removes the browser folders of plotbrief processes that are gone (ended by `kill -9`, say, which no
+ * handler sees); a live process's folders, this one's included, are left alone.
+ */
+function removeLeftovers(): void {
+  for (const [dir, prefix] of [
+    [tmpdir(), PROFILE],
+    ["/tmp", SHORT],
+  ] as const) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const pid = Number(new RegExp(`^${prefix}(\\d+)-[^-]+$`).exec(name)?.[1]);
+      if (!pid || alive(pid)) continue;
+      rmSync(join(dir, name), { recursive: true, force: true });
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 function lastLines(text: string): string {

@@ -111,7 +111,11 @@ export class Printer {
       return await this.#attempt(what, html, job);
     } catch (error) {
       const session = await this.#session.catch(() => undefined);
-      if (!session || session.browser.connected || this.#relaunched) throw error;
+      if (!session || session.browser.connected) throw error;
+      if (this.#relaunched) {
+        const why = session.exited() ?? "its connection closed";
+        throw new UserError(`${what}: the browser stopped while printing, twice: ${why}`);
+      }
       // The browser died under us: start a new one, once per printer, and try again.
       this.#relaunched = true;
       this.#idle = [];

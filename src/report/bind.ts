@@ -4,7 +4,8 @@
 import { UserError, located } from "../error.js";
 import type { AnyDatasetSpec, Dataset, RowsOf } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
-import { resolveFigure } from "../figures/figure.js";
+import { formatDigits } from "../data/format.js";
+import { figureRows, resolveFigure } from "../figures/figure.js";
 import type { AnyFigureSpec, Figure } from "../figures/figure.js";
 import type { Html } from "../render/html.js";
 import { auditClaims } from "./audit.js";
@@ -77,12 +78,16 @@ export function bindReport(report: LoadedReport): BoundReport {
   });
   if (problems.length > 0) throw new UserError(problems.join("\n"));
 
-  const warnings = auditClaims(notebook, markdown, report.datasets.values(), derived);
+  const warnings: string[] = auditClaims(notebook, markdown, report.datasets.values(), derived);
   if (front.strict && warnings.length > 0) throw new UserError(warnings.join("\n"));
 
   const figures = spec.figures.map((figureSpec) => {
     try {
-      return { spec: figureSpec, figure: resolveFigure(figureSpec, report.datasets, front.locale) };
+      const figure = resolveFigure(figureSpec, report.datasets, front.locale);
+      const rows = figureRows(figure);
+      if (rows > front.max_figure_rows) throw tooManyRows(report, figure.id, rows, "at most", front.max_figure_rows);
+      if (rows > MANY_ROWS) warnings.push(tooManyRows(report, figure.id, rows, "better under", MANY_ROWS).message);
+      return { spec: figureSpec, figure };
     } catch (error) {
       // The figure's own code threw: name the figure, keep the cause for --debug.
       if (error instanceof UserError) throw error;
@@ -90,6 +95,16 @@ export function bindReport(report: LoadedReport): BoundReport {
     }
   });
   return { report, figures, numbers, inline, keyNumbers, warnings, markdown };
+}
+
+// Past this many rows a figure's page grows heavy (its chart, its table and its download carry them all).
+const MANY_ROWS = 2_000;
+
+function tooManyRows(report: LoadedReport, id: string, rows: number, bound: string, limit: number): UserError {
+  return new UserError(
+    `${reportPaths(report.slug).module}: figure ${id} shows ${formatDigits(rows, 0)} rows, ${bound} ${formatDigits(limit, 0)} (max_figure_rows in the front matter); ` +
+      "aggregate them with Plot's transforms (Plot.binX, Plot.groupX, Plot.windowY) and give tableOf the rows a reader needs ({ rows })",
+  );
 }
 
 /** The report module's derived values, each computed once; a value that fails is named. */

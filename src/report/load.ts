@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { UserError, located } from "../error.js";
+import { linkedOutside } from "../paths.js";
 import { loadDataset } from "../data/load.js";
 import type { ReadFile } from "../data/load.js";
 import type { Dataset, DatasetSpec } from "../data/dataset.js";
@@ -43,6 +44,16 @@ export async function loadReport(root: string, slug: string, read?: ReadFile): P
     throw new UserError(`report name "${slug}": expected a folder name under reports/, such as cambodia-2020`);
   }
   const paths = reportPaths(slug);
+  const outside = linkedOutside(root, join(root, paths.notebook));
+  if (outside !== undefined) {
+    throw new UserError(
+      located(
+        paths.notebook,
+        undefined,
+        `is a link to ${outside}, outside the project folder; a build reads only the project`,
+      ),
+    );
+  }
   let source: string;
   try {
     source = await readFile(join(root, paths.notebook), "utf8");

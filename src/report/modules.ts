@@ -5,9 +5,10 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
-import { dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { UserError, located } from "../error.js";
+import { isOutside, linkedOutside } from "../paths.js";
 import { VERSION } from "../version.js";
 import { temporaryBeside, withTemporary } from "../write.js";
 
@@ -30,6 +31,12 @@ export function modulesDir(root: string): string {
 export async function importDefault<T>(root: string, file: string, what: string): Promise<T> {
   const path = join(root, file);
   if (!existsSync(path)) throw new UserError(located(file, undefined, `missing; it should default-export ${what}`));
+  const real = linkedOutside(root, path);
+  if (real !== undefined) {
+    throw new UserError(
+      located(file, undefined, `is a link to ${real}, outside the project folder; a build reads only the project`),
+    );
+  }
   let url = pathToFileURL(path).href;
   if (compile) {
     checkModuleType(root);
@@ -110,10 +117,11 @@ async function moduleSource(root: string, file: string): Promise<ModuleSource> {
     }
     if (!/^\.{1,2}\//.test(specifier)) continue;
     const resolved = resolveImport(file, specifier);
-    if (resolved === undefined) {
-      throw new UserError(
-        located(relative(root, file), lineOf(source, specifier), `imports "${specifier}", which does not exist`),
-      );
+    const at = (why: string) =>
+      new UserError(located(relative(root, file), lineOf(source, specifier), `imports "${specifier}", ${why}`));
+    if (resolved === undefined) throw at("which does not exist");
+    if (isOutside(root, resolved) || linkedOutside(root, resolved) !== undefined) {
+      throw at("which is outside the project folder; a build reads only the project: copy the module into it");
     }
     // A dynamic import's place covers its quotes; a static one's does not.
     const quoted = dynamic > -1 ? 1 : 0;
@@ -155,11 +163,7 @@ const fresh = new Set<string>();
 /** Compiles `entry` and the modules it imports (where their sources changed); returns the entry's URL. */
 async function compiled(root: string, entry: string): Promise<string> {
   const out = modulesDir(root);
-  const target = (file: string) => {
-    const path = relative(root, file);
-    const inside = !path.startsWith("..") && !isAbsolute(path);
-    return join(out, inside ? path : join("_outside", file)).replace(/\.[^./\\]+$/, "") + ".mjs";
-  };
+  const target = (file: string) => join(out, relative(root, file)).replace(/\.[^./\\]+$/, "") + ".mjs";
   const files = (await moduleGraph(root, entry)).filter((file) => COMPILED.test(file));
   await Promise.all(
     files.map(async (file) => {
@@ -298,8 +302,7 @@ function explain(root: string, error: NodeJS.ErrnoException): string {
 function sourceOf(root: string, path: string): string {
   const out = modulesDir(root);
   if (!path.startsWith(out + sep)) return path;
-  const stem = path.slice(out.length + 1).replace(/\.mjs$/, "");
-  const base = stem.startsWith(`_outside${sep}`) ? stem.slice("_outside".length) : join(root, stem);
+  const base = join(root, path.slice(out.length + 1).replace(/\.mjs$/, ""));
   const extensions = [".ts", ".tsx", ".mts", ".js", ".mjs", ".jsx"];
   return extensions.map((extension) => base + extension).find((candidate) => existsSync(candidate)) ?? path;
 }

@@ -28,6 +28,10 @@ export interface FrontMatter {
   readonly key_numbers: readonly { readonly fact: string; readonly label: string }[];
   /** Make the claims audit's warnings errors. */
   readonly strict: boolean;
+  /** The largest page a build writes, in megabytes (default 20): a larger one fails, naming what makes it large. */
+  readonly max_page_mb: number;
+  /** The most rows one figure may draw from (default 20,000): more fails before anything is drawn. */
+  readonly max_figure_rows: number;
 }
 
 export interface Notebook {
@@ -77,6 +81,8 @@ const frontSchema = z.object({
     })
     .default([]),
   strict: z.boolean({ error: "expected true or false" }).default(false),
+  max_page_mb: z.number({ error: "expected a number of megabytes" }).positive().default(20),
+  max_figure_rows: z.number({ error: "expected a number of rows" }).int().positive().default(20_000),
 });
 
 /** Splits a notebook into its checked front matter and its Markdown body. */
@@ -94,7 +100,13 @@ export function parseNotebook(file: string, source: string): Notebook {
     const line = (error.linePos?.[0]?.line ?? 0) + 1;
     throw new UserError(located(file, line, `front matter: ${error.message.split("\n")[0]}`));
   }
-  const data: unknown = document.toJS() ?? {};
+  let data: unknown;
+  try {
+    // yaml refuses to expand more than 100 aliases, which would otherwise grow without bound.
+    data = document.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    throw new UserError(located(file, 2, `front matter: ${(error as Error).message}; write the values out instead`));
+  }
   const result = frontSchema.strict().safeParse(data);
   if (!result.success) {
     const keyLines = lineOfKeys(lines.slice(0, end));

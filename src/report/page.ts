@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UserError, located } from "../error.js";
+import { isOutside, linkedOutside } from "../paths.js";
 import { fontFaces } from "../render/fonts.js";
 import { isTrusted, trusted } from "../render/html.js";
 import type { Html } from "../render/html.js";
@@ -33,28 +34,39 @@ export async function assemblePage(root: string, bound: BoundReport, svgs: Reado
     if (number === undefined) continue;
     figures.set(
       figure.id,
-      markup(name, "figure", template.figure({ figure, number, svg: trusted(svgs.get(figure.id)!) })),
+      markup(name, "figure", () => template.figure({ figure, number, svg: trusted(svgs.get(figure.id)!) })),
     );
   }
   const body = trusted(renderMarkdown(bound.markdown, { inline: bound.inline, figures }));
   const styles = await Promise.all(template.styles.map((style) => readStyle(root, report.template.dir, style)));
   const css = trusted([await fontFaces(template.fonts, root), ...styles].join("\n"));
-  const sources = sourcesAndMethods(report.datasets.values(), front.locale);
-  const page = template.page({ front, body, css, version: VERSION, keyNumbers: bound.keyNumbers, sources });
+  const neutralised = bound.figures.reduce((sum, { figure }) => sum + figure.table.neutralised, 0);
+  const sources = sourcesAndMethods(report.datasets.values(), front.locale, neutralised);
+  const page = () => template.page({ front, body, css, version: VERSION, keyNumbers: bound.keyNumbers, sources });
   const fontCss = trusted(await fontFaces(template.print.fonts, root));
   const print: PagePrint = {
     format: front.paper === "letter" ? "Letter" : "A4",
     margin: template.print.margin,
     printBackground: true,
     displayHeaderFooter: true,
-    headerTemplate: markup(name, "print.header", template.print.header({ front, fontCss })).value,
-    footerTemplate: markup(name, "print.footer", template.print.footer({ front, fontCss })).value,
+    headerTemplate: markup(name, "print.header", () => template.print.header({ front, fontCss })).value,
+    footerTemplate: markup(name, "print.footer", () => template.print.footer({ front, fontCss })).value,
   };
   return { html: markup(name, "page", page).value, css: css.value, print };
 }
 
-/** What a template returns must be markup it built with `html`: a plain string could carry anything. */
-function markup(template: string, part: string, value: unknown): Html {
+/**
+ * Calls a part of a template. What it returns must be markup it built with `html`: a plain string could
+ * carry anything. A template's own mistake is named with the template and the part.
+ */
+function markup(template: string, part: string, make: () => unknown): Html {
+  let value: unknown;
+  try {
+    value = make();
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`template "${template}": ${part} failed: ${(error as Error).message}`, { cause: error });
+  }
   if (isTrusted(value)) return value;
   throw new UserError(
     `template "${template}": ${part} returned ${typeof value === "string" ? "a string" : String(value)}; build markup with html\`…\` from "plotbrief", which escapes what it is given`,
@@ -63,6 +75,15 @@ function markup(template: string, part: string, value: unknown): Html {
 
 async function readStyle(root: string, dir: string, style: string | URL): Promise<string> {
   const path = style instanceof URL || /^file:/.test(String(style)) ? fileURLToPath(style) : join(dir, style);
+  // A style named by a path is the project's own, and stays inside it (a URL names the file exactly).
+  if (typeof style === "string" && !/^file:/.test(style) && dir.startsWith(root)) {
+    const real = isOutside(root, path) ? path : linkedOutside(root, path);
+    if (real !== undefined) {
+      throw new UserError(
+        `${relative(root, dir)}: the style "${style}" is outside the project folder; keep the template's files inside it`,
+      );
+    }
+  }
   try {
     return await readFile(path, "utf8");
   } catch {

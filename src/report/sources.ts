@@ -1,6 +1,6 @@
 // "Sources and methods", written for every report from its datasets: each dataset, its sources with
 // their dates and addresses, what each counted, and where sources disagree.
-import { formatNumber } from "../data/format.js";
+import { formatDigits, formatNumber } from "../data/format.js";
 import { citeSource } from "../data/provenance.js";
 import type { Dataset } from "../data/dataset.js";
 
@@ -17,11 +17,26 @@ export interface SourcesAndMethods {
     /** "Sources disagree on people summoned: 59 (VOD, Nov. 3, 2020: ex-CNRP members…), …" */
     readonly disagreements: readonly string[];
   }[];
+  /** What the reader should know about how the data was handled: "In the data downloads, 2 cells…" */
+  readonly notes: readonly string[];
 }
 
-/** Describes the datasets a report uses, in the order it loaded them. */
-export function sourcesAndMethods(datasets: Iterable<Dataset>, locale: string): SourcesAndMethods {
+/**
+ * Describes the datasets a report uses, in the order it loaded them; `neutralised` is how many cells of
+ * its data downloads were made safe from spreadsheets.
+ */
+export function sourcesAndMethods(datasets: Iterable<Dataset>, locale: string, neutralised = 0): SourcesAndMethods {
+  const one = neutralised === 1;
+  const cells = one ? "one cell that begins" : `${formatDigits(neutralised, 0)} cells that begin`;
+  const notes =
+    neutralised === 0
+      ? []
+      : [
+          `In the data downloads, ${cells} with =, +, -, @ or a tab ${one ? "starts" : "start"} with an apostrophe, ` +
+            `so that a spreadsheet shows ${one ? "it" : "them"} as text instead of running ${one ? "it" : "them"} as a formula.`,
+        ];
   return {
+    notes,
     datasets: [...datasets].map((dataset) => ({
       title: dataset.spec.title,
       file: dataset.spec.file,

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -232,6 +232,56 @@ describe.skipIf(executable === undefined)("plotbrief build with a browser", () =
     for (let i = 0; i < 50 && (await browsersUnder(tmp)).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(await browsersUnder(tmp)).toEqual([]);
     for (let i = 0; i < 20 && (await ours(tmp)).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await ours(tmp)).toEqual([]);
+  });
+
+  it("prints under a TMPDIR as long as macOS's, and leaves nothing there or in /tmp", async () => {
+    const root = await copyProject();
+    const long = join(await temp("tmpdir"), "T".repeat(60));
+    await mkdir(long);
+    const before = (await readdir("/tmp")).filter((name) => name.startsWith("plotbrief-"));
+    const { stdout } = await run(process.execPath, [cli, "build", "cambodia-2020", "--format", "pdf"], {
+      cwd: root,
+      env: { ...process.env, TMPDIR: long },
+    });
+    expect(stdout).toMatch(/^wrote out\/cambodia-2020\/cambodia-2020\.pdf /m);
+    expect(await ours(long)).toEqual([]);
+    // Other tests running beside this one may have folders of their own there: only a dead process's count.
+    const alive = (pid: number) => {
+      try {
+        return process.kill(pid, 0);
+      } catch {
+        return false;
+      }
+    };
+    const left = (await readdir("/tmp")).filter((name) => {
+      const pid = Number(/^plotbrief-(\d+)-/.exec(name)?.[1]);
+      return pid && !before.includes(name) && !alive(pid);
+    });
+    expect(left).toEqual([]);
+  });
+
+  it("removes at its next start the profile of a build killed with SIGKILL", async () => {
+    const root = await copyProject();
+    const tmp = await temp("tmpdir");
+    const child = execFile(process.execPath, [cli, "build", "--format", "pdf"], {
+      cwd: root,
+      env: { ...process.env, TMPDIR: tmp },
+    });
+    const deadline = Date.now() + 20_000;
+    while ((await browsersUnder(tmp)).length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    child.kill("SIGKILL");
+    // The browser's pipe closes with its parent, and the browser ends by itself.
+    for (let i = 0; i < 100 && (await browsersUnder(tmp)).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await browsersUnder(tmp)).toEqual([]);
+    const left = await ours(tmp);
+    expect(left).toEqual([expect.stringMatching(/^plotbrief-chromium-\d+-\w+$/)]);
+    await run(process.execPath, [cli, "build", "cambodia-2020", "--format", "pdf"], {
+      cwd: root,
+      env: { ...process.env, TMPDIR: tmp },
+    });
     expect(await ours(tmp)).toEqual([]);
   });
 

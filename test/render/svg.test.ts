@@ -22,7 +22,7 @@ function figure(id: string, plot: Figure["plot"]): Figure {
     notes: [],
     alt: `alt ${id}`,
     source: "Source: test.",
-    table: { head: [], rows: [], csv: "" },
+    table: { head: [], rows: [], csv: "", neutralised: 0 },
     plot,
   };
 }

@@ -124,6 +124,7 @@ export function sourcesSection(sources: PageContext["sources"]): Html {
       Every number in this briefing is quoted from these datasets as its source states it, with its qualifier ("about",
       "more than") and its kind (actual, estimate or forecast).
     </p>
+    ${sources.notes.map((note) => html`<p class="pb-method">${note}</p>`)}
   </section>`;
 }
 

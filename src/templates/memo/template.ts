@@ -28,5 +28,5 @@ export default defineTemplate({
 /** The memo's sources: one line for all, each cited once. */
 function sourceList(sources: PageContext["sources"]) {
   const cited = [...new Set(sources.datasets.flatMap((dataset) => dataset.sources.map((source) => source.cite)))];
-  return html`<p class="pb-memo-sources"><strong>Sources:</strong> ${cited.join("; ")}.</p>`;
+  return html`<p class="pb-memo-sources"><strong>Sources:</strong> ${cited.join("; ")}. ${sources.notes.join(" ")}</p>`;
 }

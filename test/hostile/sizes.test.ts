@@ -1,0 +1,49 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { failure, project, success } from "./project.js";
+
+const rows = (n: number) =>
+  `id,label,value,source\n${Array.from({ length: n }, (_, i) => `${i === 0 ? "a" : `r${i}`},Row ${i},${i},s`).join("\n")}\n`;
+
+async function frontMatter(root: string, line: string): Promise<void> {
+  const path = join(root, "reports/r/index.md");
+  await writeFile(path, (await readFile(path, "utf8")).replace("formats:", `${line}\nformats:`));
+}
+
+describe("hostile input: sizes", () => {
+  it("refuses a dataset longer than its limit as soon as it is read, saying how to raise it", async () => {
+    const root = await project({ "data/t/t.csv": rows(12) });
+    const datasets = join(root, "data/t/datasets.ts");
+    await writeFile(
+      datasets,
+      (await readFile(datasets, "utf8")).replace("sources: [sources.s],", "sources: [sources.s],\n  maxRows: 10,"),
+    );
+    expect(await failure(root)).toBe(
+      "data/t/t.csv: more than 10 rows, the most a dataset may have; aggregate the data before plotbrief, or raise the limit with maxRows in its defineDataset",
+    );
+  });
+
+  it("refuses a figure with more rows than max_figure_rows before drawing it, saying how to aggregate", async () => {
+    const root = await project({ "data/t/t.csv": rows(30) });
+    await frontMatter(root, "max_figure_rows: 20");
+    expect(await failure(root)).toBe(
+      "reports/r/report.ts: figure bars shows 30 rows, at most 20 (max_figure_rows in the front matter); aggregate them with Plot's transforms (Plot.binX, Plot.groupX, Plot.windowY) and give tableOf the rows a reader needs ({ rows })",
+    );
+  });
+
+  it("warns of a figure with thousands of rows, and builds it", async () => {
+    const { warnings } = await success(await project({ "data/t/t.csv": rows(2_500) }));
+    expect(warnings).toContain(
+      "reports/r/report.ts: figure bars shows 2,500 rows, better under 2,000 (max_figure_rows in the front matter); aggregate them with Plot's transforms (Plot.binX, Plot.groupX, Plot.windowY) and give tableOf the rows a reader needs ({ rows })",
+    );
+  });
+
+  it("refuses a page larger than max_page_mb, naming its largest parts", async () => {
+    const root = await project({ "data/t/t.csv": rows(1_500) });
+    await frontMatter(root, "max_page_mb: 0.5");
+    expect(await failure(root)).toMatch(
+      /^reports\/r\/index\.md: the page is \d+\.\d MB, more than max_page_mb \(0\.5 MB\): figure bars's chart about \d+\.\d MB, figure bars's table and download about \d\.\d MB; draw fewer marks \(Plot's transforms aggregate: Plot\.binX, Plot\.groupX\) and give tableOf fewer rows$/,
+    );
+  });
+});
