@@ -151,7 +151,9 @@ function throwAll(results: readonly PromiseSettledResult<void>[]): void {
   const bug = reasons.find((reason) => !(reason instanceof UserError));
   if (bug) throw bug;
   // A problem of the project (its package.json, say) is the same for every report: said once.
-  throw new UserError([...new Set(reasons.map((reason) => reason.message))].join("\n"));
+  const messages = [...new Set(reasons.map((reason) => reason.message))];
+  if (messages.length === 1) throw reasons[0]; // with its cause, for --debug
+  throw new UserError(messages.join("\n"));
 }
 
 /**

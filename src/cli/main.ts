@@ -105,12 +105,21 @@ export async function main(argv: readonly string[], effects: CliEffects = proces
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
     if (error instanceof UserError) {
-      if (debug) effects.stderr(String(error.stack));
+      if (debug) effects.stderr(stackOf(error));
       else log.error(error.message);
       return 1;
     }
-    if (debug) effects.stderr(String((error as Error).stack ?? error));
+    if (debug) effects.stderr(stackOf(error));
     else log.error(`internal error: ${(error as Error).message ?? error}\n(rerun with --debug for a stack trace)`);
     return 2;
   }
+}
+
+/** An error's stack, and its causes' (the project's own code, where plotbrief wrapped its error). */
+function stackOf(error: unknown): string {
+  const stacks: string[] = [];
+  for (let cause = error; cause !== undefined && stacks.length < 5; cause = (cause as Error).cause) {
+    stacks.push(String((cause as Error).stack ?? cause));
+  }
+  return stacks.join("\ncaused by: ");
 }

@@ -13,6 +13,7 @@ import { resolveFact, resolveInline } from "./facts.js";
 import type { Fact, FactContext } from "./facts.js";
 import type { LoadedReport } from "./load.js";
 import { findOutsideImages, findReferences, parseMarkdown } from "./markdown.js";
+import { projectFrame } from "./modules.js";
 import type { ParsedMarkdown } from "./markdown.js";
 import { reportPaths } from "./report.js";
 
@@ -89,9 +90,12 @@ export function bindReport(report: LoadedReport): BoundReport {
       if (rows > MANY_ROWS) warnings.push(tooManyRows(report, figure.id, rows, "better under", MANY_ROWS).message);
       return { spec: figureSpec, figure };
     } catch (error) {
-      // The figure's own code threw: name the figure, keep the cause for --debug.
+      // The figure's own code threw: name the place in it and the figure, keep the cause for --debug.
       if (error instanceof UserError) throw error;
-      throw new UserError(`figure ${figureSpec.id}: ${(error as Error).message}`, { cause: error });
+      const where = projectFrame(report.root, error);
+      throw new UserError(`${where ? `${where}: ` : ""}figure ${figureSpec.id}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   });
   return { report, figures, numbers, inline, keyNumbers, warnings, markdown };
@@ -120,9 +124,8 @@ function derive(report: LoadedReport): Map<string, Quoted> {
     try {
       derived.set(name, compute(get));
     } catch (error) {
-      throw new UserError(`${reportPaths(report.slug).module}: derived value "${name}": ${(error as Error).message}`, {
-        cause: error,
-      });
+      const where = projectFrame(report.root, error) ?? reportPaths(report.slug).module;
+      throw new UserError(`${where}: derived value "${name}": ${(error as Error).message}`, { cause: error });
     }
   }
   return derived;

@@ -28,6 +28,8 @@ export interface LoadedTemplate {
 
 /** Everything a report is made of, read and validated, before anything is rendered. */
 export interface LoadedReport {
+  /** The project folder. */
+  readonly root: string;
   readonly slug: string;
   readonly notebook: Notebook;
   readonly spec: ReportSpec;
@@ -92,7 +94,7 @@ export async function loadReport(root: string, slug: string, read?: ReadFile): P
   const datasets = new Map(
     results.map((result) => (result as PromiseFulfilledResult<Dataset>).value).map((d) => [d.id, d]),
   );
-  return { slug, notebook, spec, datasets, template };
+  return { root, slug, notebook, spec, datasets, template };
 }
 
 /** plotbrief's own templates: `<package>/dist/templates/<name>/` (compiled) or `src/templates/` (source). */

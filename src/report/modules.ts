@@ -3,6 +3,7 @@
 // JavaScript: no loader hooks, which would cost every process and thread that loads a report a
 // quarter of a second to start, and see every later import. Errors say what to fix.
 import { createHash } from "node:crypto";
+import { SourceMap } from "node:module";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
@@ -47,7 +48,10 @@ export async function importDefault<T>(root: string, file: string, what: string)
     module = await import(url);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(located(file, undefined, explain(root, error as NodeJS.ErrnoException)), { cause: error });
+    // A module that throws as it loads (a figure's id checked by defineFigure, say) is named where it threw.
+    const where = projectFrame(root, error);
+    const message = explain(root, error as NodeJS.ErrnoException);
+    throw new UserError(where ? `${where}: ${message}` : located(file, undefined, message), { cause: error });
   }
   if (module.default === undefined) throw new UserError(located(file, undefined, `expected a default export: ${what}`));
   return module.default;
@@ -310,4 +314,41 @@ function sourceOf(root: string, path: string): string {
 function shown(root: string, path: string): string {
   const rel = relative(root, path);
   return rel.startsWith("..") ? path : rel;
+}
+
+/**
+ * Where in the project's own code an error was thrown: the first frame of its stack in a project
+ * module, mapped from the compiled module back to its source ("reports/x/figures/y.ts:12:7"), or
+ * undefined when no frame is the project's.
+ */
+export function projectFrame(root: string, error: unknown): string | undefined {
+  const stack = (error as Error | undefined)?.stack ?? "";
+  const out = modulesDir(root);
+  for (const match of stack.matchAll(/(?:file:\/\/)?(\/[^\s():]+):(\d+):(\d+)/g)) {
+    const [, path, line, column] = match as unknown as [string, string, string, string];
+    if (path.startsWith(out + sep)) {
+      const mapped = mapBack(path, Number(line), Number(column));
+      if (mapped) return `${shown(root, mapped.file)}:${mapped.line}:${mapped.column}`;
+    } else if (path.startsWith(root + sep) && !path.includes(`${sep}node_modules${sep}`) && COMPILED.test(path)) {
+      return `${shown(root, path)}:${line}:${column}`;
+    }
+  }
+  return undefined;
+}
+
+/** A place in a compiled module, mapped through its inline source map to its source. */
+function mapBack(path: string, line: number, column: number): { file: string; line: number; column: number } | undefined {
+  let code: string;
+  try {
+    code = readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+  const payload = /\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)/.exec(code)?.[1];
+  if (!payload) return undefined;
+  const map = new SourceMap(JSON.parse(Buffer.from(payload, "base64").toString("utf8")));
+  const entry = map.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
+  if (entry.originalSource === undefined || entry.originalLine === undefined) return undefined;
+  const file = entry.originalSource.startsWith("file:") ? fileURLToPath(entry.originalSource) : entry.originalSource;
+  return { file, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
 }

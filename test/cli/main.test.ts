@@ -112,6 +112,22 @@ export default defineTemplate({ ...briefing, styles: [...briefing.styles, new UR
     );
   });
 
+  it("names the file, line and column in the figure's own code where it threw, and the figure", async () => {
+    const root = await copyProject();
+    const figure = join(root, "reports/cambodia-2020/figures/summons.ts");
+    const code = await readFile(figure, "utf8");
+    const broken = "    const missing = (summons as unknown as { none: { filter(): void } }).none.filter();\n";
+    await writeFile(figure, code.replace("  plot: ({ summons }) => {\n", `  plot: ({ summons }) => {\n${broken}`));
+    const line = code.split("\n").findIndex((l) => l.startsWith("  plot: ({ summons }) => {")) + 2;
+    const { stderr } = await plotbrief(["build", "cambodia-2020", "--format", "html"], root);
+    expect(stderr).toBe(
+      `error: reports/cambodia-2020/figures/summons.ts:${line}:${broken.indexOf(".filter") + 2}: figure summons: Cannot read properties of undefined (reading 'filter')\n`,
+    );
+    const debug = await plotbrief(["build", "cambodia-2020", "--format", "html", "--debug"], root);
+    expect(debug.stderr).toContain(`caused by: TypeError: Cannot read properties of undefined (reading 'filter')`);
+    expect(debug.stderr).toContain(`at Object.plot (${figure}:${line}:`);
+  });
+
   it("names the file, line and column of a syntax error in a project module", async () => {
     const root = await copyProject();
     const figure = join(root, "reports/cambodia-2020/figures/timeline.ts");
