@@ -10,13 +10,23 @@ export { defineSources, citeSource, sourceLine } from "./data/provenance.js";
 export type { Source, SourceSpec } from "./data/provenance.js";
 export { defineDataset } from "./data/dataset.js";
 export type { Dataset, DatasetSpec, AnyDatasetSpec, RowsOf } from "./data/dataset.js";
-export { count, date, kind, number, oneOf, qualifier, share, source, text, year } from "./data/schema.js";
+export { count, date, datetime, kind, number, oneOf, qualifier, share, source, text, year } from "./data/schema.js";
 export type { Column, ColumnType, Columns, NumberOptions, RowOf } from "./data/schema.js";
-export { KINDS, QUALIFIERS, UNITS, compareDates, dateEnd, dateStart, parsePreciseDate } from "./data/qualified.js";
-export type { DatePrecision, Kind, PreciseDate, QualifiedNumber, Qualifier, Unit } from "./data/qualified.js";
+export {
+  KINDS,
+  PreciseDate,
+  QUALIFIERS,
+  UNITS,
+  compareDates,
+  dateEnd,
+  dateStart,
+  parsePreciseDate,
+  parseTimestamp,
+} from "./data/qualified.js";
+export type { DatePrecision, Kind, QualifiedNumber, Qualifier, Unit } from "./data/qualified.js";
 
 // Writing numbers and dates, and values derived from others with their qualifiers and sources.
-export { formatDate, formatDigits, formatList, formatNumber, isoDate } from "./data/format.js";
+export { formatDate, formatDateTime, formatDigits, formatList, formatNumber, isoDate } from "./data/format.js";
 export type { NumberFormat } from "./data/format.js";
 export { change, difference, shareOf } from "./data/derive.js";
 export type { Quoted } from "./data/derive.js";

@@ -15,7 +15,8 @@ import { hash, hashFiles, hashTool, moduleGraph, readInput } from "./inputs.js";
 import { MANIFEST, makeManifest } from "./manifest.js";
 import type { FigureRenderer } from "./pool.js";
 import { pageFiles, renderReport } from "./render.js";
-import type { RenderedReport, SvgSource } from "./render.js";
+import type { ChartSource, RenderedReport } from "./render.js";
+import type { Chart } from "../render/svg.js";
 import { writeAtomic } from "../write.js";
 
 export interface BuildOptions {
@@ -121,8 +122,8 @@ async function print(
   }
   if (formats.has("png")) {
     // Each chart alone on a page with the report's fonts and styles, whether the notebook embeds it or not.
-    for (const { figure, svg } of rendered.figures) {
-      const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${rendered.css}</style></head><body style="margin:0;background:#fff">${svg}</body></html>`;
+    for (const { figure, chart } of rendered.figures) {
+      const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${rendered.css}</style></head><body style="margin:0;background:#fff">${chart.file}</body></html>`;
       const png = await make("png", hash("png", tool, browser, page), async () => {
         const shots = await printer.png(`${slug} figure ${figure.id}`, page, ["svg"]);
         return shots.get("svg")!;
@@ -136,21 +137,21 @@ async function print(
  * Where each figure's SVG comes from: the cache when its inputs are unchanged, else rendered (here, or
  * on a worker thread once the build has many), each telling how long it took.
  */
-async function figureSource(report: LoadedReport, options: BuildOptions): Promise<SvgSource> {
+async function figureSource(report: LoadedReport, options: BuildOptions): Promise<ChartSource> {
   const { root, cache, renderer } = options;
   const slug = report.slug;
-  const dataFiles = (spec: Parameters<SvgSource>[1]) =>
+  const dataFiles = (spec: Parameters<ChartSource>[1]) =>
     (Object.values(spec.uses) as DatasetSpec<never>[]).map((dataset) => join(root, dataset.file));
   // A worker loads the whole report, so it is sent every dataset file the report reads.
   const reportFiles = () => [...report.datasets.values()].map((dataset) => join(root, dataset.spec.file));
-  const render: SvgSource = async (figure) => {
+  const render: ChartSource = async (figure) => {
     const started = performance.now();
-    const { svg, thread } = renderer
+    const { chart, thread } = renderer
       ? await renderer.render({ root, slug, figure: figure.id }, () => renderFigure(figure), reportFiles)
-      : { svg: await renderFigure(figure), thread: 0 };
+      : { chart: await renderFigure(figure), thread: 0 };
     const ms = performance.now() - started;
     options.onEvent?.({ type: "figure", report: slug, figure: figure.id, cached: false, thread, ms });
-    return svg;
+    return chart;
   };
   if (!cache) return render;
   // The project's lockfile stands for the versions of the packages its modules import.
@@ -161,27 +162,17 @@ async function figureSource(report: LoadedReport, options: BuildOptions): Promis
   ]);
   return async (figure, spec) => {
     const started = performance.now();
-    const key = hash(
-      "svg",
-      tool,
-      modules,
-      figure.id,
-      report.notebook.front.locale,
-      await hashFiles(root, dataFiles(spec)),
-    );
+    const { locale, strict } = report.notebook.front;
+    const data = await hashFiles(root, dataFiles(spec));
+    const key = hash("chart", tool, modules, figure.id, locale, String(strict), data);
     const hit = await cache.get(key);
     if (!hit) {
-      const svg = await render(figure, spec);
-      await cache.put(key, svg);
-      return svg;
+      const chart = await render(figure, spec);
+      await cache.put(key, JSON.stringify(chart));
+      return chart;
     }
-    options.onEvent?.({
-      type: "figure",
-      report: slug,
-      figure: figure.id,
-      cached: true,
-      ms: performance.now() - started,
-    });
-    return hit.toString("utf8");
+    const ms = performance.now() - started;
+    options.onEvent?.({ type: "figure", report: slug, figure: figure.id, cached: true, ms });
+    return JSON.parse(hit.toString("utf8")) as Chart;
   };
 }

@@ -4,6 +4,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { UserError } from "../error.js";
 import { readInput } from "./inputs.js";
+import type { Chart } from "../render/svg.js";
 import type { FigureRequest, RenderReply, RenderRequest } from "./render-worker.js";
 
 /**
@@ -40,7 +41,7 @@ export class FigurePool {
   async render(
     request: FigureRequest,
     files: () => Promise<Record<string, Uint8Array>>,
-  ): Promise<{ svg: string; thread: number }> {
+  ): Promise<{ chart: Chart; thread: number }> {
     const id = this.#next++;
     const index = id % this.#workers.length;
     const loaded = `${index}\0${request.root}\0${request.slug}`;
@@ -48,7 +49,7 @@ export class FigurePool {
     this.#loaded.add(loaded);
     return new Promise((resolve, reject) => {
       this.#pending.set(id, (reply) => {
-        if ("svg" in reply) resolve({ svg: reply.svg, thread: reply.thread });
+        if ("chart" in reply) resolve({ chart: reply.chart, thread: reply.thread });
         else reject(reply.user ? new UserError(reply.error) : new Error(reply.error));
       });
       this.#workers[index]!.postMessage({ ...request, id, files: data } satisfies RenderRequest);
@@ -73,10 +74,10 @@ export class FigureRenderer {
   /** Renders with `local` in this thread, or on a worker; says which thread did it (0 for this one). */
   async render(
     request: FigureRequest,
-    local: () => Promise<string>,
+    local: () => Promise<Chart>,
     dataFiles: () => readonly string[],
-  ): Promise<{ svg: string; thread: number }> {
-    if (++this.#count <= this.threshold || availableParallelism() < 2) return { svg: await local(), thread: 0 };
+  ): Promise<{ chart: Chart; thread: number }> {
+    if (++this.#count <= this.threshold || availableParallelism() < 2) return { chart: await local(), thread: 0 };
     this.#pool ??= new FigurePool(availableParallelism());
     const files = async () =>
       Object.fromEntries(await Promise.all(dataFiles().map(async (path) => [path, await readInput(path)] as const)));

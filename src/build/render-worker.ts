@@ -8,6 +8,7 @@ import { loadReport } from "../report/load.js";
 import type { LoadedReport } from "../report/load.js";
 import { compileProjectModules } from "../report/modules.js";
 import { renderFigure } from "../render/svg.js";
+import type { Chart } from "../render/svg.js";
 
 /** One figure to render: which project, report and figure. */
 export interface FigureRequest {
@@ -23,7 +24,7 @@ export interface RenderRequest extends FigureRequest {
 }
 
 export type RenderReply =
-  | { readonly id: number; readonly svg: string; readonly thread: number }
+  | { readonly id: number; readonly chart: Chart; readonly thread: number }
   | { readonly id: number; readonly error: string; readonly user: boolean };
 
 compileProjectModules();
@@ -37,8 +38,8 @@ parentPort!.on("message", (request: RenderRequest) => {
       if (!reports.has(key)) reports.set(key, loadReport(request.root, request.slug, read));
       const report = await reports.get(key)!;
       const spec = report.spec.figures.find((figure) => figure.id === request.figure)!;
-      const svg = await renderFigure(resolveFigure(spec, report.datasets, report.notebook.front.locale));
-      parentPort!.postMessage({ id: request.id, svg, thread: threadId } satisfies RenderReply);
+      const chart = await renderFigure(resolveFigure(spec, report.datasets, report.notebook.front.locale));
+      parentPort!.postMessage({ id: request.id, chart, thread: threadId } satisfies RenderReply);
     } catch (error) {
       const user = error instanceof UserError;
       parentPort!.postMessage({ id: request.id, error: (error as Error).message, user } satisfies RenderReply);

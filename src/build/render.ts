@@ -8,31 +8,34 @@ import type { FrontMatter } from "../report/notebook.js";
 import { assemblePage } from "../report/page.js";
 import type { Page } from "../report/page.js";
 import { renderFigure } from "../render/svg.js";
+import type { Chart } from "../render/svg.js";
 
-/** Makes a figure's SVG: rendered here, on a worker, or taken from the cache. */
-export type SvgSource = (figure: Figure, spec: AnyFigureSpec) => Promise<string>;
+/** Makes a figure's chart: rendered here, on a worker, or taken from the cache. */
+export type ChartSource = (figure: Figure, spec: AnyFigureSpec) => Promise<Chart>;
 
-/** A report rendered in memory: the page and each figure's standalone SVG. */
+/** A report rendered in memory: the page and each figure's chart. */
 export interface RenderedReport extends Page {
   readonly slug: string;
   readonly front: FrontMatter;
-  /** The claims audit's findings: hand-typed numbers that look like data values. */
+  /** The claims audit's findings, and what the charts dropped or cut. */
   readonly warnings: readonly string[];
-  readonly figures: readonly { readonly figure: Figure; readonly svg: string }[];
+  readonly figures: readonly { readonly figure: Figure; readonly chart: Chart }[];
 }
 
 /** Renders a loaded report; nothing is written. Broken references fail before any figure is drawn. */
 export async function renderReport(
   root: string,
   report: LoadedReport,
-  svgFor: SvgSource = renderFigure,
+  chartFor: ChartSource = renderFigure,
 ): Promise<RenderedReport> {
   const bound = bindReport(report);
   const figures = await Promise.all(
-    bound.figures.map(async ({ spec, figure }) => ({ figure, svg: await svgFor(figure, spec) })),
+    bound.figures.map(async ({ spec, figure }) => ({ figure, chart: await chartFor(figure, spec) })),
   );
-  const page = await assemblePage(root, bound, new Map(figures.map(({ figure, svg }) => [figure.id, svg])));
-  const warnings = [...bound.warnings];
+  const charts = figures.flatMap(({ chart }) => chart.warnings);
+  if (report.notebook.front.strict && charts.length > 0) throw new UserError(charts.join("\n"));
+  const page = await assemblePage(root, bound, new Map(figures.map(({ figure, chart }) => [figure.id, chart])));
+  const warnings = [...bound.warnings, ...charts];
   const size = pageSize(report, page.html, figures);
   if (size) warnings.push(size);
   return { slug: report.slug, front: report.notebook.front, ...page, warnings, figures };
@@ -48,8 +51,8 @@ function pageSize(report: LoadedReport, html: string, figures: RenderedReport["f
   if (bytes <= Math.min(HEAVY_PAGE, limit)) return undefined;
   const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
   const parts = figures
-    .flatMap(({ figure, svg }) => [
-      { what: `figure ${figure.id}'s chart`, bytes: Buffer.byteLength(svg) },
+    .flatMap(({ figure, chart }) => [
+      { what: `figure ${figure.id}'s chart`, bytes: Buffer.byteLength(chart.svg) },
       { what: `figure ${figure.id}'s table and download`, bytes: Buffer.byteLength(figure.table.csv) * 2 },
     ])
     .sort((a, b) => b.bytes - a.bytes)
@@ -70,6 +73,6 @@ export function pageFiles(rendered: RenderedReport, formats: ReadonlySet<string>
   const files = new Map<string, string>();
   if (formats.has("html")) files.set("index.html", rendered.html);
   if (formats.has("svg"))
-    for (const { figure, svg } of rendered.figures) files.set(`figures/${figure.id}.svg`, `${svg}\n`);
+    for (const { figure, chart } of rendered.figures) files.set(`figures/${figure.id}.svg`, chart.file);
   return files;
 }

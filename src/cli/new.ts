@@ -96,6 +96,7 @@ export default defineFigure({
   uses: { counts },
   plot: ({ counts }) => ({
     marginLeft: 90,
+    marginRight: 40, // room for the label at the end of the longest bar
     x: { label: null },
     y: { label: null },
     marks: [

@@ -1,7 +1,7 @@
 import { columnsOf } from "./schema.js";
 import type { Columns, RowOf } from "./schema.js";
 import type { QualifiedNumber } from "./qualified.js";
-import { formatDate, formatNumber } from "./format.js";
+import { formatDate, formatDateTime, formatNumber } from "./format.js";
 import type { NumberFormat } from "./format.js";
 import { citeSource } from "./provenance.js";
 import type { Source } from "./provenance.js";
@@ -118,6 +118,8 @@ export class Dataset<Row extends object = Record<string, unknown>> {
         return formatNumber(this.quantity(row, field), options);
       case "date":
         return formatDate(value as PreciseDate, options.locale);
+      case "datetime":
+        return formatDateTime(value as Date, options.locale);
       case "source":
         return this.sourcesOf(row).map(citeSource).join("; ");
       default:

@@ -1,6 +1,6 @@
 // One set of formatters for every place a number or date is written: prose, labels, tables, alt text.
-import { dateStart } from "./qualified.js";
-import type { PreciseDate, QualifiedNumber, Qualifier } from "./qualified.js";
+import { PreciseDate, dateStart } from "./qualified.js";
+import type { QualifiedNumber, Qualifier } from "./qualified.js";
 
 const MINUS = "\u2212";
 
@@ -165,6 +165,23 @@ export function formatDate(date: PreciseDate, locale?: string): string {
   const month = MONTHS[date.month - 1]!;
   if (date.day === undefined) return `${month} ${date.year}`;
   return `${month} ${date.day}, ${date.year}`;
+}
+
+/** Writes a moment in UTC: "Nov. 3, 2020, 14:05 UTC"; in another locale, as Intl writes it. */
+export function formatDateTime(moment: Date, locale?: string): string {
+  if (!isEnglish(locale)) {
+    return new Intl.DateTimeFormat(locale, {
+      timeZone: "UTC",
+      dateStyle: "medium",
+      timeStyle: "short",
+    }).format(moment);
+  }
+  const day = formatDate(
+    new PreciseDate(moment.getUTCFullYear(), moment.getUTCMonth() + 1, moment.getUTCDate()),
+    locale,
+  );
+  const time = moment.toISOString().slice(11, 16);
+  return `${day}, ${time} UTC`;
 }
 
 /** Writes a date as ISO 8601 to its precision: "2020", "2020-11", "2020-11-03". */

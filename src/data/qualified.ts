@@ -9,12 +9,38 @@ export type Kind = (typeof KINDS)[number];
 /** How precisely a date is known. */
 export type DatePrecision = "year" | "month" | "day";
 
-/** A date as precise as its source: "2020", "2020-11" or "2020-11-03". Always UTC. */
-export interface PreciseDate {
+/**
+ * A date as precise as its source: "2020", "2020-11" or "2020-11-03". It is a `Date` (the first instant
+ * of the period it names, in UTC), so that Plot draws it on a time axis as it is; it also knows its
+ * precision, so that it is written as precisely as it was stated, never more.
+ */
+export class PreciseDate extends Date {
   readonly year: number;
   readonly month?: number; // 1-12
   readonly day?: number;
   readonly precision: DatePrecision;
+
+  constructor(year: number, month?: number, day?: number) {
+    super(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
+    // Years below 100 would be read as 1900 and more: the year is set as it is.
+    if (year < 100) this.setUTCFullYear(year);
+    this.year = year;
+    if (month !== undefined) this.month = month;
+    if (day !== undefined) this.day = day;
+    this.precision = day !== undefined ? "day" : month !== undefined ? "month" : "year";
+  }
+
+  /** As written in ISO 8601 to its precision: "2020", "2020-11", "2020-11-03". */
+  override toString(): string {
+    const pad = (n: number) => String(n).padStart(2, "0");
+    if (this.month === undefined) return String(this.year);
+    if (this.day === undefined) return `${this.year}-${pad(this.month)}`;
+    return `${this.year}-${pad(this.month)}-${pad(this.day)}`;
+  }
+
+  override toJSON(): string {
+    return this.toString();
+  }
 }
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -25,19 +51,41 @@ export function parsePreciseDate(text: string): PreciseDate | undefined {
   if (!match) return undefined;
   const [, y, m, d] = match;
   const year = Number(y);
-  if (m === undefined) return { year, precision: "year" };
+  if (m === undefined) return new PreciseDate(year);
   const month = Number(m);
   if (month < 1 || month > 12) return undefined;
-  if (d === undefined) return { year, month, precision: "month" };
+  if (d === undefined) return new PreciseDate(year, month);
   const day = Number(d);
   // Date.UTC rolls over invalid days (2020-02-31); a round trip catches them.
   if (day < 1 || new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return undefined;
-  return { year, month, day, precision: "day" };
+  return new PreciseDate(year, month, day);
+}
+
+// A timestamp with its offset: "2020-11-03T14:05:00Z", "2020-11-03T21:05+07:00".
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** Parses an ISO 8601 timestamp with an offset into its instant; undefined for anything else. */
+export function parseTimestamp(text: string): Date | undefined {
+  const match = TIMESTAMP.exec(text);
+  if (!match) return undefined;
+  const date = new Date(text.replace(" ", "T").replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
+  const [, y, mo, d, h, mi, sec = "0"] = match;
+  const valid =
+    !Number.isNaN(date.getTime()) &&
+    Number(mo) >= 1 &&
+    Number(mo) <= 12 &&
+    Number(d) >= 1 &&
+    new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDate() === Number(d) &&
+    Number(h) < 24 &&
+    Number(mi) < 60 &&
+    Number(sec) < 60;
+  return valid ? date : undefined;
 }
 
 /** The first instant of the period a precise date names, in UTC. */
 export function dateStart(date: PreciseDate): Date {
-  return new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1));
+  // A precise date is the Date of its start (one that crossed to another process is a plain Date).
+  return new Date(date.getTime());
 }
 
 /** The first instant after the period a precise date names, in UTC. */

@@ -2,10 +2,10 @@
 // knows how its values are written, so the row type is inferred and quoting a value needs no hints.
 import { z } from "zod";
 import { found } from "../error.js";
-import { KINDS, QUALIFIERS, UNITS, parsePreciseDate } from "./qualified.js";
+import { KINDS, QUALIFIERS, UNITS, parsePreciseDate, parseTimestamp } from "./qualified.js";
 import type { Kind, PreciseDate, Qualifier, Unit } from "./qualified.js";
 
-export type ColumnType = "text" | "number" | "year" | "date" | "qualifier" | "kind" | "source" | "enum";
+export type ColumnType = "text" | "number" | "year" | "date" | "datetime" | "qualifier" | "kind" | "source" | "enum";
 
 /** One column of a dataset; build them with the helpers below, e.g. `count()` or `share()`. */
 export interface Column<T> {
@@ -130,6 +130,25 @@ export function date<O extends Options = {}>(options?: O): Column<Maybe<PreciseD
     },
     options,
   ) as Column<Maybe<PreciseDate, O>>;
+}
+
+/**
+ * A moment, as an ISO 8601 timestamp with its offset: "2020-11-03T14:05:00Z" or "2020-11-03T21:05+07:00",
+ * kept in UTC. A timestamp without an offset is an error: its moment would depend on the machine.
+ */
+export function datetime<O extends Options = {}>(options?: O): Column<Maybe<Date, O>> {
+  const expected = "an ISO 8601 timestamp with its offset (2020-11-03T14:05:00Z or 2020-11-03T21:05+07:00)";
+  return column(
+    "datetime",
+    expected,
+    (s) => {
+      const moment = parseTimestamp(s);
+      if (moment) return { ok: moment };
+      const local = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(s);
+      return { error: `expected ${expected}, found ${found(s)}${local ? ", which has no offset" : ""}` };
+    },
+    options,
+  ) as Column<Maybe<Date, O>>;
 }
 
 /** One of a fixed set of words. */

@@ -2,6 +2,8 @@ import type { PlotOptions } from "@observablehq/plot";
 import { UserError } from "../error.js";
 import { sourceLine } from "../data/provenance.js";
 import type { Dataset, DatasetSpec, RowsOf } from "../data/dataset.js";
+import { withAxes } from "./axes.js";
+import { withTooltips } from "./tips.js";
 import { makeTable } from "./table.js";
 import type { DataTable, DataTableSpec } from "./table.js";
 
@@ -59,6 +61,8 @@ export interface Figure {
   readonly source: string;
   readonly table: DataTable;
   readonly plot: PlotOptions;
+  /** What the build should tell the author about this figure (features a page without script lacks). */
+  readonly notices: readonly string[];
 }
 
 /** Binds a figure to its loaded datasets and writes its furniture. */
@@ -93,7 +97,7 @@ export function resolveFigure<D extends Uses>(
     alt,
     source: sourceLine(sources),
     table,
-    plot: spec.plot(bound),
+    ...withTooltips(withAxes(spec.plot(bound), locale ?? "en-US"), spec.id),
   };
 }
 

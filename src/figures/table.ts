@@ -1,7 +1,7 @@
 // A figure's data as the reader gets it: a table of formatted cells, and the same rows as CSV.
 import { isoDate } from "../data/format.js";
 import type { Dataset } from "../data/dataset.js";
-import type { PreciseDate } from "../data/qualified.js";
+import { PreciseDate } from "../data/qualified.js";
 
 /** The rows a figure shows, e.g. `{ dataset: gdp, rows: gdp.rows, columns: ["forecaster", "growth"] }`. */
 export interface DataTableSpec<Row extends object> {
@@ -72,7 +72,8 @@ function rawCell<Row extends object>(dataset: Dataset<Row>, row: Row, name: stri
     const { value, digits } = dataset.quantity(row, name as keyof Row & string);
     return value.toFixed(digits);
   }
-  if (typeof value === "object" && value !== null && "precision" in value) return isoDate(value as PreciseDate);
+  if (value instanceof PreciseDate) return isoDate(value);
+  if (value instanceof Date) return value.toISOString();
   return String(value);
 }
 

@@ -87,7 +87,10 @@ export function bindReport(report: LoadedReport): BoundReport {
       const figure = resolveFigure(figureSpec, report.datasets, front.locale);
       const rows = figureRows(figure);
       if (rows > front.max_figure_rows) throw tooManyRows(report, figure.id, rows, "at most", front.max_figure_rows);
-      if (rows > MANY_ROWS) warnings.push(tooManyRows(report, figure.id, rows, "better under", MANY_ROWS).message);
+      // What weighs on the page is the table (and its download): a line of many points is one path.
+      const shown = figure.table.rows.length;
+      if (shown > MANY_ROWS) warnings.push(tooManyRows(report, figure.id, shown, "better under", MANY_ROWS).message);
+      warnings.push(...figure.notices);
       return { spec: figureSpec, figure };
     } catch (error) {
       // The figure's own code threw: name the place in it and the figure, keep the cause for --debug.

@@ -337,7 +337,11 @@ export function projectFrame(root: string, error: unknown): string | undefined {
 }
 
 /** A place in a compiled module, mapped through its inline source map to its source. */
-function mapBack(path: string, line: number, column: number): { file: string; line: number; column: number } | undefined {
+function mapBack(
+  path: string,
+  line: number,
+  column: number,
+): { file: string; line: number; column: number } | undefined {
   let code: string;
   try {
     code = readFileSync(path, "utf8");
@@ -347,7 +351,11 @@ function mapBack(path: string, line: number, column: number): { file: string; li
   const payload = /\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)/.exec(code)?.[1];
   if (!payload) return undefined;
   const map = new SourceMap(JSON.parse(Buffer.from(payload, "base64").toString("utf8")));
-  const entry = map.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
+  const entry = map.findEntry(line - 1, column - 1) as {
+    originalSource?: string;
+    originalLine?: number;
+    originalColumn?: number;
+  };
   if (entry.originalSource === undefined || entry.originalLine === undefined) return undefined;
   const file = entry.originalSource.startsWith("file:") ? fileURLToPath(entry.originalSource) : entry.originalSource;
   return { file, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };

@@ -9,6 +9,7 @@ import { fontFaces } from "../render/fonts.js";
 import { isTrusted, trusted } from "../render/html.js";
 import type { Html } from "../render/html.js";
 import type { PagePrint } from "../render/printer.js";
+import type { Chart } from "../render/svg.js";
 import { VERSION } from "../version.js";
 import type { BoundReport } from "./bind.js";
 import { renderMarkdown } from "./markdown.js";
@@ -23,8 +24,12 @@ export interface Page {
   readonly print: PagePrint;
 }
 
-/** Assembles the page from a bound report and the SVG of each figure, by figure id. */
-export async function assemblePage(root: string, bound: BoundReport, svgs: ReadonlyMap<string, string>): Promise<Page> {
+/** Assembles the page from a bound report and the chart of each figure, by figure id. */
+export async function assemblePage(
+  root: string,
+  bound: BoundReport,
+  charts: ReadonlyMap<string, Chart>,
+): Promise<Page> {
   const { report, numbers } = bound;
   const { front } = report.notebook;
   const { spec: template, name } = report.template;
@@ -34,7 +39,10 @@ export async function assemblePage(root: string, bound: BoundReport, svgs: Reado
     if (number === undefined) continue;
     figures.set(
       figure.id,
-      markup(name, "figure", () => template.figure({ figure, number, svg: trusted(svgs.get(figure.id)!) })),
+      markup(name, "figure", () => {
+        const chart = charts.get(figure.id)!;
+        return template.figure({ figure, number, svg: trusted(chart.svg), legend: trusted(chart.legends.join("")) });
+      }),
     );
   }
   const body = trusted(renderMarkdown(bound.markdown, { inline: bound.inline, figures }));

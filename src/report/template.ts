@@ -26,6 +26,8 @@ export interface FigureContext {
   /** Its number in the report: the notebook embeds figures in this order. */
   readonly number: number;
   readonly svg: Html;
+  /** The chart's keys (`color: { legend: true }`), as Plot draws them; empty when it has none. */
+  readonly legend: Html;
 }
 
 /** What the PDF's running header and footer receive. */

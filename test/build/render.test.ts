@@ -65,7 +65,7 @@ describe("renderReport(root, report, svgFor)", () => {
     expect(rendered.html).toContain(
       'data-fact="tariff/lost-share.value" title="Source: European Commission via VOA Khmer, Feb. 12, 2020">about 20%</span>',
     );
-    const svg = rendered.figures.find(({ figure }) => figure.id === "tariff-share")!.svg;
+    const svg = rendered.figures.find(({ figure }) => figure.id === "tariff-share")!.chart.svg;
     expect(svg).toContain("about 20%: tariffs reinstated");
     expect(rendered.html).toContain("<td>about 20%</td>");
     expect(svg).toContain(`aria-label="A single bar of Cambodia's exports to the EU: about 20%`);

@@ -62,7 +62,8 @@ describe("parsePreciseDate(text)", () => {
     expect(parsePreciseDate("2020-02-30")).toBeUndefined();
     expect(parsePreciseDate("2020-13")).toBeUndefined();
     expect(parsePreciseDate("Nov 2020")).toBeUndefined();
-    expect(parsePreciseDate("2020-02-29")).toEqual({ year: 2020, month: 2, day: 29, precision: "day" });
+    expect({ ...parsePreciseDate("2020-02-29") }).toEqual({ year: 2020, month: 2, day: 29, precision: "day" });
+    expect(parsePreciseDate("2020-02-29")).toEqual(new Date(Date.UTC(2020, 1, 29)));
   });
 });
 

@@ -49,7 +49,8 @@ describe("loadDataset(spec, root)", () => {
     const dataset = await loadDataset(spec("good.csv"), root);
     expect(dataset.rows.map((row) => row.id)).toEqual(["a", "b"]);
     const b = dataset.row("b")!;
-    expect(b.date).toEqual({ year: 2020, month: 11, precision: "month" });
+    expect({ ...b.date }).toEqual({ year: 2020, month: 11, precision: "month" });
+    expect(b.date).toBeInstanceOf(Date);
     expect(dataset.quantity(b, "share")).toMatchObject({
       value: 45,
       digits: 1,

@@ -8,7 +8,7 @@ import { ROOT } from "../project.js";
 export async function flagshipSvgs(): Promise<Map<string, string>> {
   const [report, document] = await Promise.all([loadReport(ROOT, "cambodia-2020"), svgDocument()]);
   return new Map(
-    report.spec.figures.map((spec) => [spec.id, renderSvg(resolveFigure(spec, report.datasets), document)]),
+    report.spec.figures.map((spec) => [spec.id, renderSvg(resolveFigure(spec, report.datasets), document).svg]),
   );
 }
 

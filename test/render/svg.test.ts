@@ -3,7 +3,7 @@ import { promisify } from "node:util";
 import * as Plot from "@observablehq/plot";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Figure } from "../../src/figures/figure.js";
-import { renderSvg, svgDocument } from "../../src/render/svg.js";
+import { renderFigure, renderSvg, svgDocument } from "../../src/render/svg.js";
 import { expectGolden } from "../golden.js";
 import { ROOT } from "../project.js";
 import { flagshipSvgs } from "./flagship.js";
@@ -24,6 +24,7 @@ function figure(id: string, plot: Figure["plot"]): Figure {
     source: "Source: test.",
     table: { head: [], rows: [], csv: "", neutralised: 0 },
     plot,
+    notices: [],
   };
 }
 
@@ -64,7 +65,7 @@ describe("renderSvg(figure, document)", () => {
   it("prefixes every id with the figure id, so two charts in one page never share a clip path", async () => {
     const document = await svgDocument();
     const clipped = (id: string) =>
-      renderSvg(figure(id, { marks: [Plot.lineY([1, 3, 2], { clip: true, marker: "circle" })] }), document);
+      renderSvg(figure(id, { marks: [Plot.lineY([1, 3, 2], { clip: true, marker: "circle" })] }), document).svg;
     const a = clipped("first");
     const b = clipped("second");
     const ids = (svg: string) => [...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
@@ -83,12 +84,28 @@ describe("renderSvg(figure, document)", () => {
     );
   });
 
-  it("refuses a Plot legend, which would make HTML rather than SVG", async () => {
-    const document = await svgDocument();
-    const legend = figure("legend", {
-      color: { legend: true },
-      marks: [Plot.dot(["a", "b"], { x: (d) => d, fill: (d) => d })],
+  it("draws a key for a scale that asks for one, as Plot draws it, and puts it above the chart in the file", async () => {
+    const keyed = figure("keyed", {
+      color: { legend: true, domain: ["North", "South"] },
+      marks: [Plot.dot(["North", "South"], { x: (d) => d, fill: (d) => d })],
     });
-    expect(() => renderSvg(legend, document)).toThrow(/^figure legend: Plot made a <figure>, not an <svg>/);
+    const chart = await renderFigure(keyed);
+    expect(chart.svg).toMatch(/^<svg /);
+    expect(chart.legends).toHaveLength(1);
+    expect(chart.legends[0]).toMatch(/^<div class="pb-plot-swatches pb-plot-swatches-wrap">/);
+    expect(chart.legends[0]).toContain("</svg>North</span>");
+    expect(chart.file).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="640" height="\d+"/);
+    expect(chart.file).toContain('<text x="21" y="11" dy="0.35em">North</text>');
+    expect(chart.file).toMatch(/<\/g><svg x="0" y="28" /);
+  });
+
+  it("paints a colour ramp on its own canvas, for a continuous key", async () => {
+    const ramp = figure("ramp", {
+      color: { legend: true, type: "linear", domain: [0, 100] },
+      marks: [Plot.dot([10, 90], { x: (d) => d, fill: (d) => d })],
+    });
+    const chart = await renderFigure(ramp);
+    expect(chart.legends[0]).toMatch(/^<svg /);
+    expect(chart.legends[0]).toMatch(/href="data:image\/png;base64,iVBORw0KGgo/);
   });
 });

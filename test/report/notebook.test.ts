@@ -16,14 +16,14 @@ describe("parseNotebook(file, source)", () => {
   it("reads front matter, with defaults, and finds where the body starts", () => {
     const notebook = parseNotebook("reports/x/index.md", [...front, "", "Up {{gdp/a}}."].join("\n"));
     expect(notebook.front).toMatchObject({ title: "T", template: "briefing", lang: "en", paper: "a4", keywords: [] });
-    expect(notebook.front.date).toEqual({ year: 2020, month: 11, day: 30, precision: "day" });
+    expect({ ...notebook.front.date }).toEqual({ year: 2020, month: 11, day: 30, precision: "day" });
     expect(notebook.bodyLine).toBe(7);
     expect(notebook.body).toBe("\nUp {{gdp/a}}.");
   });
 
   it("takes a year alone as a date of year precision", () => {
     const source = [...front.slice(0, 4), "date: 2020", "---"].join("\n");
-    expect(parseNotebook("reports/x/index.md", source).front.date).toEqual({ year: 2020, precision: "year" });
+    expect({ ...parseNotebook("reports/x/index.md", source).front.date }).toEqual({ year: 2020, precision: "year" });
   });
 
   it("names the line of a bad front matter value", () => {

@@ -1,4 +1,4 @@
-import { Plot, defineFigure, formatDate, formatNumber, tableOf } from "plotbrief";
+import { Plot, PreciseDate, defineFigure, formatDate, formatNumber, tableOf } from "plotbrief";
 import type { RowsOf } from "plotbrief";
 import { gdp } from "../../../data/cambodia-2020/datasets.js";
 
@@ -98,10 +98,7 @@ function shown(rows: readonly Row[]): Row[] {
 
 function label(row: Row): string {
   if (row.year < 2020) return `${row.year} actual, ${row.forecaster}`;
-  const when = row.published
-    ? formatDate(
-        row.published.day === undefined ? row.published : { ...row.published, day: undefined, precision: "month" },
-      )
-    : "";
+  // To the month: the day of a revision is in the table.
+  const when = row.published ? formatDate(new PreciseDate(row.published.year, row.published.month)) : "";
   return row.kind === "actual" ? `2020 outturn, ${row.forecaster} ${when}` : `Forecast: ${row.forecaster}, ${when}`;
 }

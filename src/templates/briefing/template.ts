@@ -31,7 +31,7 @@ export default defineTemplate({
           <p>Every number in this briefing is quoted from its dataset; each chart lists its sources and its data.</p>
         </footer>`,
     ),
-  figure: ({ figure, number, svg }) =>
+  figure: ({ figure, number, svg, legend }) =>
     html`<figure class="pb-figure" id="figure-${figure.id}" aria-labelledby="figure-${figure.id}-title">
       <figcaption>
         <p class="pb-title" id="figure-${figure.id}-title">
@@ -39,6 +39,7 @@ export default defineTemplate({
         </p>
         ${figure.subtitle === undefined ? "" : html`<p class="pb-subtitle">${figure.subtitle}</p>`}
       </figcaption>
+      ${legend.value === "" ? "" : html`<div class="pb-key">${legend}</div>`}
       <div class="pb-chart">${svg}</div>
       ${figure.notes.map((note) => html`<p class="pb-note">${note}</p>`)}
       <p class="pb-source">${figure.source}</p>

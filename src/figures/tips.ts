@@ -1,0 +1,48 @@
+// Tips that follow the pointer (`tip: true`) need a script, which plotbrief's pages do not run: their
+// marks show the same values as native tooltips (SVG `<title>`) instead, and the build says so.
+import * as Plot from "@observablehq/plot";
+import type { PlotOptions } from "@observablehq/plot";
+
+type Channel = { value?: unknown; label?: string; optional?: boolean; filter?: unknown; scale?: unknown };
+type MarkLike = { data?: unknown; channels?: Record<string, Channel>; tip?: unknown; ariaLabel?: string };
+
+/** The figure's Plot options with pointer tips turned into tooltips, and what to tell the author. */
+export function withTooltips(plot: PlotOptions, id: string): { plot: PlotOptions; notices: string[] } {
+  const marks = [plot.marks ?? []].flat(Infinity as 1) as (MarkLike | null | undefined)[];
+  let changed = 0;
+  for (const mark of marks) {
+    if (!mark?.tip || !mark.channels) continue;
+    mark.tip = undefined;
+    changed++;
+    if (mark.channels.title) continue;
+    const shown = Object.entries(mark.channels).filter(([name]) => !["title", "href", "ariaLabel"].includes(name));
+    const columns = shown.map(([name, channel]) => {
+      let values: ArrayLike<unknown> | null | undefined;
+      try {
+        values = Plot.valueof(mark.data as Plot.Data, channel.value as Plot.ChannelValue);
+      } catch {
+        values = undefined;
+      }
+      return { label: channel.label ?? (typeof channel.value === "string" ? channel.value : name), values };
+    });
+    const title = (_: unknown, i: number) =>
+      columns
+        .filter(({ values }) => values && values[i] !== undefined && values[i] !== null)
+        .map(({ label, values }) => `${label}: ${written(values![i])}`)
+        .join("\n");
+    mark.channels.title = { value: title, optional: true, filter: null };
+  }
+  const notices =
+    changed === 0
+      ? []
+      : [
+          `figure ${id}: tip: true needs a script to follow the pointer, and the page runs none; ` +
+            `${changed === 1 ? "its mark shows" : `its ${changed} marks show`} the same values as native tooltips instead`,
+        ];
+  return { plot, notices };
+}
+
+function written(value: unknown): string {
+  if (value instanceof Date) return value.constructor === Date ? value.toISOString() : String(value);
+  return String(value);
+}

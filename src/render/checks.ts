@@ -1,0 +1,185 @@
+// Nothing disappears in silence: a mark that draws nothing from its rows, and a label that reaches
+// outside the chart, are reported with the figure and the mark, since the chart alone would not say.
+import { loadedMetrics } from "./text.js";
+
+/** What a mark drew, counted as Plot renders it (once a facet). */
+export interface MarkRecord {
+  readonly label: string;
+  readonly position: number;
+  readonly rows: number;
+  shown: number;
+  drawn: number;
+}
+
+type Renderable = {
+  render?: (this: unknown, ...args: unknown[]) => Element | null;
+  data?: { length?: unknown } | null;
+  ariaLabel?: string;
+};
+
+/** Counts, for each mark of the chart, the rows Plot kept and the shapes it drew. */
+export function instrument(plot: { marks?: unknown }): MarkRecord[] {
+  const marks = [plot.marks ?? []].flat(Infinity as 1) as (Renderable | null | undefined)[];
+  const records: MarkRecord[] = [];
+  marks.forEach((mark, position) => {
+    if (!mark || typeof mark.render !== "function") return;
+    const rows = typeof mark.data?.length === "number" ? (mark.data.length as number) : 0;
+    const record: MarkRecord = { label: mark.ariaLabel ?? "mark", position: position + 1, rows, shown: 0, drawn: 0 };
+    records.push(record);
+    const render = mark.render;
+    mark.render = function (this: unknown, ...args: unknown[]) {
+      const node = render.apply(this, args);
+      record.shown += (args[0] as { length?: number } | undefined)?.length ?? 0;
+      if (node && shapes(node) > 0) record.drawn++;
+      return node;
+    };
+  });
+  return records;
+}
+
+function shapes(node: Element): number {
+  if (!["g", "svg", "title", "defs", "clipPath"].includes(node.localName)) return 1;
+  let count = 0;
+  for (const child of Array.from(node.children)) count += shapes(child);
+  return count;
+}
+
+/** A warning for each mark that had rows and drew nothing. */
+export function checkMarks(id: string, records: readonly MarkRecord[]): string[] {
+  return records
+    .filter((record) => record.rows > 0 && record.drawn === 0)
+    .map(
+      (record) =>
+        `figure ${id}: the ${record.label} mark (mark ${record.position}) draws nothing from its ${record.rows} ${record.rows === 1 ? "row" : "rows"}: ` +
+        `${record.shown === 0 ? "no row has a value for every channel it needs (text where a date or number is expected?); " : ""}` +
+        "a mark that follows the pointer (tip, Plot.pointer) draws nothing in a page without script",
+    );
+}
+
+/**
+ * A warning for each label that reaches outside the chart. Where the fonts' metrics are not loaded,
+ * only labels that surely fit are passed; `unsure` says that others await them.
+ */
+export function checkText(id: string, svg: SVGSVGElement): { warnings: string[]; unsure: boolean } {
+  const width = Number(svg.getAttribute("width"));
+  const height = Number(svg.getAttribute("height"));
+  const measure = loadedMetrics();
+  const warnings: string[] = [];
+  let unsure = false;
+  for (const text of Array.from(svg.querySelectorAll("text"))) {
+    const place = placeOf(text);
+    if (!place) continue;
+    const lines = linesOf(text);
+    const longest = lines.reduce((a, b) => (b.length > a.length ? b : a), "");
+    if (longest === "") continue;
+    const bold = isBold(text);
+    // A generous estimate of its width, before measuring: a label that fits even so needs no metrics.
+    const bound = Math.max(...lines.map((line) => estimate(line))) * place.size * (bold ? 1.1 : 1);
+    const widthOf = (extent: number) => {
+      const [left, right] =
+        place.anchor === "middle"
+          ? [place.x - extent / 2, place.x + extent / 2]
+          : place.anchor === "end"
+            ? [place.x - extent, place.x]
+            : [place.x, place.x + extent];
+      return { left, right };
+    };
+    const loose = widthOf(bound);
+    const top = place.y - place.size;
+    const bottom = place.y + (lines.length - 1) * place.size * 1.2 + place.size * 0.3;
+    const vertical = top < -1 || bottom > height + 1;
+    if (loose.left >= -1 && loose.right <= width + 1 && !vertical) continue;
+    if (!measure) {
+      unsure = true;
+      continue;
+    }
+    const { left, right } = widthOf(Math.max(...lines.map((line) => measure(line, place.size, bold))));
+    const over = Math.max(-left, right - width, -top, bottom - height);
+    if (over <= 1) continue;
+    const side = -left === over ? "left" : right - width === over ? "right" : -top === over ? "top" : "bottom";
+    warnings.push(
+      `figure ${id}: the label ${JSON.stringify(lines.join(" "))} (${groupOf(text)}) reaches ${Math.round(over)} px outside the chart at the ${side}; ` +
+        `give the chart more margin${side === "left" || side === "right" ? ` (margin${side === "left" ? "Left" : "Right"})` : ""}, or shorten the label`,
+    );
+  }
+  return { warnings, unsure };
+}
+
+/** A label's width in ems, from rough classes of Source Sans 3's letters (narrow, wide, capitals, digits). */
+function estimate(text: string): number {
+  let ems = 0;
+  for (const c of text) {
+    if (c === " ") ems += 0.25;
+    else if ("iljI.,;:'!|".includes(c)) ems += 0.28;
+    else if ("frt()[]-".includes(c)) ems += 0.38;
+    else if ("mw%".includes(c)) ems += 0.82;
+    else if ("MW".includes(c)) ems += 0.92;
+    else if (c >= "A" && c <= "Z") ems += 0.62;
+    else ems += 0.52;
+  }
+  return ems;
+}
+
+/** Where a label is in the chart: its anchor point, its anchoring and its size. */
+function placeOf(text: Element): { x: number; y: number; anchor: string; size: number } | undefined {
+  let x = 0;
+  let y = 0;
+  let size = 10;
+  let sized = false;
+  let anchor: string | undefined;
+  for (let node: Element | null = text; node; node = node.localName === "svg" ? null : node.parentElement) {
+    const transform = node.localName === "svg" ? null : node.getAttribute("transform");
+    if (transform) {
+      if (/rotate|matrix|scale|skew/.test(transform)) return undefined;
+      const match = /translate\(\s*([-\d.e]+)[\s,]*([-\d.e]+)?\s*\)/.exec(transform);
+      if (match) {
+        x += Number(match[1]);
+        y += Number(match[2] ?? 0);
+      }
+    }
+    anchor ??= node.getAttribute("text-anchor") ?? undefined;
+    const fontSize = parseFloat(node.getAttribute("font-size") ?? "");
+    if (!sized && fontSize > 0) {
+      size = fontSize;
+      sized = true;
+    }
+  }
+  const length = (value: string | null) =>
+    value === null ? 0 : value.endsWith("em") ? parseFloat(value) * size : parseFloat(value) || 0;
+  x += length(text.getAttribute("x")) + length(text.getAttribute("dx"));
+  y += length(text.getAttribute("y")) + length(text.getAttribute("dy"));
+  return { x, y, anchor: anchor ?? "start", size };
+}
+
+/** A label's lines: a tspan with an x starts one. */
+function linesOf(text: Element): string[] {
+  const tspans = Array.from(text.children).filter((child) => child.localName === "tspan" && child.hasAttribute("x"));
+  if (tspans.length === 0) return [visible(text)];
+  return tspans.map(visible);
+}
+
+function visible(node: Element): string {
+  let out = "";
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeType === 3) out += child.textContent ?? "";
+    else if (child.nodeType === 1 && (child as Element).localName !== "title") out += visible(child as Element);
+  }
+  return out.replaceAll("\u200b", "");
+}
+
+function isBold(element: Element): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const weight = node.getAttribute("font-weight");
+    if (weight !== null) return weight === "bold" || Number(weight) >= 600;
+  }
+  return false;
+}
+
+/** What drew a label, as Plot names its groups: "y-axis tick label", "text". */
+function groupOf(text: Element): string {
+  for (let node = text.parentElement; node; node = node.parentElement) {
+    const label = node.getAttribute("aria-label");
+    if (label) return `${label} mark`;
+  }
+  return "a label";
+}
