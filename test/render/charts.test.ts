@@ -1,0 +1,140 @@
+// What a chart shows that jsdom alone would lose: dates on a time axis at their precision, in the
+// report's language; static tips sized to their text; pointer tips as native tooltips; and a warning
+// for what a mark drops or a label loses.
+import * as Plot from "@observablehq/plot";
+import { describe, expect, it } from "vitest";
+import { PreciseDate, parsePreciseDate } from "../../src/data/qualified.js";
+import { withAxes } from "../../src/figures/axes.js";
+import type { Figure } from "../../src/figures/figure.js";
+import { withTooltips } from "../../src/figures/tips.js";
+import { renderFigure } from "../../src/render/svg.js";
+import { textMetrics } from "../../src/render/text.js";
+
+function figure(plot: Figure["plot"]): Figure {
+  return {
+    id: "f",
+    title: "f",
+    notes: [],
+    alt: "alt",
+    source: "Source: test.",
+    table: { head: [], rows: [], csv: "", neutralised: 0 },
+    plot,
+    notices: [],
+  };
+}
+
+/** The box of a tip as Plot draws it, with relative l, h and v commands: its width, and its height
+ * without the pointer (its longest vertical side). */
+function outline(d: string): { width: number; height: number } {
+  let x = 0;
+  const xs = [0];
+  let height = 0;
+  for (const [, command, args] of d.matchAll(/([lhv])([-\d.,]+)/g)) {
+    const [a = 0] = args!.split(",").map(Number);
+    if (command === "v") height = Math.max(height, Math.abs(a));
+    else x += a;
+    xs.push(x);
+  }
+  return { width: Math.max(...xs) - Math.min(...xs), height };
+}
+
+describe("a date() column in a chart", () => {
+  const monthly = Array.from({ length: 24 }, (_, i) => ({
+    month: parsePreciseDate(`${2019 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`)!,
+    value: i,
+  }));
+
+  it("reaches Plot as a date, so a line is drawn on a time axis", async () => {
+    const { svg, warnings } = await renderFigure(
+      figure(withAxes({ marks: [Plot.lineY(monthly, { x: "month", y: "value" })] }, "en-US")),
+    );
+    expect(warnings).toEqual([]);
+    expect(svg).toMatch(/<path[^>]* d="M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){23}"/);
+    expect(monthly[0]!.month).toBeInstanceOf(Date);
+  });
+
+  it("ticks no finer than its precision: years for yearly data", () => {
+    const yearly = [2019, 2020, 2021].map((year) => ({ year: new PreciseDate(year), value: year }));
+    const plot = withAxes({ marks: [Plot.lineY(yearly, { x: "year", y: "value" })] }, "en-US");
+    expect((plot.x as { ticks?: unknown }).ticks).toBe("year");
+    const monthlyPlot = withAxes({ marks: [Plot.lineY(monthly, { x: "month", y: "value" })] }, "en-US");
+    expect((monthlyPlot.x as { ticks?: unknown }).ticks).toBe("3 months");
+  });
+
+  it("writes the ticks of a time axis and a number axis in the report's locale", async () => {
+    const plot = withAxes(
+      { marks: [Plot.lineY(monthly, { x: "month", y: (d: { value: number }) => d.value * 1000 })] },
+      "fr-FR",
+    );
+    const { svg } = await renderFigure(figure(plot));
+    expect(svg).toContain(">janv. 2019<");
+    expect(svg).toContain(">20\u202f000<");
+  });
+});
+
+describe("tips", () => {
+  it("sizes a static tip to its text, with the fonts' metrics, and shows it", async () => {
+    const data = [{ x: 1, y: 2 }];
+    const { svg } = await renderFigure(
+      figure({
+        marks: [Plot.dot(data, { x: "x", y: "y" }), Plot.tip(data, { x: "x", y: "y", title: () => "A label" })],
+      }),
+    );
+    expect(svg).not.toContain('visibility="hidden"');
+    const path = /drop-shadow[^"]*" d="([^"]+)"/.exec(svg)?.[1];
+    expect(path, svg).toBeDefined();
+    const box = outline(path!);
+    // One line of 12 px text with 8 px of padding above and below, and on either side of the text as
+    // Source Sans 3 sets it (jsdom alone measures nothing, and Plot would draw a box of no width).
+    const width = (await textMetrics())("A label", 12);
+    expect(width).toBeGreaterThan(30);
+    expect(box.height).toBe(12 + 16);
+    expect(Math.abs(box.width - (width + 16))).toBeLessThan(1);
+  });
+
+  it("turns tip: true into native tooltips, and says so once for the figure", async () => {
+    const { plot, notices } = withTooltips(
+      { marks: [Plot.dot([{ x: 1, y: 2 }], { x: "x", y: "y", tip: true })] },
+      "scatter",
+    );
+    expect(notices).toEqual([
+      "figure scatter: tip: true needs a script to follow the pointer, and the page runs none; its mark shows the same values as native tooltips instead",
+    ]);
+    const { svg } = await renderFigure(figure(plot));
+    expect(svg).toContain("<title>x: 1\ny: 2</title>");
+  });
+});
+
+describe("nothing disappears in silence", () => {
+  it("warns of a mark that draws nothing from its rows, naming the figure and the mark", async () => {
+    const dates = [
+      { when: "2020-01-01", value: 1 },
+      { when: "2020-02-01", value: 2 },
+    ];
+    const { warnings } = await renderFigure(
+      figure({ marks: [Plot.ruleY([0]), Plot.dot(dates, { x: (d) => new Date(d.when + "x"), y: "value" })] }),
+    );
+    expect(warnings).toEqual([
+      "figure f: the dot mark (mark 2) draws nothing from its 2 rows: no row has a value for every channel it needs (text where a date or number is expected?); a mark that follows the pointer (tip, Plot.pointer) draws nothing in a page without script",
+    ]);
+  });
+
+  it("warns of a label that reaches outside the chart", async () => {
+    const { warnings } = await renderFigure(
+      figure({
+        marks: [
+          Plot.text([{ x: 10 }], {
+            x: "x",
+            text: () => "A label far too long for the right edge",
+            textAnchor: "start",
+          }),
+        ],
+        x: { domain: [0, 10] },
+      }),
+    );
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^figure f: the label "A label far too long for the right edge" \(text mark\) reaches \d+ px outside the chart at the right; give the chart more margin \(marginRight\), or shorten the label$/,
+    );
+  });
+});
