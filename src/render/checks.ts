@@ -1,5 +1,6 @@
-// Nothing disappears in silence: a mark that draws nothing from its rows, and a label that reaches
-// outside the chart, are reported with the figure and the mark, since the chart alone would not say.
+// Nothing disappears in silence: a mark that draws nothing from its rows, a label that reaches outside
+// the chart, and an axis's tick labels that run into each other ("20102000" where facets meet) are
+// reported with the figure and the mark, since the chart alone would not say.
 import { loadedMetrics } from "./text.js";
 
 /** What a mark drew, counted as Plot renders it (once a facet). */
@@ -66,6 +67,7 @@ export function checkText(id: string, svg: SVGSVGElement): { warnings: string[];
   const measure = loadedMetrics();
   const warnings: string[] = [];
   let unsure = false;
+  const axes = new Map<Element, Tick[]>();
   for (const text of Array.from(svg.querySelectorAll("text"))) {
     const place = placeOf(text);
     if (!place) continue;
@@ -87,6 +89,18 @@ export function checkText(id: string, svg: SVGSVGElement): { warnings: string[];
     const loose = widthOf(bound);
     const top = place.y - place.size;
     const bottom = place.y + (lines.length - 1) * place.size * 1.2 + place.size * 0.3;
+    const axis = tickAxisOf(text);
+    if (axis) {
+      const ticks = axes.get(axis) ?? [];
+      ticks.push({
+        label: lines.join(" "),
+        ...loose,
+        top: place.y - 0.7 * place.size,
+        bottom: place.y + 0.2 * place.size,
+        measured: () => widthOf(Math.max(...lines.map((line) => measure!(line, place.size, bold)))),
+      });
+      axes.set(axis, ticks);
+    }
     const vertical = top < -1 || bottom > height + 1;
     if (loose.left >= -1 && loose.right <= width + 1 && !vertical) continue;
     if (!measure) {
@@ -102,7 +116,72 @@ export function checkText(id: string, svg: SVGSVGElement): { warnings: string[];
         `give the chart more margin${side === "left" || side === "right" ? ` (margin${side === "left" ? "Left" : "Right"})` : ""}, or shorten the label`,
     );
   }
+  for (const [axis, ticks] of axes) {
+    const clash = collision(ticks, measure);
+    if (clash === "unsure") unsure = true;
+    else if (clash) {
+      const name = (axis.getAttribute("aria-label") ?? "").replace(/-axis tick label$/, "");
+      warnings.push(
+        `figure ${id}: the ${name}-axis tick labels ${JSON.stringify(clash[0])} and ${JSON.stringify(clash[1])} run into each other; ` +
+          `ask for fewer ticks (${name}: { ticks: 4 }), a shorter tickFormat, or a wider chart`,
+      );
+    }
+  }
   return { warnings, unsure };
+}
+
+/** A tick label's box: horizontally as estimated (generously) until measured, vertically from its size. */
+interface Tick {
+  readonly label: string;
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly measured: () => { left: number; right: number };
+}
+
+/** Labels closer than this look like one: "2010 2000" set 1 px apart reads "20102000". */
+const TICK_GAP = 2;
+
+/**
+ * The first two tick labels of an axis that run into each other, in every facet at once (where facets
+ * meet, the last label of one can meet the first of the next); "unsure" if only the metrics can tell.
+ */
+function collision(
+  ticks: readonly Tick[],
+  measure: ReturnType<typeof loadedMetrics>,
+): readonly [string, string] | "unsure" | undefined {
+  const sorted = [...ticks].sort((a, b) => a.left - b.left);
+  let unsure = false;
+  const exact = new Map<Tick, { left: number; right: number }>();
+  const box = (tick: Tick) => {
+    let found = exact.get(tick);
+    if (!found) exact.set(tick, (found = tick.measured()));
+    return found;
+  };
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i]!;
+    for (let j = i + 1; j < sorted.length && sorted[j]!.left < a.right + TICK_GAP; j++) {
+      const b = sorted[j]!;
+      if (b.top >= a.bottom || a.top >= b.bottom) continue;
+      if (!measure) {
+        unsure = true;
+        continue;
+      }
+      const [x, y] = [box(a), box(b)];
+      if (x.left < y.right + TICK_GAP && y.left < x.right + TICK_GAP) return [a.label, b.label];
+    }
+  }
+  return unsure ? "unsure" : undefined;
+}
+
+/** The axis mark a tick label belongs to, if it is one. */
+function tickAxisOf(text: Element): Element | undefined {
+  for (let node = text.parentElement; node; node = node.parentElement) {
+    const label = node.getAttribute("aria-label");
+    if (label) return label.endsWith("-axis tick label") ? node : undefined;
+  }
+  return undefined;
 }
 
 /** A label's width in ems, from rough classes of Source Sans 3's letters (narrow, wide, capitals, digits). */

@@ -138,3 +138,31 @@ describe("nothing disappears in silence", () => {
     );
   });
 });
+
+describe("tick labels", () => {
+  const rows = ["A", "B", "C", "D", "E", "F"].flatMap((country) =>
+    Array.from({ length: 11 }, (_, i) => ({ country, year: 2000 + i, value: i })),
+  );
+
+  it("warns where the facets' tick labels run into each other, naming both", async () => {
+    const { warnings } = await renderFigure(
+      figure({
+        x: { tickFormat: "d" },
+        marks: [Plot.lineY(rows, { x: "year", y: "value", fx: "country" })],
+      }),
+    );
+    expect(warnings).toEqual([
+      'figure f: the x-axis tick labels "2010" and "2000" run into each other; ask for fewer ticks (x: { ticks: 4 }), a shorter tickFormat, or a wider chart',
+    ]);
+  });
+
+  it("is content with ticks set apart", async () => {
+    const { warnings } = await renderFigure(
+      figure({
+        x: { tickFormat: "d", ticks: [2002, 2008] },
+        marks: [Plot.lineY(rows, { x: "year", y: "value", fx: "country" })],
+      }),
+    );
+    expect(warnings).toEqual([]);
+  });
+});
