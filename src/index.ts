@@ -33,7 +33,8 @@ export type { Quoted } from "./data/derive.js";
 
 // Figures.
 export { defineFigure } from "./figures/figure.js";
-export type { AnyFigureSpec, Figure, FigureSpec, Loaded, Uses } from "./figures/figure.js";
+export type { AnyFigureSpec, Figure, FigureSpec, FigureView, Loaded, Uses } from "./figures/figure.js";
+export { palette } from "./render/palette.js";
 export { tableOf } from "./figures/table.js";
 export type { DataTable, DataTableSpec } from "./figures/table.js";
 

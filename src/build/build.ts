@@ -6,6 +6,8 @@ import type { DatasetSpec } from "../data/dataset.js";
 import type { LoadedReport } from "../report/load.js";
 import { loadReport } from "../report/load.js";
 import type { Format } from "../report/notebook.js";
+import { figureOptions } from "../report/bind.js";
+import { cardPath } from "../report/page.js";
 import { reportPaths } from "../report/report.js";
 import { printPdf } from "../render/pdf.js";
 import type { Printer } from "../render/printer.js";
@@ -91,14 +93,27 @@ export async function buildReport(slug: string, options: BuildOptions): Promise<
   const files = pageFiles(rendered, formats);
   for (const [path, content] of files) await write(join(slug, path), content);
   if (files.size > 0) await write(join(slug, MANIFEST), await makeManifest(root, report, files));
-  if (formats.has("pdf") || formats.has("png")) await print(rendered, formats, options, write);
+  const cards = socialCards(rendered, formats);
+  if (formats.has("pdf") || formats.has("png") || cards.length > 0)
+    await print(rendered, formats, cards, options, write);
   return outputs;
 }
 
-/** Prints the PDF and the PNGs, each taken from the cache when its page and settings are unchanged. */
+/**
+ * The figures whose social card is printed: every figure's with png, else the first figure's where
+ * the page names it as its image (the front matter gives the report's `url`).
+ */
+function socialCards(rendered: RenderedReport, formats: ReadonlySet<Format>): RenderedReport["figures"] {
+  if (formats.has("png")) return rendered.figures;
+  if (rendered.socialImage === undefined || !formats.has("html")) return [];
+  return rendered.figures.filter(({ figure }) => figure.id === rendered.socialImage);
+}
+
+/** Prints the PDF, the PNGs and the social cards, each taken from the cache when its page and settings are unchanged. */
 async function print(
   rendered: RenderedReport,
   formats: ReadonlySet<Format>,
+  cards: RenderedReport["figures"],
   options: BuildOptions,
   write: (path: string, content: Uint8Array) => Promise<void>,
 ): Promise<void> {
@@ -120,16 +135,21 @@ async function print(
     const key = hash("pdf", tool, browser, rendered.html, JSON.stringify(rendered.print), date.toISOString());
     await write(join(slug, `${slug}.pdf`), await make("pdf", key, () => printPdf(rendered, printer, date)));
   }
+  // Each chart's file alone on a page, whether the notebook embeds it or not: it carries its own fonts.
+  const shot = async (what: string, file: string, scale?: number) => {
+    const page = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0;background:#fff">${file}</body></html>`;
+    return make("png", hash("png", tool, browser, page, String(scale)), async () => {
+      const shots = await printer.png(what, page, ["body > svg"], scale);
+      return shots.get("body > svg")!;
+    });
+  };
   if (formats.has("png")) {
-    // Each chart alone on a page with the report's fonts and styles, whether the notebook embeds it or not.
-    for (const { figure, chart } of rendered.figures) {
-      const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${rendered.css}</style></head><body style="margin:0;background:#fff">${chart.file}</body></html>`;
-      const png = await make("png", hash("png", tool, browser, page), async () => {
-        const shots = await printer.png(`${slug} figure ${figure.id}`, page, ["svg"]);
-        return shots.get("svg")!;
-      });
-      await write(join(slug, "figures", `${figure.id}.png`), png);
-    }
+    for (const { figure, chart } of rendered.figures)
+      await write(join(slug, "figures", `${figure.id}.png`), await shot(`${slug} figure ${figure.id}`, chart.file));
+  }
+  for (const { figure, chart } of cards) {
+    const card = await shot(`${slug} figure ${figure.id}'s card`, chart.cardFile, 1);
+    await write(join(slug, cardPath(figure.id)), card);
   }
 }
 
@@ -162,9 +182,11 @@ async function figureSource(report: LoadedReport, options: BuildOptions): Promis
   ]);
   return async (figure, spec) => {
     const started = performance.now();
-    const { locale, strict } = report.notebook.front;
+    const { strict } = report.notebook.front;
     const data = await hashFiles(root, dataFiles(spec));
-    const key = hash("chart", tool, modules, figure.id, locale, String(strict), data);
+    // The report's side of a chart: its locale, its column's width, its credit, its table's length.
+    const bound = JSON.stringify(figureOptions(report));
+    const key = hash("chart", tool, modules, figure.id, bound, String(strict), data);
     const hit = await cache.get(key);
     if (!hit) {
       const chart = await render(figure, spec);

@@ -31,9 +31,7 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
   const all = names.length > 0 ? names : await listReports(root);
   const slugs = flags.shard === undefined ? all : shardOf(all, flags.shard);
   const wsEndpoint = flags.browserWsEndpoint ?? effects.env.PLOTBRIEF_BROWSER_WS_ENDPOINT;
-  const needsBrowser = formats
-    ? formats.some((format) => format === "pdf" || format === "png")
-    : await someWantPrint(root, slugs);
+  const needsBrowser = await someWantPrint(root, slugs, formats);
 
   const [{ FigureRenderer }, { Printer }, { killBrowsers }, { removeTemporaries }] = await Promise.all([
     import("../build/pool.js"),
@@ -157,12 +155,16 @@ function throwAll(results: readonly PromiseSettledResult<void>[]): void {
 }
 
 /**
- * Whether any of these reports prints by default (pdf or png), read from the front matter's `formats`
- * key without loading the notebook parser: the answer decides whether the browser starts at once.
+ * Whether any of these reports prints (pdf, png, or the social card of a page with a `url`), with the
+ * formats given or its front matter's, read without loading the notebook parser: the answer decides
+ * whether the browser starts at once.
  */
-async function someWantPrint(root: string, slugs: readonly string[]): Promise<boolean> {
+async function someWantPrint(root: string, slugs: readonly string[], given?: readonly string[]): Promise<boolean> {
+  if (given?.some((format) => format === "pdf" || format === "png")) return true;
   for (const slug of slugs) {
     const notebook = await readFile(join(root, "reports", slug, "index.md"), "utf8").catch(() => "");
+    if (/^url:/m.test(notebook) && (!given || given.includes("html"))) return true;
+    if (given) continue;
     // `formats: [html, svg]`, or a block list of `- html` lines under `formats:`.
     const formats = /^formats:[ \t]*(\[[^\]]*\]|(?:\n[ \t]+-[^\n]*)+)/m.exec(notebook)?.[1];
     if (formats === undefined || /\b(pdf|png)\b/.test(formats)) return true;

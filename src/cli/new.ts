@@ -86,7 +86,7 @@ c,Group C,40,more-than,2020-11,example-2020
 |---|---|---|
 | \`counts.csv\` | Counts by group | Example Agency, Nov. 2020 (replace) |
 `,
-    [`reports/${name}/figures/counts.ts`]: `import { Plot, defineFigure, formatNumber, tableOf } from "plotbrief";
+    [`reports/${name}/figures/counts.ts`]: `import { Plot, defineFigure, formatNumber, palette, tableOf } from "plotbrief";
 import { counts } from "../../../data/${name}/datasets.js";
 
 export default defineFigure({
@@ -100,7 +100,7 @@ export default defineFigure({
     x: { label: null },
     y: { label: null },
     marks: [
-      Plot.barX(counts.rows, { x: counts.col("count"), y: counts.col("group"), fill: "#1d4f91" }),
+      Plot.barX(counts.rows, { x: counts.col("count"), y: counts.col("group"), fill: palette.blue }),
       Plot.text(counts.rows, {
         x: counts.col("count"),
         y: counts.col("group"),

@@ -28,15 +28,45 @@ export interface FigureSpec<D extends Uses> {
   readonly title: string | ((data: Loaded<D>) => string);
   readonly subtitle?: string | ((data: Loaded<D>) => string);
   readonly uses: D;
-  /** Plot options without `document` and `className`, which the renderer sets. */
-  readonly plot: (data: Loaded<D>) => PlotOptions;
+  /**
+   * Plot options without `document` and `className`, which the renderer sets. It is called for each
+   * view the chart is drawn for: the column (the page on a wide screen, the PDF, the exported files), a
+   * narrow screen and a social card; `view` says which, so a figure can change what changes with width
+   * (fewer ticks, shorter labels, a smaller margin). Plot's `width` is the view's unless it sets one.
+   */
+  readonly plot: (data: Loaded<D>, view: FigureView) => PlotOptions;
   /** The rows the figure shows: the reader's table, the CSV download and the source line come from them. */
   // `any`: each figure's rows have their own type, and tableOf checks the columns against it.
   readonly table: (data: Loaded<D>) => DataTableSpec<any>;
   /** Notes under the chart, written from the data. */
   readonly notes?: (data: Loaded<D>) => readonly string[];
-  /** Alt text; by default, the title and the table's rows. */
+  /** Alt text; by default, a summary of the chart: its kind, its series, the range of each axis, the extremes. */
   readonly alt?: (data: Loaded<D>) => string;
+}
+
+/** What a figure's chart is drawn for, with its width in CSS pixels. */
+export interface FigureView {
+  /** "column": the page on a wide screen, the PDF and the exported files; "narrow": a phone; "card": a social card. */
+  readonly name: "column" | "narrow" | "card";
+  readonly width: number;
+  /** True for a phone's screen: make room, say less. */
+  readonly narrow: boolean;
+}
+
+/** How wide a narrow screen's chart is drawn: about a 320–400 px phone's column, so its text stays at 11 px or more. */
+export const NARROW_WIDTH = 320;
+/** How wide a social card's chart is drawn, in a card of 600 by 337.5 CSS pixels (1,200 by 675 at twice the size). */
+export const CARD_WIDTH = 560;
+
+/** What a figure is bound with, from the report: its language, the width of its column, its credit and its table's length. */
+export interface FigureOptions {
+  readonly locale?: string;
+  /** The width of the printed page's column, in CSS pixels; the column view is drawn this wide. */
+  readonly column?: number;
+  /** The credit line of the exported files, e.g. "Chart: The data desk". */
+  readonly credit?: string;
+  /** The most rows the reader's table shows; the download has them all. */
+  readonly tableRows?: number;
 }
 
 /** A figure of any datasets, as reports list them. */
@@ -57,10 +87,20 @@ export interface Figure {
   readonly title: string;
   readonly subtitle?: string;
   readonly notes: readonly string[];
-  readonly alt: string;
+  /** The report's locale, for what the renderer writes (the alt text's numbers and dates). */
+  readonly locale?: string;
+  /** The author's alt text; without one, the renderer writes a summary of the chart (`Chart.alt`). */
+  readonly alt?: string;
+  /** The extremes of the table's first number column, in words, for the summary. */
+  readonly extremes?: string;
   readonly source: string;
+  /** The credit line of the exported files. */
+  readonly credit: string;
   readonly table: DataTable;
+  /** The column view's Plot options: the page on a wide screen, the PDF and the exported files. */
   readonly plot: PlotOptions;
+  /** The other views' Plot options, where the figure is drawn for them. */
+  readonly views?: { readonly narrow: PlotOptions; readonly card: PlotOptions };
   /** What the build should tell the author about this figure (features a page without script lacks). */
   readonly notices: readonly string[];
 }
@@ -69,8 +109,9 @@ export interface Figure {
 export function resolveFigure<D extends Uses>(
   spec: FigureSpec<D>,
   datasets: ReadonlyMap<string, Dataset>,
-  locale?: string,
+  options: FigureOptions = {},
 ): Figure {
+  const { locale, column = COLUMN_WIDTH, credit = "", tableRows = TABLE_ROWS } = options;
   const data = {} as Record<string, Dataset>;
   for (const [name, dataset] of Object.entries(spec.uses)) {
     const loaded = datasets.get(dataset.id);
@@ -84,21 +125,56 @@ export function resolveFigure<D extends Uses>(
       `figure ${spec.id}: its table has no rows; a figure shows at least one, and its source line names their sources`,
     );
   }
-  const table = makeTable(tableSpec, locale);
+  const table = makeTable(tableSpec, locale, tableRows);
   const sources = tableSpec.rows.flatMap((row) => tableSpec.dataset.sourcesOf(row));
   const write = (text: string | ((data: Loaded<D>) => string)) => (typeof text === "string" ? text : text(bound));
   const title = write(spec.title);
-  const alt = spec.alt ? spec.alt(bound) : defaultAlt(title, table);
+  const view = (name: FigureView["name"], width: number) => {
+    const plot = spec.plot(bound, { name, width, narrow: name === "narrow" });
+    return withTooltips(withAxes({ width, ...plot }, locale ?? "en-US"), spec.id);
+  };
+  const { plot, notices } = view("column", column);
+  const extremes = extremesOf(tableSpec, locale);
   return {
     id: spec.id,
     title,
     ...(spec.subtitle === undefined ? {} : { subtitle: write(spec.subtitle) }),
     notes: spec.notes?.(bound) ?? [],
-    alt,
+    ...(locale === undefined ? {} : { locale }),
+    ...(spec.alt ? { alt: spec.alt(bound) } : {}),
+    ...(extremes === undefined ? {} : { extremes }),
     source: sourceLine(sources),
+    credit,
     table,
-    ...withTooltips(withAxes(spec.plot(bound), locale ?? "en-US"), spec.id),
+    plot,
+    views: { narrow: view("narrow", NARROW_WIDTH).plot, card: view("card", CARD_WIDTH).plot },
+    notices,
   };
+}
+
+/** The column's width when the report does not say: an A4 page's, less 18 mm margins. */
+export const COLUMN_WIDTH = 658;
+/** How many rows the reader's table shows by default; the download has them all. */
+export const TABLE_ROWS = 100;
+
+/** "rate: highest South, 11.7%; lowest …": the table's first number column's extremes, each with its row's first text. */
+function extremesOf(spec: DataTableSpec<any>, locale: string | undefined): string | undefined {
+  const { dataset, rows, columns } = spec as DataTableSpec<Record<string, unknown>>;
+  const column = columns.find((name) => dataset.numberColumns.includes(name));
+  if (column === undefined || rows.length < 2) return undefined;
+  const valued = rows.filter((row) => typeof row[column] === "number");
+  if (valued.length < 2) return undefined;
+  let [low, high] = [valued[0]!, valued[0]!];
+  for (const row of valued) {
+    if ((row[column] as number) > (high[column] as number)) high = row;
+    if ((row[column] as number) < (low[column] as number)) low = row;
+  }
+  if (low === high) return undefined;
+  const label = columns.find((name) => name !== column && !dataset.numberColumns.includes(name));
+  const say = (row: Record<string, unknown>) =>
+    `${label === undefined ? "" : `${dataset.format(row, label, { locale })}, `}${dataset.format(row, column, { locale })}`;
+  const head = (spec.labels as Record<string, string | undefined> | undefined)?.[column] ?? column.replaceAll("_", " ");
+  return `${head}: highest ${say(high)}; lowest ${say(low)}`;
 }
 
 /** How many rows a figure draws from: its table's, or its largest mark's data where that is larger. */
@@ -108,11 +184,5 @@ export function figureRows(figure: Figure): number {
     const data = mark?.data as { length?: unknown } | undefined;
     return typeof data?.length === "number" ? data.length : 0;
   });
-  return Math.max(figure.table.rows.length, ...sizes);
-}
-
-/** "Title. Head: cell, head: cell; …" — every number the chart shows, in words a screen reader can say. */
-function defaultAlt(title: string, table: DataTable): string {
-  const rows = table.rows.map((row) => row.map((cell, i) => `${table.head[i]}: ${cell}`).join(", "));
-  return `${title}. ${rows.join("; ")}.`;
+  return Math.max(figure.table.total, ...sizes);
 }

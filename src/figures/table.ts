@@ -29,7 +29,10 @@ export function tableOf<Row extends object>(
 
 export interface DataTable {
   readonly head: readonly string[];
+  /** The rows the reader's table shows: the first `tableRows` (100 by default). */
   readonly rows: readonly (readonly string[])[];
+  /** How many rows the figure shows in all; the download has every one. */
+  readonly total: number;
   /** The same rows as CSV, with raw values and their qualifiers, for download. */
   readonly csv: string;
   /** How many cells of the CSV were made safe from spreadsheets that would run them as formulas. */
@@ -37,11 +40,11 @@ export interface DataTable {
 }
 
 /** Formats the rows a figure shows for the reader: one place decides how each column type is written. */
-export function makeTable<Row extends object>(spec: DataTableSpec<Row>, locale?: string): DataTable {
+export function makeTable<Row extends object>(spec: DataTableSpec<Row>, locale?: string, limit = Infinity): DataTable {
   const { dataset, rows, columns, labels = {} } = spec;
   const head = columns.map((name) => (labels as Record<string, string | undefined>)[name] ?? sentenceCase(name));
-  const cells = rows.map((row) => columns.map((name) => dataset.format(row, name, { locale })));
-  return { head, rows: cells, ...toCsv(dataset, rows) };
+  const cells = rows.slice(0, limit).map((row) => columns.map((name) => dataset.format(row, name, { locale })));
+  return { head, rows: cells, total: rows.length, ...toCsv(dataset, rows) };
 }
 
 /**

@@ -31,18 +31,18 @@ export function instrument(plot: { marks?: unknown }): MarkRecord[] {
     mark.render = function (this: unknown, ...args: unknown[]) {
       const node = render.apply(this, args);
       record.shown += (args[0] as { length?: number } | undefined)?.length ?? 0;
-      if (node && shapes(node) > 0) record.drawn++;
+      if (node && drawsShape(node)) record.drawn++;
       return node;
     };
   });
   return records;
 }
 
-function shapes(node: Element): number {
-  if (!["g", "svg", "title", "defs", "clipPath"].includes(node.localName)) return 1;
-  let count = 0;
-  for (const child of Array.from(node.children)) count += shapes(child);
-  return count;
+/** Whether a mark's node holds a shape. Siblings are walked one by one: in jsdom, indexing a long `children` list is slow. */
+function drawsShape(node: Element): boolean {
+  if (!["g", "svg", "title", "defs", "clipPath"].includes(node.localName)) return true;
+  for (let child = node.firstElementChild; child; child = child.nextElementSibling) if (drawsShape(child)) return true;
+  return false;
 }
 
 /** A warning for each mark that had rows and drew nothing. */
@@ -61,19 +61,28 @@ export function checkMarks(id: string, records: readonly MarkRecord[]): string[]
  * A warning for each label that reaches outside the chart. Where the fonts' metrics are not loaded,
  * only labels that surely fit are passed; `unsure` says that others await them.
  */
-export function checkText(id: string, svg: SVGSVGElement): { warnings: string[]; unsure: boolean } {
+export function checkText(
+  id: string,
+  svg: SVGSVGElement,
+  { where = "", smallest = 0 }: { where?: string; smallest?: number } = {},
+): { warnings: string[]; unsure: boolean } {
+  const figure = `figure ${id}${where}`;
+  let small: { size: number; label: string } | undefined;
   const width = Number(svg.getAttribute("width"));
   const height = Number(svg.getAttribute("height"));
   const measure = loadedMetrics();
   const warnings: string[] = [];
   let unsure = false;
   const axes = new Map<Element, Tick[]>();
+  const outside = new Map<string, { label: string; group: string; side: string; over: number; others: number }>();
   for (const text of Array.from(svg.querySelectorAll("text"))) {
     const place = placeOf(text);
     if (!place) continue;
     const lines = linesOf(text);
     const longest = lines.reduce((a, b) => (b.length > a.length ? b : a), "");
     if (longest === "") continue;
+    if (place.size < smallest && (small === undefined || place.size < small.size))
+      small = { size: place.size, label: lines.join(" ") };
     const bold = isBold(text);
     // A generous estimate of its width, before measuring: a label that fits even so needs no metrics.
     const bound = Math.max(...lines.map((line) => estimate(line))) * place.size * (bold ? 1.1 : 1);
@@ -87,16 +96,19 @@ export function checkText(id: string, svg: SVGSVGElement): { warnings: string[];
       return { left, right };
     };
     const loose = widthOf(bound);
-    const top = place.y - place.size;
-    const bottom = place.y + (lines.length - 1) * place.size * 1.2 + place.size * 0.3;
+    const lineBaselines = baselines(text, place);
+    const top = Math.min(...lineBaselines) - 0.8 * place.size;
+    // Below the baseline only letters with descenders reach: "2019" ends on it, "July" a quarter em under.
+    const descends = /[gjpqyQ(),;[\]{}|/_@]/.test(lines[lines.length - 1] ?? "");
+    const bottom = Math.max(...lineBaselines) + (descends ? 0.25 : 0.05) * place.size;
     const axis = tickAxisOf(text);
     if (axis) {
       const ticks = axes.get(axis) ?? [];
       ticks.push({
         label: lines.join(" "),
         ...loose,
-        top: place.y - 0.7 * place.size,
-        bottom: place.y + 0.2 * place.size,
+        top: Math.min(...lineBaselines) - 0.7 * place.size,
+        bottom: Math.max(...lineBaselines) + 0.2 * place.size,
         measured: () => widthOf(Math.max(...lines.map((line) => measure!(line, place.size, bold)))),
       });
       axes.set(axis, ticks);
@@ -111,9 +123,26 @@ export function checkText(id: string, svg: SVGSVGElement): { warnings: string[];
     const over = Math.max(-left, right - width, -top, bottom - height);
     if (over <= 1) continue;
     const side = -left === over ? "left" : right - width === over ? "right" : -top === over ? "top" : "bottom";
+    // One warning for each mark and side, naming its worst label: a long axis may have thousands.
+    const key = `${groupOf(text)}\0${side}`;
+    const seen = outside.get(key);
+    if (!seen) outside.set(key, { label: lines.join(" "), group: groupOf(text), side, over, others: 0 });
+    else {
+      seen.others++;
+      if (over > seen.over) Object.assign(seen, { label: lines.join(" "), over });
+    }
+  }
+  for (const { label, group, side, over, others } of outside.values()) {
+    const more = others === 0 ? "" : ` and ${others.toLocaleString("en-US")} more`;
     warnings.push(
-      `figure ${id}: the label ${JSON.stringify(lines.join(" "))} (${groupOf(text)}) reaches ${Math.round(over)} px outside the chart at the ${side}; ` +
+      `${figure}: the label ${JSON.stringify(label)}${more} (${group}) ${others === 0 ? "reaches" : "reach up to"} ${Math.round(over)} px outside the chart at the ${side}; ` +
         `give the chart more margin${side === "left" || side === "right" ? ` (margin${side === "left" ? "Left" : "Right"})` : ""}, or shorten the label`,
+    );
+  }
+  if (small) {
+    warnings.push(
+      `${figure}: text set at ${small.size} px (${JSON.stringify(small.label)}) shows smaller than 11 px on a 320 px phone; ` +
+        `give it a fontSize of 13 or more where view.narrow`,
     );
   }
   for (const [axis, ticks] of axes) {
@@ -122,7 +151,7 @@ export function checkText(id: string, svg: SVGSVGElement): { warnings: string[];
     else if (clash) {
       const name = (axis.getAttribute("aria-label") ?? "").replace(/-axis tick label$/, "");
       warnings.push(
-        `figure ${id}: the ${name}-axis tick labels ${JSON.stringify(clash[0])} and ${JSON.stringify(clash[1])} run into each other; ` +
+        `${figure}: the ${name}-axis tick labels ${JSON.stringify(clash[0])} and ${JSON.stringify(clash[1])} run into each other; ` +
           `ask for fewer ticks (${name}: { ticks: 4 }), a shorter tickFormat, or a wider chart`,
       );
     }
@@ -223,11 +252,31 @@ function placeOf(text: Element): { x: number; y: number; anchor: string; size: n
       sized = true;
     }
   }
-  const length = (value: string | null) =>
-    value === null ? 0 : value.endsWith("em") ? parseFloat(value) * size : parseFloat(value) || 0;
+  const length = (value: string | null) => emLength(value, size);
   x += length(text.getAttribute("x")) + length(text.getAttribute("dx"));
   y += length(text.getAttribute("y")) + length(text.getAttribute("dy"));
   return { x, y, anchor: anchor ?? "start", size };
+}
+
+/**
+ * The baseline of each of a label's lines: the text's own position, or, where tspans start lines (as
+ * Plot writes a label of several), each tspan's `y` and `dy` from there.
+ */
+function baselines(text: Element, place: { y: number; size: number }): number[] {
+  const tspans = Array.from(text.children).filter((child) => child.localName === "tspan" && child.hasAttribute("x"));
+  if (tspans.length === 0) return [place.y];
+  const length = (value: string | null) => emLength(value, place.size);
+  let current = length(text.getAttribute("y")) + length(text.getAttribute("dy"));
+  const origin = place.y - current;
+  return tspans.map((tspan) => {
+    if (tspan.hasAttribute("y")) current = length(tspan.getAttribute("y"));
+    current += length(tspan.getAttribute("dy"));
+    return origin + current;
+  });
+}
+
+function emLength(value: string | null, size: number): number {
+  return value === null ? 0 : value.endsWith("em") ? parseFloat(value) * size : parseFloat(value) || 0;
 }
 
 /** A label's lines: a tspan with an x starts one. */

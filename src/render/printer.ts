@@ -23,6 +23,8 @@ export type PagePrint = Pick<
 
 class PrintTimeout extends Error {}
 
+const VIEWPORT = { width: 760, height: 1000, deviceScaleFactor: 2 };
+
 export class Printer {
   readonly #options: PrinterOptions;
   #session: Promise<BrowserSession>;
@@ -93,16 +95,24 @@ export class Printer {
     );
   }
 
-  /** Screenshots elements of a page as PNG at twice the CSS pixel size, keyed by selector. */
-  png(what: string, html: string, selectors: readonly string[]): Promise<Map<string, Uint8Array>> {
+  /**
+   * Screenshots elements of a page as PNG, keyed by selector: at twice the CSS pixel size, or at
+   * `scale` times (a social card is drawn at its pixel size, 1,200 by 675, and shot at 1).
+   */
+  png(what: string, html: string, selectors: readonly string[], scale = 2): Promise<Map<string, Uint8Array>> {
     return this.#run(what, html, async (page) => {
-      const shots = new Map<string, Uint8Array>();
-      for (const selector of selectors) {
-        const element = await page.$(selector);
-        if (!element) throw new Error(`${what}: no element ${selector} in the page`);
-        shots.set(selector, await element.screenshot({ type: "png", omitBackground: false }));
+      if (scale !== 2) await page.setViewport({ ...VIEWPORT, deviceScaleFactor: scale });
+      try {
+        const shots = new Map<string, Uint8Array>();
+        for (const selector of selectors) {
+          const element = await page.$(selector);
+          if (!element) throw new Error(`${what}: no element ${selector} in the page`);
+          shots.set(selector, await element.screenshot({ type: "png", omitBackground: false }));
+        }
+        return shots;
+      } finally {
+        if (scale !== 2) await page.setViewport(VIEWPORT);
       }
-      return shots;
     });
   }
 
@@ -205,7 +215,9 @@ export class Printer {
     const page = await browser.newPage();
     // Our pages forbid every request by CSP; here the requests are let through to be blocked and named.
     await page.setBypassCSP(true);
-    await page.setViewport({ width: 760, height: 1000, deviceScaleFactor: 2 });
+    await page.setViewport(VIEWPORT);
+    // What is printed is light, whatever the machine prefers: the PDF, the PNGs and the cards.
+    await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "light" }]);
     await page.setRequestInterception(true);
     page.on("request", (request) => {
       const url = request.url();

@@ -5,8 +5,11 @@ import * as Plot from "@observablehq/plot";
 import { UserError } from "../error.js";
 import type { Figure } from "../figures/figure.js";
 import { completeWindow } from "./dom.js";
-import { standaloneSvg } from "./export.js";
+import { cardSvg, standaloneSvg } from "./export.js";
+import { summarise } from "./alt.js";
 import { checkMarks, checkText, instrument } from "./checks.js";
+import type { MarkRecord } from "./checks.js";
+import { CHART_STYLE } from "./palette.js";
 import { loadedMetrics, textMetrics } from "./text.js";
 
 /** What Plot needs from a DOM; one per process, since a new JSDOM per chart is several times slower. */
@@ -28,42 +31,94 @@ export function svgDocument(): Promise<SvgDocument> {
 
 /** A figure's chart as plotbrief draws it. */
 export interface Drawn {
-  /** The chart itself: an SVG, byte-stable, its ids prefixed with the figure's. */
+  /** The column's view: an SVG, byte-stable, its ids prefixed with the figure's. */
   readonly svg: string;
+  /** The narrow screen's view, where the figure has one; a page shows it by container query. */
+  readonly narrow?: string;
+  /** The social card's view, where the figure has one. */
+  readonly card?: string;
   /** Its keys, as Plot draws them: swatches as HTML, ramps as SVG, for the page above the chart. */
   readonly legends: readonly string[];
   /** What a mark dropped or a label lost: for the build's output (errors with `strict: true`). */
   readonly warnings: readonly string[];
+  /** The chart's alt text: the figure's own, or a summary of the chart within ALT_BUDGET characters. */
+  readonly alt: string;
 }
 
-/** A figure's chart, and the file it is written to (`figures/<id>.svg`): the chart with its keys. */
+/** A figure's chart, and its files: the chart with its furniture and fonts, and its social card. */
 export interface Chart extends Drawn {
+  /** `figures/<id>.svg`, and the PNG made from it. */
   readonly file: string;
+  /** The social card, printed as `figures/<id>.card.png`. */
+  readonly cardFile: string;
 }
 
 // The charts' type, set as attributes: Plot's `style` option would go through jsdom's slow CSS parser.
 const FONT_FAMILY = `"Source Sans 3", system-ui, sans-serif`;
-const FONT_SIZE = "12";
 /** The scales whose keys Plot draws: `color: { legend: true }` and the like. */
 const KEYED = ["color", "symbol", "opacity"] as const;
 
+/** Each view: its name in ids and messages, and the size of its text (a phone's is a step larger). */
+const VIEWS = {
+  column: { size: 12, where: "" },
+  narrow: { size: 13, where: " in the narrow view (phones)" },
+  card: { size: 12, where: " in the social card" },
+} as const;
+type ViewName = keyof typeof VIEWS;
+
 /**
- * Renders a figure's chart: its SVG (alt text on the chart itself), its keys, and its warnings. The
- * text metrics must be loaded for a chart with a static tip; without them, labels are checked
+ * Renders a figure's chart in each of its views: SVG (alt text on the chart itself), keys and warnings.
+ * The text metrics must be loaded for a chart with a static tip; without them, labels are checked
  * against the frame only where they surely fit, and `unsure` says a check was left to the metrics.
  */
 export function renderSvg(figure: Figure, { document }: SvgDocument): Drawn & { readonly unsure: boolean } {
-  const plot = { ...figure.plot };
+  const column = drawView(figure, "column", figure.plot, document);
+  const others = figure.views
+    ? (["narrow", "card"] as const).map((name) => drawView(figure, name, figure.views![name], document))
+    : [];
+  const alt = figure.alt ?? summarise(figure, column.node as never, figure.locale);
+  const finish = (view: View) => {
+    view.node.setAttribute("role", "img");
+    view.node.setAttribute("aria-label", alt);
+    return tidy(view.node.outerHTML, view.name === "column" ? figure.id : `${figure.id}-${view.name}`, view.name);
+  };
+  const warnings = [...checkMarks(figure.id, column.records), ...column.warnings];
+  for (const view of others)
+    for (const warning of view.warnings) if (!warnings.includes(warning)) warnings.push(warning);
+  const [narrow, card] = others;
+  return {
+    svg: finish(column),
+    ...(narrow ? { narrow: finish(narrow) } : {}),
+    ...(card ? { card: finish(card) } : {}),
+    legends: column.legends,
+    warnings,
+    alt,
+    unsure: column.unsure || others.some((view) => view.unsure),
+  };
+}
+
+interface View {
+  readonly name: ViewName;
+  readonly node: SVGSVGElement;
+  readonly legends: string[];
+  readonly warnings: string[];
+  readonly records: MarkRecord[];
+  readonly unsure: boolean;
+}
+
+/** Draws one view of a figure with Plot, and checks what it drew. */
+function drawView(figure: Figure, name: ViewName, options: Figure["plot"], document: Document): View {
+  const plot = { ...options };
   const keys: { name: (typeof KEYED)[number]; options: Record<string, unknown> }[] = [];
-  for (const name of KEYED) {
-    const scale = plot[name] as Record<string, unknown> | undefined;
+  for (const scaleName of KEYED) {
+    const scale = plot[scaleName] as Record<string, unknown> | undefined;
     if (!scale?.legend) continue;
     const { legend, ...rest } = scale;
     keys.push({
-      name,
+      name: scaleName,
       options: typeof legend === "object" ? { ...(legend as object) } : typeof legend === "string" ? { legend } : {},
     });
-    (plot as Record<string, unknown>)[name] = rest;
+    (plot as Record<string, unknown>)[scaleName] = rest;
   }
   const records = instrument(plot);
   const warnings: string[] = [];
@@ -78,45 +133,79 @@ export function renderSvg(figure: Figure, { document }: SvgDocument): Drawn & { 
   try {
     node = Plot.plot({ width: 640, ...plot, document, className: "pb-plot" });
   } catch (error) {
-    throw new UserError(`figure ${figure.id}: Plot failed: ${(error as Error).message}`);
+    throw new UserError(`figure ${figure.id}: Plot failed${VIEWS[name].where}: ${(error as Error).message}`);
   } finally {
     console.warn = warn;
     globalThis.requestAnimationFrame = frame;
   }
-  if (warnings.length > 0) throw new UserError(`figure ${figure.id}: Plot warned: ${warnings.join(" ")}`);
+  if (warnings.length > 0)
+    throw new UserError(`figure ${figure.id}: Plot warned${VIEWS[name].where}: ${warnings.join(" ")}`);
   if (node.tagName.toLowerCase() !== "svg") {
     throw new UserError(
       `figure ${figure.id}: Plot made a <${node.tagName.toLowerCase()}>, not an <svg>; leave the title and caption to the figure's furniture`,
     );
   }
-  node.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-  if (figure.plot.style === undefined) {
-    node.setAttribute("font-family", FONT_FAMILY);
-    node.setAttribute("font-size", FONT_SIZE);
+  const svg = node as SVGSVGElement;
+  svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  svg.setAttribute("class", `pb-plot pb-${name}`);
+  if (options.style === undefined) {
+    svg.setAttribute("font-family", FONT_FAMILY);
+    svg.setAttribute("font-size", String(VIEWS[name].size));
   }
   if (frames.length > 0 && !loadedMetrics())
     throw new Error(`figure ${figure.id}: a tip needs the text metrics loaded`);
   for (const callback of frames) callback(0);
-  const legends = keys.map(({ name, options }) => {
-    const key = (node as unknown as { legend(name: string, options: object): Element | undefined }).legend(
-      name,
-      options,
-    );
-    if (!key)
-      throw new UserError(
-        `figure ${figure.id}: ${name}: { legend } asks for a key, and the chart has no ${name} scale`,
-      );
-    return tidy(key.outerHTML, `${figure.id}-key`);
+  halo(svg);
+  const legends =
+    name !== "column"
+      ? []
+      : keys.map(({ name: scaleName, options: legendOptions }) => {
+          const key = (svg as unknown as { legend(name: string, options: object): Element | undefined }).legend(
+            scaleName,
+            legendOptions,
+          );
+          if (!key)
+            throw new UserError(
+              `figure ${figure.id}: ${scaleName}: { legend } asks for a key, and the chart has no ${scaleName} scale`,
+            );
+          return tidy(key.outerHTML, `${figure.id}-key`, "key");
+        });
+  const text = checkText(figure.id, svg, {
+    where: VIEWS[name].where,
+    smallest: name === "narrow" ? NARROW_SMALLEST : 0,
   });
-  const text = checkText(figure.id, node as SVGSVGElement);
-  node.setAttribute("role", "img");
-  node.setAttribute("aria-label", figure.alt);
-  return {
-    svg: tidy(node.outerHTML, figure.id),
-    legends,
-    warnings: [...checkMarks(figure.id, records), ...text.warnings],
-    unsure: text.unsure,
-  };
+  return { name, node: svg, legends, warnings: text.warnings, records, unsure: text.unsure };
+}
+
+/**
+ * The smallest text, in px, that a narrow view may carry: drawn 320 px wide and shown in a 320 px
+ * phone's column (284 px), it comes out at 11 px.
+ */
+const NARROW_SMALLEST = 12.4;
+
+/**
+ * A halo in the page's background behind each text mark's labels (Plot's own stroke and paint order),
+ * so that no gridline or line runs through them, in either scheme. A mark with a stroke of its own
+ * (`stroke: "none"` turns the halo off) keeps it, and so do light labels, which sit on dark marks.
+ */
+function halo(svg: SVGSVGElement): void {
+  for (const group of Array.from(svg.querySelectorAll('g[aria-label="text"]'))) {
+    if (group.hasAttribute("stroke") || group.querySelector("[stroke]")) continue;
+    if (isLight(group.getAttribute("fill"))) continue;
+    group.setAttribute("stroke", "var(--plot-background)");
+    group.setAttribute("stroke-width", "3");
+    group.setAttribute("stroke-linejoin", "round");
+    group.setAttribute("paint-order", "stroke");
+  }
+}
+
+function isLight(fill: string | null): boolean {
+  if (fill === null) return false;
+  if (/^(white|#fff(fff)?)$/i.test(fill) || fill === "var(--plot-background)") return true;
+  const hex = /^#([0-9a-f]{6})$/i.exec(fill)?.[1];
+  if (!hex) return false;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! > 0.7;
 }
 
 /**
@@ -127,9 +216,17 @@ export function renderSvg(figure: Figure, { document }: SvgDocument): Drawn & { 
  *   in one page never share a clip path;
  * - the HTML entity for a no-break space becomes a character reference, so that the file is valid XML.
  */
-function tidy(html: string, prefix: string): string {
+function tidy(html: string, prefix: string, view: ViewName | "key"): string {
   const rootEnd = html.indexOf(">") + 1;
-  let rest = html.slice(rootEnd).replace(/ aria-(?:label|description)="[^"]*"/g, "");
+  let rest = html
+    .slice(rootEnd)
+    .replace(/ aria-(?:label|description)="[^"]*"/g, "")
+    // Plot's stylesheet gives way to plotbrief's; in the page, the column's serves the narrow view too.
+    .replace(/<style>[^<]*<\/style>/, (style) =>
+      view === "key" ? style : view === "narrow" ? "" : `<style>${CHART_STYLE}</style>`,
+    )
+    // Positions to the hundredth of a pixel: finer is invisible, and a chart of many marks halves in size.
+    .replace(POSITIONS, (_, name: string, value: string) => ` ${name}="${value.replace(DIGITS, round)}"`);
   const renamed = new Map<string, string>();
   for (const match of rest.matchAll(/ id="([^"]+)"/g)) renamed.set(match[1]!, `${prefix}-${renamed.size + 1}`);
   if (renamed.size > 0) {
@@ -145,22 +242,28 @@ function tidy(html: string, prefix: string): string {
   return (html.slice(0, rootEnd) + rest).replaceAll("&nbsp;", "&#160;");
 }
 
-/** Renders a figure in the process's shared document, loading the text metrics where it needs them. */
-export async function renderFigure(figure: Figure): Promise<Chart> {
-  const document = await svgDocument();
-  if (needsMetrics(figure)) await textMetrics();
-  let drawn = renderSvg(figure, document);
-  if (drawn.unsure) {
-    await textMetrics();
-    drawn = renderSvg(figure, document);
-  }
-  const { unsure: _, ...chart } = drawn;
-  return { ...chart, file: standaloneSvg(chart, loadedMetrics()) };
+const POSITIONS = / (cx|cy|x|y|x1|x2|y1|y2|r|width|height|d|points|transform)="([^"]*)"/g;
+const DIGITS = /-?\d+\.\d{3,}/g;
+const round = (number: string) => {
+  const rounded = Math.round(Number(number) * 100) / 100;
+  return String(Object.is(rounded, -0) ? 0 : rounded);
+};
+
+/**
+ * The chart as a page shows it: the column's view, and the narrow screen's where there is one, of which
+ * the chart's own stylesheet shows the one that fits the width there is (and the column's in print).
+ */
+export function chartMarkup(chart: Drawn): string {
+  return chart.narrow === undefined ? chart.svg : `<div class="pb-views">${chart.svg}${chart.narrow}</div>`;
 }
 
-/** Whether the chart has a static tip or a key, which are laid out with the fonts' metrics. */
-function needsMetrics(figure: Figure): boolean {
-  const marks = [figure.plot.marks ?? []].flat(Infinity as 1) as ({ ariaLabel?: string } | null)[];
-  const keyed = KEYED.some((name) => (figure.plot[name] as { legend?: unknown } | undefined)?.legend);
-  return keyed || marks.some((mark) => mark?.ariaLabel === "tip");
+/**
+ * Renders a figure in the process's shared document, with the fonts' metrics (its exported file's
+ * furniture is set with them, so they are always loaded), and makes its exported file.
+ */
+export async function renderFigure(figure: Figure): Promise<Chart> {
+  const [document, measure] = await Promise.all([svgDocument(), textMetrics()]);
+  const { unsure: _, ...chart } = renderSvg(figure, document);
+  const [file, cardFile] = await Promise.all([standaloneSvg(figure, chart, measure), cardSvg(figure, chart, measure)]);
+  return { ...chart, file, cardFile };
 }

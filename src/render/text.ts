@@ -9,7 +9,8 @@ import type { Font } from "fontkit";
 export type Measure = (text: string, size: number, bold?: boolean) => number;
 
 const require = createRequire(import.meta.url);
-const FILES = {
+/** The charts' fonts: Source Sans 3, as the page embeds it. */
+export const CHART_FONTS = {
   400: "@fontsource/source-sans-3/files/source-sans-3-latin-400-normal.woff2",
   700: "@fontsource/source-sans-3/files/source-sans-3-latin-700-normal.woff2",
 } as const;
@@ -21,7 +22,7 @@ let measure: Measure | undefined;
 export function textMetrics(): Promise<Measure> {
   loading ??= import("fontkit").then(({ create }) => {
     const open = (file: string) => create(readFileSync(require.resolve(file))) as Font;
-    const fonts = { 400: open(FILES[400]), 700: open(FILES[700]) };
+    const fonts = { 400: open(CHART_FONTS[400]), 700: open(CHART_FONTS[700]) };
     measure = (text, size, bold = false) => {
       const font = fonts[bold ? 700 : 400];
       return (font.layout(text).advanceWidth / font.unitsPerEm) * size;

@@ -6,7 +6,7 @@ import type { AnyDatasetSpec, Dataset, RowsOf } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
 import { formatDigits } from "../data/format.js";
 import { figureRows, resolveFigure } from "../figures/figure.js";
-import type { AnyFigureSpec, Figure } from "../figures/figure.js";
+import type { AnyFigureSpec, Figure, FigureOptions } from "../figures/figure.js";
 import type { Html } from "../render/html.js";
 import { auditClaims } from "./audit.js";
 import { resolveFact, resolveInline } from "./facts.js";
@@ -16,6 +16,7 @@ import { findOutsideImages, findReferences, parseMarkdown } from "./markdown.js"
 import { projectFrame } from "./modules.js";
 import type { ParsedMarkdown } from "./markdown.js";
 import { reportPaths } from "./report.js";
+import { columnWidth } from "./template.js";
 
 /** A report with everything its page quotes resolved. */
 export interface BoundReport {
@@ -82,14 +83,12 @@ export function bindReport(report: LoadedReport): BoundReport {
   const warnings: string[] = auditClaims(notebook, markdown, report.datasets.values(), derived);
   if (front.strict && warnings.length > 0) throw new UserError(warnings.join("\n"));
 
+  const options = figureOptions(report);
   const figures = spec.figures.map((figureSpec) => {
     try {
-      const figure = resolveFigure(figureSpec, report.datasets, front.locale);
+      const figure = resolveFigure(figureSpec, report.datasets, options);
       const rows = figureRows(figure);
-      if (rows > front.max_figure_rows) throw tooManyRows(report, figure.id, rows, "at most", front.max_figure_rows);
-      // What weighs on the page is the table (and its download): a line of many points is one path.
-      const shown = figure.table.rows.length;
-      if (shown > MANY_ROWS) warnings.push(tooManyRows(report, figure.id, shown, "better under", MANY_ROWS).message);
+      if (rows > front.max_figure_rows) throw tooManyRows(report, figure.id, rows, front.max_figure_rows);
       warnings.push(...figure.notices);
       return { spec: figureSpec, figure };
     } catch (error) {
@@ -104,12 +103,20 @@ export function bindReport(report: LoadedReport): BoundReport {
   return { report, figures, numbers, inline, keyNumbers, warnings, markdown };
 }
 
-// Past this many rows a figure's page grows heavy (its chart, its table and its download carry them all).
-const MANY_ROWS = 2_000;
+/** What the report binds its figures with: its locale, its print column's width, its credit line and its table length. */
+export function figureOptions(report: LoadedReport): FigureOptions {
+  const { front } = report.notebook;
+  return {
+    locale: front.locale,
+    column: columnWidth(report.template.spec, front.paper, report.template.name),
+    credit: front.credit ?? front.byline,
+    tableRows: front.table_rows,
+  };
+}
 
-function tooManyRows(report: LoadedReport, id: string, rows: number, bound: string, limit: number): UserError {
+function tooManyRows(report: LoadedReport, id: string, rows: number, limit: number): UserError {
   return new UserError(
-    `${reportPaths(report.slug).module}: figure ${id} shows ${formatDigits(rows, 0)} rows, ${bound} ${formatDigits(limit, 0)} (max_figure_rows in the front matter); ` +
+    `${reportPaths(report.slug).module}: figure ${id} shows ${formatDigits(rows, 0)} rows, at most ${formatDigits(limit, 0)} (max_figure_rows in the front matter); ` +
       "aggregate them with Plot's transforms (Plot.binX, Plot.groupX, Plot.windowY) and give tableOf the rows a reader needs ({ rows })",
   );
 }

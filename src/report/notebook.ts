@@ -32,6 +32,12 @@ export interface FrontMatter {
   readonly max_page_mb: number;
   /** The most rows one figure may draw from (default 20,000): more fails before anything is drawn. */
   readonly max_figure_rows: number;
+  /** The most rows a figure's table shows the reader (default 100); its CSV download has them all. */
+  readonly table_rows: number;
+  /** The credit line under each exported chart (SVG, PNG, social card); by default the byline. */
+  readonly credit?: string;
+  /** Where the report is published, e.g. https://example.org/briefings/cambodia/: its first chart becomes the page's social image. */
+  readonly url?: string;
 }
 
 export interface Notebook {
@@ -83,6 +89,14 @@ const frontSchema = z.object({
   strict: z.boolean({ error: "expected true or false" }).default(false),
   max_page_mb: z.number({ error: "expected a number of megabytes" }).positive().default(20),
   max_figure_rows: z.number({ error: "expected a number of rows" }).int().positive().default(20_000),
+  table_rows: z.number({ error: "expected a number of rows" }).int().positive().default(100),
+  credit: z.string({ error: "expected text" }).optional(),
+  url: z
+    .string({ error: "expected an https:// address" })
+    .refine((url) => /^https?:\/\/[^\s/]+/.test(url) && URL.canParse(url), {
+      error: "expected an address such as https://example.org/briefings/cambodia/",
+    })
+    .optional(),
 });
 
 /** Splits a notebook into its checked front matter and its Markdown body. */

@@ -6,12 +6,15 @@ import { fileURLToPath } from "node:url";
 import { UserError, located } from "../error.js";
 import { isOutside, linkedOutside } from "../paths.js";
 import { fontFaces } from "../render/fonts.js";
-import { isTrusted, trusted } from "../render/html.js";
+import { escapeHtml, isTrusted, trusted } from "../render/html.js";
 import type { Html } from "../render/html.js";
 import type { PagePrint } from "../render/printer.js";
+import { chartMarkup } from "../render/svg.js";
 import type { Chart } from "../render/svg.js";
 import { VERSION } from "../version.js";
+import type { Figure } from "../figures/figure.js";
 import type { BoundReport } from "./bind.js";
+import type { FrontMatter } from "./notebook.js";
 import { renderMarkdown } from "./markdown.js";
 import { sourcesAndMethods } from "./sources.js";
 
@@ -22,6 +25,8 @@ export interface Page {
   readonly css: string;
   /** How the PDF is printed: paper, margins, running header and footer, from the template. */
   readonly print: PagePrint;
+  /** The figure whose social card is the page's image for link previews, where the front matter gives its `url`. */
+  readonly socialImage?: string;
 }
 
 /** Assembles the page from a bound report and the chart of each figure, by figure id. */
@@ -41,7 +46,13 @@ export async function assemblePage(
       figure.id,
       markup(name, "figure", () => {
         const chart = charts.get(figure.id)!;
-        return template.figure({ figure, number, svg: trusted(chart.svg), legend: trusted(chart.legends.join("")) });
+        return template.figure({
+          figure,
+          number,
+          svg: trusted(chartMarkup(chart)),
+          legend: trusted(chart.legends.join("")),
+          alt: chart.alt,
+        });
       }),
     );
   }
@@ -50,7 +61,11 @@ export async function assemblePage(
   const css = trusted([await fontFaces(template.fonts, root), ...styles].join("\n"));
   const neutralised = bound.figures.reduce((sum, { figure }) => sum + figure.table.neutralised, 0);
   const sources = sourcesAndMethods(report.datasets.values(), front.locale, neutralised);
-  const page = () => template.page({ front, body, css, version: VERSION, keyNumbers: bound.keyNumbers, sources });
+  const first = bound.figures.find(({ figure }) => numbers.get(figure.id) === 1)?.figure;
+  const head = trusted(
+    socialMeta(front, first && charts.get(first.id) ? { figure: first, chart: charts.get(first.id)! } : undefined),
+  );
+  const page = () => template.page({ front, body, css, version: VERSION, keyNumbers: bound.keyNumbers, sources, head });
   const fontCss = trusted(await fontFaces(template.print.fonts, root));
   const print: PagePrint = {
     format: front.paper === "letter" ? "Letter" : "A4",
@@ -60,7 +75,12 @@ export async function assemblePage(
     headerTemplate: markup(name, "print.header", () => template.print.header({ front, fontCss })).value,
     footerTemplate: markup(name, "print.footer", () => template.print.footer({ front, fontCss })).value,
   };
-  return { html: markup(name, "page", page).value, css: css.value, print };
+  return {
+    html: markup(name, "page", page).value,
+    css: css.value,
+    print,
+    ...(front.url !== undefined && first ? { socialImage: first.id } : {}),
+  };
 }
 
 /**
@@ -98,4 +118,36 @@ async function readStyle(root: string, dir: string, style: string | URL): Promis
     const shown = relative(root, path).startsWith("..") ? path : relative(root, path);
     throw new UserError(located(shown, undefined, "missing: the template lists it in its styles"));
   }
+}
+
+/** Where a figure's social card is, in the report's output folder. */
+export function cardPath(id: string): string {
+  return `figures/${id}.card.png`;
+}
+
+/**
+ * The page's description for link previews (Open Graph): its title and dek, and, where the front
+ * matter gives the address it is published at, its first chart's social card as the image.
+ */
+function socialMeta(front: FrontMatter, first: { figure: Figure; chart: Chart } | undefined): string {
+  const tags = [
+    ["og:type", "article"],
+    ["og:title", front.title],
+    ["og:description", front.dek],
+  ];
+  if (front.url !== undefined) {
+    tags.push(["og:url", front.url]);
+    if (first) {
+      const base = front.url.endsWith("/") ? front.url : `${front.url}/`;
+      tags.push(
+        ["og:image", new URL(cardPath(first.figure.id), base).href],
+        ["og:image:width", "1200"],
+        ["og:image:height", "675"],
+        ["og:image:alt", first.chart.alt],
+      );
+    }
+  }
+  const meta = tags.map(([property, content]) => `<meta property="${property}" content="${escapeHtml(content!)}" />`);
+  if (front.url !== undefined && first) meta.push(`<meta name="twitter:card" content="summary_large_image" />`);
+  return meta.join("\n");
 }

@@ -1,3 +1,4 @@
+import { UserError } from "../error.js";
 import type { FontSpec } from "../render/fonts.js";
 import type { Html } from "../render/html.js";
 import type { Figure } from "../figures/figure.js";
@@ -18,6 +19,8 @@ export interface PageContext {
   readonly keyNumbers: readonly (Fact & { readonly label: string })[];
   /** Every dataset the report uses, its sources, and where they disagree. */
   readonly sources: SourcesAndMethods;
+  /** Tags for the page's `<head>`: its description for link previews, and its social image where `url` is given. */
+  readonly head: Html;
 }
 
 /** What a figure template receives: the bound figure and its chart. */
@@ -25,9 +28,15 @@ export interface FigureContext {
   readonly figure: Figure;
   /** Its number in the report: the notebook embeds figures in this order. */
   readonly number: number;
+  /**
+   * The chart: its column view and its narrow screen's, of which its own stylesheet shows the one that
+   * fits the width there is (by container query), and the column's in print.
+   */
   readonly svg: Html;
   /** The chart's keys (`color: { legend: true }`), as Plot draws them; empty when it has none. */
   readonly legend: Html;
+  /** The chart's alt text, as it is on the chart: the figure's own, or a summary of it. */
+  readonly alt: string;
 }
 
 /** What the PDF's running header and footer receive. */
@@ -70,4 +79,21 @@ export interface TemplateSpec {
 /** Identity helper for typing. */
 export function defineTemplate(spec: TemplateSpec): TemplateSpec {
   return spec;
+}
+
+// CSS pixels in a unit of length, for the printed page's geometry.
+const PX: Record<string, number> = { px: 1, in: 96, cm: 96 / 2.54, mm: 96 / 25.4, pt: 96 / 72, pc: 16 };
+const PAPER_WIDTH = { a4: 210 * PX.mm!, letter: 8.5 * PX.in! };
+
+/** The width of the printed page's column in CSS pixels, rounded: the paper's, less the template's margins. */
+export function columnWidth(template: TemplateSpec, paper: "a4" | "letter", name: string): number {
+  const length = (value: string) => {
+    const match = /^\s*([\d.]+)\s*(px|in|cm|mm|pt|pc)?\s*$/.exec(value);
+    if (!match)
+      throw new UserError(
+        `template "${name}": print margin "${value}": expected a length such as 18mm, 0.75in or 60px`,
+      );
+    return Number(match[1]) * PX[match[2] ?? "px"]!;
+  };
+  return Math.round(PAPER_WIDTH[paper] - length(template.print.margin.left) - length(template.print.margin.right));
 }

@@ -117,8 +117,9 @@ export default defineTemplate({ ...briefing, styles: [...briefing.styles, new UR
     const figure = join(root, "reports/cambodia-2020/figures/summons.ts");
     const code = await readFile(figure, "utf8");
     const broken = "    const missing = (summons as unknown as { none: { filter(): void } }).none.filter();\n";
-    await writeFile(figure, code.replace("  plot: ({ summons }) => {\n", `  plot: ({ summons }) => {\n${broken}`));
-    const line = code.split("\n").findIndex((l) => l.startsWith("  plot: ({ summons }) => {")) + 2;
+    const plot = /^ {2}plot: \(\{ summons \}.*=> \{\n/m.exec(code)![0];
+    await writeFile(figure, code.replace(plot, `${plot}${broken}`));
+    const line = code.split("\n").findIndex((l) => l.startsWith("  plot: ({ summons }")) + 2;
     const { stderr } = await plotbrief(["build", "cambodia-2020", "--format", "html"], root);
     expect(stderr).toBe(
       `error: reports/cambodia-2020/figures/summons.ts:${line}:${broken.indexOf(".filter") + 2}: figure summons: Cannot read properties of undefined (reading 'filter')\n`,

@@ -32,10 +32,32 @@ describe("hostile input: sizes", () => {
     );
   });
 
-  it("warns of a figure with thousands of rows, and builds it", async () => {
-    const { warnings } = await success(await project({ "data/t/t.csv": rows(2_500) }));
-    expect(warnings).toContain(
-      "reports/r/report.ts: figure bars shows 2,500 rows, better under 2,000 (max_figure_rows in the front matter); aggregate them with Plot's transforms (Plot.binX, Plot.groupX, Plot.windowY) and give tableOf the rows a reader needs ({ rows })",
+  it("shows the reader the first rows of a long table, and the download all of them", async () => {
+    const { html } = await success(await project({ "data/t/t.csv": rows(2_500) }));
+    expect(html.match(/<tr>/g)).toHaveLength(1 + 100);
+    expect(html).toMatch(/The first 100 of\s+2,500 rows; the download has them all\./);
+    const csv = decodeURIComponent(/href="data:text\/csv;charset=utf-8,([^"]*)"/.exec(html)![1]!);
+    expect(csv.trimEnd().split("\n")).toHaveLength(1 + 2_500);
+  });
+
+  it("warns of a page past 2 MB, the budget for a phone, naming its largest parts", async () => {
+    const dots = `import { Plot, defineFigure, tableOf } from "plotbrief";
+import { t } from "../../../data/t/datasets.js";
+
+export default defineFigure({
+  id: "bars",
+  title: "Values",
+  uses: { t },
+  plot: ({ t }) => ({ marks: [Plot.dot(t.rows, { x: t.col("value"), y: (d) => Math.sin(d.value) })] }),
+  table: ({ t }) => tableOf(t, ["label", "value"]),
+});
+`;
+    const { warnings } = await success(
+      await project({ "data/t/t.csv": rows(20_000), "reports/r/figures/bars.ts": dots }),
+    );
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^reports\/r\/index\.md: the page is \d\.\d MB, heavy for a phone: figure bars's chart about \d\.\d MB, figure bars's download about 0\.\d MB; draw fewer marks/,
     );
   });
 
@@ -43,7 +65,7 @@ describe("hostile input: sizes", () => {
     const root = await project({ "data/t/t.csv": rows(1_500) });
     await frontMatter(root, "max_page_mb: 0.5");
     expect(await failure(root)).toMatch(
-      /^reports\/r\/index\.md: the page is \d+\.\d MB, more than max_page_mb \(0\.5 MB\): figure bars's chart about \d+\.\d MB, figure bars's table and download about \d\.\d MB; draw fewer marks \(Plot's transforms aggregate: Plot\.binX, Plot\.groupX\) and give tableOf fewer rows$/,
+      /^reports\/r\/index\.md: the page is \d+\.\d MB, more than max_page_mb \(0\.5 MB\): figure bars's chart about \d+\.\d MB, figure bars's download about \d\.\d MB; draw fewer marks \(Plot's transforms aggregate: Plot\.binX, Plot\.groupX\) and give tableOf fewer rows$/,
     );
   });
 });

@@ -17,7 +17,8 @@ function figure(plot: Figure["plot"]): Figure {
     notes: [],
     alt: "alt",
     source: "Source: test.",
-    table: { head: [], rows: [], csv: "", neutralised: 0 },
+    credit: "",
+    table: { head: [], rows: [], total: 0, csv: "", neutralised: 0 },
     plot,
     notices: [],
   };

@@ -22,7 +22,8 @@ function figure(id: string, plot: Figure["plot"]): Figure {
     notes: [],
     alt: `alt ${id}`,
     source: "Source: test.",
-    table: { head: [], rows: [], csv: "", neutralised: 0 },
+    credit: "",
+    table: { head: [], rows: [], total: 0, csv: "", neutralised: 0 },
     plot,
     notices: [],
   };
@@ -94,9 +95,13 @@ describe("renderSvg(figure, document)", () => {
     expect(chart.legends).toHaveLength(1);
     expect(chart.legends[0]).toMatch(/^<div class="pb-plot-swatches pb-plot-swatches-wrap">/);
     expect(chart.legends[0]).toContain("</svg>North</span>");
-    expect(chart.file).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="640" height="\d+"/);
+    // The file: its title, then its key (swatch and label), then the chart below them, 20 px in.
+    expect(chart.file).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="680" height="\d+"/);
+    expect(chart.file).toContain('font-weight="bold" fill="#1a1a1a">keyed</text>');
+    expect(chart.file).toMatch(/<g transform="translate\(20,(\d+(\.\d+)?)\)"><g class="pb-key" font-size="12">/);
     expect(chart.file).toContain('<text x="21" y="11" dy="0.35em">North</text>');
-    expect(chart.file).toMatch(/<\/g><svg x="0" y="28" /);
+    const key = Number(/<g transform="translate\(20,([\d.]+)\)"><g class="pb-key"/.exec(chart.file)![1]);
+    expect(chart.file).toContain(`</g></g><svg x="20" y="${key + 28}" `);
   });
 
   it("paints a colour ramp on its own canvas, for a continuous key", async () => {

@@ -1,8 +1,6 @@
-import { Plot, PreciseDate, defineFigure, formatDate, formatNumber, tableOf } from "plotbrief";
+import { Plot, PreciseDate, defineFigure, formatDate, formatNumber, palette, tableOf } from "plotbrief";
 import type { RowsOf } from "plotbrief";
 import { gdp } from "../../../data/cambodia-2020/datasets.js";
-
-const INK = "#1d4f91";
 
 export default defineFigure({
   id: "gdp-revisions",
@@ -11,15 +9,18 @@ export default defineFigure({
   subtitle:
     "Cambodia's real GDP growth: actual growth in earlier years, then each forecast for 2020 by date, then the outturn",
   uses: { gdp },
-  plot: ({ gdp }) => {
+  plot: ({ gdp }, { narrow }) => {
     const rows = shown(gdp.rows).map((row) => {
       const q = gdp.quantity(row, "growth");
-      return { label: label(row), growth: q.value, kind: q.kind, text: formatNumber(q) };
+      // On a phone the outline alone says "forecast" (the note says so): the label keeps its qualifier.
+      return { label: label(row), growth: q.value, kind: q.kind, text: formatNumber(q, { kind: !narrow }) };
     });
+    const bar = narrow ? { insetTop: 20, insetBottom: 4 } : { insetTop: 4, insetBottom: 4 };
     return {
-      height: 25 + rows.length * 26,
+      // On a phone each row's label sits above its bar, and the bars take the whole width.
+      height: 25 + rows.length * (narrow ? 42 : 26),
       marginTop: 5,
-      marginLeft: 190,
+      marginLeft: narrow ? 10 : 190,
       marginRight: 10,
       x: {
         domain: [-13, 12],
@@ -28,35 +29,37 @@ export default defineFigure({
         labelAnchor: "center",
         tickFormat: (d: number) => (d > 0 ? `+${d}` : d < 0 ? `\u2212${-d}` : "0"),
       },
-      y: { domain: rows.map((d) => d.label), label: null, tickSize: 0 },
+      y: { domain: rows.map((d) => d.label), label: null, tickSize: 0, ...(narrow ? { axis: null } : {}) },
       marks: [
-        Plot.gridX({ stroke: "#ccc", strokeOpacity: 1 }),
+        Plot.gridX({ stroke: palette.grid, strokeOpacity: 1 }),
         // Actuals solid, forecasts in outline: the difference must survive greyscale print.
         Plot.barX(
           rows.filter((d) => d.kind === "actual"),
-          { x: "growth", y: "label", fill: INK, insetTop: 4, insetBottom: 4 },
+          { x: "growth", y: "label", fill: palette.blue, ...bar },
         ),
         Plot.barX(
           rows.filter((d) => d.kind !== "actual"),
           {
             x: "growth",
             y: "label",
-            fill: "white",
-            stroke: INK,
+            fill: palette.paper,
+            stroke: palette.blue,
             strokeWidth: 1.5,
             strokeDasharray: "4,2",
-            insetTop: 4,
-            insetBottom: 4,
+            ...bar,
           },
         ),
-        Plot.ruleX([0], { stroke: "#333" }),
+        Plot.ruleX([0], { stroke: palette.ink }),
+        ...(narrow
+          ? [Plot.text(rows, { y: "label", text: "label", frameAnchor: "left", textAnchor: "start", dy: -8 })]
+          : []),
         Plot.text(
           rows.filter((d) => d.growth >= 0),
-          { x: "growth", y: "label", text: "text", textAnchor: "start", dx: 5, fill: "#222" },
+          { x: "growth", y: "label", text: "text", textAnchor: "start", dx: 5, dy: narrow ? 8 : 0 },
         ),
         Plot.text(
           rows.filter((d) => d.growth < 0),
-          { x: "growth", y: "label", text: "text", textAnchor: "end", dx: -5, fill: "#222" },
+          { x: "growth", y: "label", text: "text", textAnchor: "end", dx: -5, dy: narrow ? 8 : 0 },
         ),
       ],
     };

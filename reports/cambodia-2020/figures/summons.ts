@@ -1,4 +1,4 @@
-import { Plot, defineFigure, formatDate, formatNumber, tableOf } from "plotbrief";
+import { Plot, defineFigure, formatDate, formatNumber, palette, tableOf } from "plotbrief";
 import { summons } from "../../../data/cambodia-2020/datasets.js";
 
 export default defineFigure({
@@ -6,7 +6,7 @@ export default defineFigure({
   title: "How many were summoned? It depends who counted what",
   subtitle: "People summoned to court on treason charges, late 2020, as each source reported it",
   uses: { summons },
-  plot: ({ summons }) => {
+  plot: ({ summons }, { narrow, width }) => {
     const rows = summons.rows.map((row) => {
       const q = summons.quantity(row, "count");
       return {
@@ -17,42 +17,64 @@ export default defineFigure({
         counted: row.counted,
       };
     });
+    // On a phone each row is a block: who counted and when, the bar, then what was counted, all across.
+    const layout = narrow
+      ? {
+          row: 104,
+          bar: { insetTop: 22, insetBottom: 54 },
+          value: -16,
+          counted: -2,
+          size: 13,
+          lineWidth: (width - 30) / 13,
+        }
+      : { row: 56, bar: { insetTop: 6, insetBottom: 30 }, value: -12, counted: 2, size: 10.5, lineWidth: 38 };
     return {
-      height: 25 + rows.length * 56,
+      height: 25 + rows.length * layout.row,
       marginTop: 5,
-      marginLeft: 215,
+      marginLeft: narrow ? 10 : 215,
       marginRight: 30,
       x: { domain: [0, 130], label: "People summoned", labelAnchor: "left", labelArrow: "none" },
-      y: { domain: rows.map((d) => d.label), label: null, tickSize: 0 },
+      y: { domain: rows.map((d) => d.label), label: null, tickSize: 0, ...(narrow ? { axis: null } : {}) },
       marks: [
-        Plot.gridX({ stroke: "#ccc", strokeOpacity: 1 }),
+        Plot.gridX({ stroke: palette.grid, strokeOpacity: 1 }),
         // Exact counts solid; approximate ones ("about", "more than") in outline, as they are not exact.
         Plot.barX(
           rows.filter((d) => d.exact),
-          { x: "count", y: "label", fill: "#5b3a8c", insetTop: 6, insetBottom: 30 },
+          { x: "count", y: "label", fill: palette.purple, ...layout.bar },
         ),
         Plot.barX(
           rows.filter((d) => !d.exact),
           {
             x: "count",
             y: "label",
-            fill: "white",
-            stroke: "#5b3a8c",
+            fill: palette.paper,
+            stroke: palette.purple,
             strokeWidth: 1.5,
             strokeDasharray: "4,2",
-            insetTop: 6,
-            insetBottom: 30,
+            ...layout.bar,
           },
         ),
+        ...(narrow
+          ? [
+              Plot.text(rows, {
+                y: "label",
+                text: "label",
+                frameAnchor: "left",
+                textAnchor: "start",
+                lineAnchor: "top",
+                dx: 5,
+                dy: -48,
+              }),
+            ]
+          : []),
         Plot.text(rows, {
           x: "count",
           y: "label",
           text: "text",
           textAnchor: "start",
           dx: 5,
-          dy: -12,
+          dy: layout.value,
           fontWeight: "bold",
-          fill: "#222",
         }),
         Plot.text(rows, {
           x: 0,
@@ -60,12 +82,13 @@ export default defineFigure({
           text: "counted",
           textAnchor: "start",
           lineAnchor: "top",
-          dy: 2,
-          lineWidth: 38,
-          fontSize: 10.5,
-          fill: "#444",
+          dx: narrow ? 5 : 0,
+          dy: layout.counted,
+          lineWidth: layout.lineWidth,
+          fontSize: layout.size,
+          fill: palette.gray,
         }),
-        Plot.ruleX([0], { stroke: "#333" }),
+        Plot.ruleX([0], { stroke: palette.ink }),
       ],
     };
   },

@@ -1,4 +1,4 @@
-import { Plot, defineFigure, formatDate, formatNumber, tableOf } from "plotbrief";
+import { Plot, defineFigure, formatDate, formatNumber, palette, tableOf } from "plotbrief";
 import { tariff } from "../../../data/cambodia-2020/datasets.js";
 
 export default defineFigure({
@@ -10,7 +10,7 @@ export default defineFigure({
   subtitle: ({ tariff }) =>
     `Share of Cambodia's yearly exports to the EU, by access after ${formatDate(tariff.row("lost-share")!.date)}`,
   uses: { tariff },
-  plot: ({ tariff }) => {
+  plot: ({ tariff }, { narrow }) => {
     const lost = tariff.quantity(tariff.row("lost-share")!, "value");
     const value = tariff.quantity(tariff.row("lost-value")!, "value");
     // The remainder inherits the qualifier: 100 minus "about 20" is "about 80".
@@ -19,24 +19,59 @@ export default defineFigure({
       {
         x1: 0,
         x2: lost.value,
-        fill: "#b8372c",
+        fill: palette.red,
         label: `${formatNumber(lost)}: tariffs reinstated`,
         detail: `${formatNumber(value)} a year`,
       },
-      { x1: lost.value, x2: 100, fill: "#d9d9d9", label: `${formatNumber(kept)}: still duty-free`, detail: "" },
+      { x1: lost.value, x2: 100, fill: palette.light, label: `${formatNumber(kept)}: still duty-free`, detail: "" },
     ];
+    const x = { domain: [0, 100], label: null, tickFormat: (d: number) => `${d}%` };
+    const bar = Plot.barX(segments, {
+      x1: "x1",
+      x2: "x2",
+      fill: "fill",
+      insetBottom: narrow ? 8 : 30,
+      insetTop: narrow ? 58 : 0,
+    });
+    if (narrow) {
+      // On a phone the labels take a line each above the bar: side by side they would meet.
+      return {
+        height: 128,
+        marginTop: 0,
+        marginLeft: 12,
+        marginRight: 18,
+        x: { ...x, ticks: [0, 25, 50, 75, 100] },
+        marks: [
+          bar,
+          Plot.text(segments.slice(0, 1), {
+            x: "x1",
+            text: "label",
+            textAnchor: "start",
+            frameAnchor: "top",
+            dy: 9,
+            fontWeight: "bold",
+          }),
+          Plot.text(segments.slice(0, 1), { x: "x1", text: "detail", textAnchor: "start", frameAnchor: "top", dy: 26 }),
+          Plot.text(segments.slice(1), {
+            x: "x2",
+            text: "label",
+            textAnchor: "end",
+            frameAnchor: "top",
+            dy: 45,
+            fontWeight: "bold",
+          }),
+          Plot.ruleX([0]),
+        ],
+      };
+    }
     return {
       height: 120,
       marginTop: 10,
       marginLeft: 10,
       marginRight: 20,
-      x: {
-        domain: [0, 100],
-        label: null,
-        tickFormat: (d: number) => `${d}%`,
-      },
+      x,
       marks: [
-        Plot.barX(segments, { x1: "x1", x2: "x2", fill: "fill", insetBottom: 30 }),
+        bar,
         Plot.text(segments.slice(0, 1), {
           x: "x1",
           text: "label",

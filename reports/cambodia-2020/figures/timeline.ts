@@ -1,4 +1,4 @@
-import { Plot, dateEnd, dateStart, defineFigure, formatDate, tableOf } from "plotbrief";
+import { Plot, dateEnd, dateStart, defineFigure, formatDate, palette, tableOf } from "plotbrief";
 import type { RowsOf } from "plotbrief";
 import { timeline } from "../../../data/cambodia-2020/datasets.js";
 
@@ -7,16 +7,13 @@ type Row = RowsOf<typeof timeline>;
 const START = new Date(Date.UTC(2017, 0, 1));
 const END = new Date(Date.UTC(2021, 1, 1));
 const MIDDLE = new Date((START.getTime() + END.getTime()) / 2);
-const INK = "#1d4f91";
 
 export default defineFigure({
   id: "timeline",
   title: "From a banned opposition to a mass trial",
   subtitle: "Events from 2017 to January 2021, one per line; events known only to the month are drawn as the month",
   uses: { timeline },
-  plot: ({ timeline }) => {
-    // One line per event, so labels never collide however close the dates; each label sits on the
-    // side of its mark with more room.
+  plot: ({ timeline }, { narrow, width }) => {
     const events = shown(timeline.rows).map((row) => ({
       id: row.id,
       start: dateStart(row.date),
@@ -24,26 +21,57 @@ export default defineFigure({
       precision: row.date.precision,
       text: `${formatDate(row.date)}: ${row.event}`,
     }));
+    const marks = (dy: number, inset: { insetTop: number; insetBottom: number }) => [
+      Plot.rectX(
+        events.filter((d) => d.precision === "month"),
+        { x1: "start", x2: "end", y: "id", fill: palette.blue, ...inset },
+      ),
+      Plot.dot(
+        events.filter((d) => d.precision === "day"),
+        { x: "start", y: "id", r: 4, fill: palette.blue, dy },
+      ),
+    ];
+    const x = { type: "utc" as const, domain: [START, END], label: null, grid: true };
+    if (narrow) {
+      // On a phone each event's label is set across the width, above its mark on the time axis.
+      return {
+        height: 40 + events.length * 62,
+        marginLeft: 18,
+        marginRight: 18,
+        x: { ...x, ticks: "year" },
+        y: { domain: events.map((d) => d.id), axis: null },
+        marks: [
+          Plot.ruleY(events, { y: "id", dy: 18, stroke: palette.grid }),
+          ...marks(18, { insetTop: 44, insetBottom: 8 }),
+          Plot.text(events, {
+            y: "id",
+            text: "text",
+            frameAnchor: "left",
+            textAnchor: "start",
+            lineAnchor: "bottom",
+            dy: 8,
+            lineWidth: (width - 36) / 13,
+          }),
+        ],
+      };
+    }
+    // One line per event, so labels never collide however close the dates; each label sits on the
+    // side of its mark with more room.
     const left = events.filter((d) => d.start < MIDDLE);
     const right = events.filter((d) => d.start >= MIDDLE);
+    // A social card's chart is narrower than the column: its labels a size smaller.
+    const fontSize = width < 600 ? 10 : 11.5;
     return {
       height: 50 + events.length * 24,
       marginLeft: 15,
       marginRight: 15,
-      x: { type: "utc", domain: [START, END], label: null, grid: true },
+      x,
       y: { domain: events.map((d) => d.id), axis: null },
       marks: [
-        Plot.ruleY(events, { y: "id", stroke: "#eee" }),
-        Plot.rectX(
-          events.filter((d) => d.precision === "month"),
-          { x1: "start", x2: "end", y: "id", fill: INK, insetTop: 6, insetBottom: 6 },
-        ),
-        Plot.dot(
-          events.filter((d) => d.precision === "day"),
-          { x: "start", y: "id", r: 4, fill: INK },
-        ),
-        Plot.text(left, { x: "end", y: "id", text: "text", textAnchor: "start", dx: 8, fontSize: 11.5 }),
-        Plot.text(right, { x: "start", y: "id", text: "text", textAnchor: "end", dx: -8, fontSize: 11.5 }),
+        Plot.ruleY(events, { y: "id", stroke: palette.grid }),
+        ...marks(0, { insetTop: 6, insetBottom: 6 }),
+        Plot.text(left, { x: "end", y: "id", text: "text", textAnchor: "start", dx: 8, fontSize }),
+        Plot.text(right, { x: "start", y: "id", text: "text", textAnchor: "end", dx: -8, fontSize }),
       ],
     };
   },

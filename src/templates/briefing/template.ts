@@ -60,6 +60,14 @@ export default defineTemplate({
             )}
           </tbody>
         </table>
+        ${
+          figure.table.total > figure.table.rows.length
+            ? html`<p class="pb-table-note">
+                The first ${figure.table.rows.length.toLocaleString(figure.locale)} of
+                ${figure.table.total.toLocaleString(figure.locale)} rows; the download has them all.
+              </p>`
+            : ""
+        }
         <p>
           <a download="${figure.id}.csv" href="data:text/csv;charset=utf-8,${encodeURIComponent(figure.table.csv)}"
             >Download the data (CSV)</a
@@ -144,6 +152,8 @@ export function pageShell(context: PageContext, kicker: string, content: Html, b
         />
         <meta name="generator" content="plotbrief ${version}" />
         <meta name="description" content="${front.dek}" />
+        <meta name="color-scheme" content="light dark" />
+        ${context.head}
         <title>${front.title}</title>
         <style>
           ${css}

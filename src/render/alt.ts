@@ -1,0 +1,123 @@
+// The alt text a chart gets when its figure gives none: not its table (a screen reader would read ten
+// thousand rows, and the page would carry them twice), but what a sighted reader takes in at a glance:
+// the kind of chart, its series, the range of each axis and the extremes, within a budget.
+import { figureRows } from "../figures/figure.js";
+import type { Figure } from "../figures/figure.js";
+
+/** About what a screen reader's user can take in as one description. */
+export const ALT_BUDGET = 300;
+
+/** What Plot's rendered chart says of a scale. */
+interface Scale {
+  readonly type?: string;
+  readonly domain?: readonly unknown[];
+  readonly label?: string | null;
+}
+
+type Scaled = { scale?: (name: string) => Scale | undefined };
+
+const KINDS: Record<string, string> = {
+  line: "line chart",
+  area: "area chart",
+  bar: "bar chart",
+  rect: "histogram",
+  cell: "heatmap",
+  dot: "dot plot",
+  tick: "tick plot",
+  text: "chart of labels",
+  arrow: "chart of arrows",
+  link: "chart of links",
+  geo: "map",
+  image: "chart of images",
+  vector: "chart of vectors",
+};
+
+/** "Title. A line chart of 96 rows in 4 series: East, North, South, West. …", at most ALT_BUDGET characters. */
+export function summarise(figure: Figure, chart: Scaled, locale = "en-US"): string {
+  const marks = [figure.plot.marks ?? []].flat(Infinity as 1) as ({ ariaLabel?: string; data?: unknown } | null)[];
+  const x = chart.scale?.("x");
+  const y = chart.scale?.("y");
+  const kinds = marks.flatMap((mark) => (mark?.ariaLabel && KINDS[mark.ariaLabel] ? [mark.ariaLabel] : []));
+  let kind = KINDS[kinds[0] ?? ""] ?? "chart";
+  if (kind === "dot plot" && isContinuous(x) && isContinuous(y)) kind = "scatter plot";
+  const rows = figureRows(figure);
+  const color = chart.scale?.("color");
+  const series =
+    color && !isContinuous(color) && color.domain && color.domain.length > 1
+      ? ` in ${color.domain.length} series: ${list(
+          color.domain.map((value) => written(value, locale)),
+          6,
+        )}`
+      : "";
+  const parts = [
+    figure.title.replace(/[.:]?$/, "."),
+    `${article(kind)} ${kind} of ${rows.toLocaleString(locale)} ${rows === 1 ? "row" : "rows"}${series}.`,
+    ...[
+      ["x", x],
+      ["y", y],
+    ].flatMap(([name, scale]) => (scale ? [axis(name as string, scale as Scale, locale)] : [])),
+    // The table's extremes are the chart's only where the table holds every row the chart draws.
+    figure.extremes && figure.table.total >= rows ? `${capital(figure.extremes)}.` : "",
+  ].filter((part) => part !== "");
+  return within(parts.join(" "), ALT_BUDGET);
+}
+
+function axis(name: string, scale: Scale, locale: string): string {
+  const label = (scale.label ?? name).replace(/^[↑↓←→]\s*|\s*[↑↓←→]$/g, "");
+  const domain = scale.domain ?? [];
+  if (isContinuous(scale) && domain.length >= 2) {
+    const [low, high] = [domain[0], domain[domain.length - 1]];
+    const dates = low instanceof Date && high instanceof Date;
+    const format = dates ? dateFormat(+low, +high, locale) : (value: unknown) => written(value, locale);
+    return `${capital(label)}: ${format(low)} to ${format(high)}.`;
+  }
+  return `${capital(label)}: ${domain.length} ${domain.length === 1 ? "value" : "values"}, ${list(
+    domain.map((value) => written(value, locale)),
+    4,
+  )}.`;
+}
+
+function isContinuous(scale: Scale | undefined): boolean {
+  return scale !== undefined && !["ordinal", "band", "point", "categorical", "identity"].includes(scale.type ?? "");
+}
+
+function dateFormat(low: number, high: number, locale: string): (value: unknown) => string {
+  const span = high - low;
+  const YEAR = 365.25 * 86_400_000;
+  const options: Intl.DateTimeFormatOptions =
+    span >= 4 * YEAR
+      ? { year: "numeric" }
+      : span >= 90 * 86_400_000
+        ? { month: "short", year: "numeric" }
+        : { day: "numeric", month: "short", year: "numeric" };
+  const format = new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" });
+  return (value) => format.format(value as Date);
+}
+
+function written(value: unknown, locale: string): string {
+  if (typeof value === "number") return new Intl.NumberFormat(locale, { maximumSignificantDigits: 4 }).format(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value);
+}
+
+/** "a, b, c and 3 more" */
+function list(values: readonly string[], most: number): string {
+  if (values.length <= most) return values.join(", ");
+  return `${values.slice(0, most - 1).join(", ")} and ${values.length - most + 1} more`;
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? "An" : "A";
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The text cut at a word to fit `budget` characters, with an ellipsis where it was cut. */
+function within(text: string, budget: number): string {
+  if (text.length <= budget) return text;
+  const cut = text.slice(0, budget - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > budget / 2 ? cut.slice(0, space) : cut).replace(/[,;:.\s]+$/, "")}…`;
+}
