@@ -36,7 +36,7 @@ describe("buildReport(slug, options)", () => {
     ]);
     const files = await snapshot(out);
     await expectGolden("cambodia-2020/index.html", files.get("cambodia-2020/index.html")!);
-    await expectGolden("figures/summons.svg", files.get("cambodia-2020/figures/summons.svg")!);
+    await expectGolden("cambodia-2020/figures/summons.svg", files.get("cambodia-2020/figures/summons.svg")!);
   });
 
   it("gives identical bytes on a second build, and leaves unchanged files alone", async () => {
