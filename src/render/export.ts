@@ -4,7 +4,7 @@
 // glyphs of the fonts it uses; a social card (1,200 by 675 pixels as a PNG) does the same in landscape.
 import type { Figure } from "../figures/figure.js";
 import { escapeHtml } from "./html.js";
-import { LIGHT } from "./palette.js";
+import { CHART_STYLE, LIGHT } from "./palette.js";
 import { embeddedFonts } from "./subset.js";
 import type { Drawn } from "./svg.js";
 import type { Measure } from "./text.js";
@@ -51,6 +51,8 @@ export async function standaloneSvg(figure: Figure, chart: Drawn, measure: Measu
     parts.push(`<g transform="translate(${pad},${y})">${key.svg}</g>`);
     y += key.height;
   }
+  // On a whole pixel, so that the chart is drawn exactly as the page draws it.
+  y = Math.ceil(y);
   parts.push(chart.svg.replace(/^<svg/, `<svg x="${pad}" y="${y}"`));
   y += height + 8;
   for (const note of figure.notes)
@@ -125,26 +127,30 @@ async function document(
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width * scale}" height="${size.height * scale}" viewBox="0 0 ${size.width} ${size.height}" ` +
     `role="img" aria-label="${escapeHtml(alt)}" font-family='"Source Sans 3", system-ui, sans-serif' font-size="12" fill="currentColor" color="${INK}">` +
-    `<style>${fonts}</style><rect width="100%" height="100%" fill="${PAPER}"/>${lightColours(body)}</svg>\n`
+    `<style>${fonts}text,tspan{white-space:pre}</style><rect width="100%" height="100%" fill="${PAPER}"/>${lightColours(body)}</svg>\n`
   );
 }
 
-/** The palette's colours as their light values: a file read outside a page has no scheme to follow. */
+/**
+ * The palette's colours as their light values, and without the page's stylesheet for charts: a file
+ * read outside a page has no scheme to follow and one view only.
+ */
 function lightColours(svg: string): string {
   return svg
+    .replaceAll(`<style>${CHART_STYLE}</style>`, "")
     .replace(/var\(--pb-[a-z]+\)/g, (colour) => LIGHT[colour] ?? colour)
     .replaceAll("var(--plot-background)", PAPER);
 }
 
-/** The text a file sets, by weight: the bold of its title and bold labels, the regular of the rest. */
+/**
+ * The characters a file sets, for each weight it uses: the regular for all its text, and the bold, where
+ * any is bold (its title always), for the same characters, since the weight a label gets is known
+ * only once its groups' styles cascade.
+ */
 function textsOf(svg: string): { 400: string; 700: string } {
   const visible = svg.replace(/<style>[\s\S]*?<\/style>|<title>[\s\S]*?<\/title>/g, "");
-  const all = [...visible.matchAll(/>([^<]+)</g)].map((match) => unescape(match[1]!)).join("");
-  const bold = [...visible.matchAll(/<(?:text|g)[^>]*font-weight="(?:bold|[6-9]00)"[^>]*>([\s\S]*?)<\/(?:text|g)>/g)]
-    .map((match) => match[1]!.replace(/<[^>]*>/g, ""))
-    .map(unescape)
-    .join("");
-  return { 400: unique(all), 700: unique(bold) };
+  const all = unique([...visible.matchAll(/>([^<]+)</g)].map((match) => unescape(match[1]!)).join(""));
+  return { 400: all, 700: /font-weight="(bold|[6-9]00)"/.test(visible) ? all : "" };
 }
 
 function unique(text: string): string {

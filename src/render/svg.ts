@@ -185,12 +185,13 @@ const NARROW_SMALLEST = 12.4;
 
 /**
  * A halo in the page's background behind each text mark's labels (Plot's own stroke and paint order),
- * so that no gridline or line runs through them, in either scheme. A mark with a stroke of its own
- * (`stroke: "none"` turns the halo off) keeps it, and so do light labels, which sit on dark marks.
+ * so that no gridline or line runs through them, in either scheme. A mark with a stroke or stroke width
+ * of its own keeps it (`strokeWidth: 0` turns the halo off), and so do light labels, on dark marks.
  */
 function halo(svg: SVGSVGElement): void {
   for (const group of Array.from(svg.querySelectorAll('g[aria-label="text"]'))) {
-    if (group.hasAttribute("stroke") || group.querySelector("[stroke]")) continue;
+    if (["stroke", "stroke-width"].some((name) => group.hasAttribute(name) || group.querySelector(`[${name}]`)))
+      continue;
     if (isLight(group.getAttribute("fill"))) continue;
     group.setAttribute("stroke", "var(--plot-background)");
     group.setAttribute("stroke-width", "3");

@@ -30,7 +30,7 @@ export default defineFigure({
       x1: "x1",
       x2: "x2",
       fill: "fill",
-      insetBottom: narrow ? 8 : 30,
+      insetBottom: narrow ? 8 : 36,
       insetTop: narrow ? 58 : 0,
     });
     if (narrow) {
@@ -48,10 +48,18 @@ export default defineFigure({
             text: "label",
             textAnchor: "start",
             frameAnchor: "top",
+            dx: 4,
             dy: 9,
             fontWeight: "bold",
           }),
-          Plot.text(segments.slice(0, 1), { x: "x1", text: "detail", textAnchor: "start", frameAnchor: "top", dy: 26 }),
+          Plot.text(segments.slice(0, 1), {
+            x: "x1",
+            text: "detail",
+            textAnchor: "start",
+            frameAnchor: "top",
+            dx: 4,
+            dy: 26,
+          }),
           Plot.text(segments.slice(1), {
             x: "x2",
             text: "label",
@@ -65,7 +73,7 @@ export default defineFigure({
       };
     }
     return {
-      height: 120,
+      height: 126,
       marginTop: 10,
       marginLeft: 10,
       marginRight: 20,
@@ -76,6 +84,7 @@ export default defineFigure({
           x: "x1",
           text: "label",
           textAnchor: "start",
+          dx: 4,
           dy: -20,
           frameAnchor: "bottom",
           fontWeight: "bold",
@@ -88,7 +97,7 @@ export default defineFigure({
           frameAnchor: "bottom",
           fontWeight: "bold",
         }),
-        Plot.text(segments, { x: "x1", text: "detail", textAnchor: "start", dy: -6, frameAnchor: "bottom" }),
+        Plot.text(segments, { x: "x1", text: "detail", textAnchor: "start", dx: 4, dy: -5, frameAnchor: "bottom" }),
         Plot.ruleX([0]),
       ],
     };
