@@ -2,9 +2,9 @@
 // desk's own project: a package.json of its own, plotbrief installed under node_modules (a link to
 // this repository), and a copy of the flagship's data and reports. They live in the test run's
 // temporary folder, which the global teardown removes.
-import { cp, mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, mkdtemp, readFile, readdir, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -23,4 +23,18 @@ export async function emptyProject(): Promise<string> {
   await mkdir(join(dir, "node_modules"));
   await symlink(ROOT, join(dir, "node_modules/plotbrief"), "dir");
   return dir;
+}
+
+/** A new project holding the gallery (docs/gallery.md's code blocks, and its data): charts nobody here drew for the flagship. */
+export async function galleryProject(): Promise<string> {
+  const root = await emptyProject();
+  const gallery = await readFile(join(ROOT, "docs/gallery.md"), "utf8");
+  for (const match of gallery.matchAll(/^(`{3,})\w*\s+file=(\S+)\n([\s\S]*?)\n\1$/gm)) {
+    await mkdir(dirname(join(root, match[2]!)), { recursive: true });
+    await writeFile(join(root, match[2]!), `${match[3]}\n`);
+  }
+  for (const file of await readdir(join(ROOT, "docs/gallery"))) {
+    await copyFile(join(ROOT, "docs/gallery", file), join(root, "data/gallery", file));
+  }
+  return root;
 }

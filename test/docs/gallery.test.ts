@@ -1,25 +1,15 @@
 // The gallery's charts are files: this test writes them into a project with the gallery's data, builds
 // them, and compares each chart with its golden SVG, so that the gallery shows what plotbrief draws.
-import { copyFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { plotbrief } from "../cli.js";
 import { expectGolden } from "../golden.js";
-import { ROOT, emptyProject } from "../project.js";
-
-const FENCE = /^(`{3,})\w*\s+file=(\S+)\n([\s\S]*?)\n\1$/gm;
+import { galleryProject } from "../project.js";
 
 describe("docs/gallery.md", () => {
   it("builds every chart it shows, without a warning, each as its golden SVG", async () => {
-    const gallery = await readFile(join(ROOT, "docs/gallery.md"), "utf8");
-    const root = await emptyProject();
-    for (const match of gallery.matchAll(FENCE)) {
-      await mkdir(dirname(join(root, match[2]!)), { recursive: true });
-      await writeFile(join(root, match[2]!), `${match[3]}\n`);
-    }
-    for (const file of await readdir(join(ROOT, "docs/gallery"))) {
-      await copyFile(join(ROOT, "docs/gallery", file), join(root, "data/gallery", file));
-    }
+    const root = await galleryProject();
     const { code, stderr } = await plotbrief(["build", "gallery"], root);
     expect(stderr).toBe("");
     expect(code).toBe(0);

@@ -11,6 +11,18 @@ async function frontMatter(root: string, line: string): Promise<void> {
   await writeFile(path, (await readFile(path, "utf8")).replace("formats:", `${line}\nformats:`));
 }
 
+const dots = `import { Plot, defineFigure, tableOf } from "plotbrief";
+import { t } from "../../../data/t/datasets.js";
+
+export default defineFigure({
+  id: "bars",
+  title: "Values",
+  uses: { t },
+  plot: ({ t }) => ({ marks: [Plot.dot(t.rows, { x: t.col("value"), y: (d) => Math.sin(d.value) })] }),
+  table: ({ t }) => tableOf(t, ["label", "value"]),
+});
+`;
+
 describe("hostile input: sizes", () => {
   it("refuses a dataset longer than its limit as soon as it is read, saying how to raise it", async () => {
     const root = await project({ "data/t/t.csv": rows(12) });
@@ -40,18 +52,20 @@ describe("hostile input: sizes", () => {
     expect(csv.trimEnd().split("\n")).toHaveLength(1 + 2_500);
   });
 
-  it("warns of a page past 2 MB, the budget for a phone, naming its largest parts", async () => {
-    const dots = `import { Plot, defineFigure, tableOf } from "plotbrief";
-import { t } from "../../../data/t/datasets.js";
+  it("draws 10,000 points in a page under 2 MB, with an alt text that summarises them", async () => {
+    const { html, warnings } = await success(
+      await project({ "data/t/t.csv": rows(10_000), "reports/r/figures/bars.ts": dots }),
+    );
+    expect(warnings).toEqual([]);
+    expect(Buffer.byteLength(html)).toBeLessThan(2_000_000);
+    expect(html.match(/<circle /g)!.length).toBeGreaterThanOrEqual(2 * 10_000);
+    const labels = [...html.matchAll(/ aria-label="([^"]*)"/g)].map((match) => match[1]!);
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) expect(label.length).toBeLessThanOrEqual(300);
+    expect(labels[0]).toMatch(/^Values\. A scatter plot of 10,000 rows\./);
+  });
 
-export default defineFigure({
-  id: "bars",
-  title: "Values",
-  uses: { t },
-  plot: ({ t }) => ({ marks: [Plot.dot(t.rows, { x: t.col("value"), y: (d) => Math.sin(d.value) })] }),
-  table: ({ t }) => tableOf(t, ["label", "value"]),
-});
-`;
+  it("warns of a page past 2 MB, the budget for a phone, naming its largest parts", async () => {
     const { warnings } = await success(
       await project({ "data/t/t.csv": rows(20_000), "reports/r/figures/bars.ts": dots }),
     );

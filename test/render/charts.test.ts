@@ -167,3 +167,78 @@ describe("tick labels", () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe("label halos", () => {
+  const labels = [{ x: 1, y: 1, name: "A label" }];
+
+  it("paints each text mark's labels over a halo in the page's background", async () => {
+    const { svg } = await renderFigure(figure({ marks: [Plot.text(labels, { x: "x", y: "y", text: "name" })] }));
+    expect(svg).toMatch(
+      /<g[^>]* stroke="var\(--plot-background\)" stroke-width="3" stroke-linejoin="round" paint-order="stroke"><text[^>]*>A label<\/text>/,
+    );
+  });
+
+  it("leaves the halo off where a figure says strokeWidth: 0, strokes its own, or its labels are light", async () => {
+    for (const options of [{ strokeWidth: 0 }, { stroke: "red" }, { fill: "white" }, { fill: "#f0f0f0" }]) {
+      const { svg } = await renderFigure(
+        figure({ marks: [Plot.text(labels, { x: "x", y: "y", text: "name", ...options })] }),
+      );
+      expect(svg, JSON.stringify(options)).toContain(">A label</text>");
+      expect(svg, JSON.stringify(options)).not.toContain("var(--plot-background)");
+    }
+  });
+});
+
+describe("views", () => {
+  const rows = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, value: i * i }));
+  const line = (width: number, ticks: number) => ({
+    width,
+    marks: [Plot.lineY(rows, { x: "month", y: "value" })],
+    x: { ticks },
+  });
+  const ticks = (svg: string) => (svg.match(/ d="M0,0L0,6"/g) ?? []).length;
+
+  it("draws the narrow view 320 px wide with type a step larger, as the figure asks for it", async () => {
+    const chart = await renderFigure({
+      ...figure(line(640, 12)),
+      views: { narrow: line(320, 4), card: line(560, 6) },
+    });
+    expect(chart.narrow).toMatch(/^<svg class="pb-plot pb-narrow"[^>]* font-size="13"[^>]* width="320"/);
+    expect(chart.svg).toMatch(/^<svg class="pb-plot pb-column"[^>]* font-size="12"[^>]* width="640"/);
+    expect(ticks(chart.narrow!)).toBeLessThan(ticks(chart.svg));
+    expect(chart.card).toMatch(/ width="560"/);
+  });
+
+  it("says in which view a label is lost: the narrow one, for phones", async () => {
+    const label = (width: number) => ({
+      width,
+      marginRight: 40,
+      x: { domain: [0, 1] },
+      marks: [
+        Plot.text([{ x: 0.5 }], { x: "x", text: () => "A label for a column, not a phone", textAnchor: "start" }),
+      ],
+    });
+    const { warnings } = await renderFigure({
+      ...figure(label(640)),
+      views: { narrow: label(320), card: label(640) },
+    });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^figure f in the narrow view \(phones\): the label "A label for a column, not a phone" \(text mark\) reaches \d+ px outside the chart at the right/,
+    );
+  });
+});
+
+describe("a chart's alt text, where a figure gives none", () => {
+  it("summarises the kind, series and axes within 300 characters, not the rows", async () => {
+    const regions = ["North", "South", "East", "West"];
+    const rows = regions.flatMap((region, r) =>
+      Array.from({ length: 2_500 }, (_, i) => ({ region, i, value: Math.sin(i / 100 + r) * 100 })),
+    );
+    const { alt: _, ...rest } = figure({ marks: [Plot.lineY(rows, { x: "i", y: "value", stroke: "region" })] });
+    const { alt } = await renderFigure({ ...rest, title: "Sine waves" });
+    expect(alt.length).toBeLessThanOrEqual(300);
+    expect(alt).toMatch(/^Sine waves\. A line chart of 10,000 rows in 4 series: East, North, South, West\./);
+    expect(alt).toContain(" X: 0 to 2,499. Y: ");
+  });
+});
