@@ -99,13 +99,13 @@ export async function cardSvg(figure: Figure, chart: Drawn, measure: Measure): P
   ];
   const footerHeight = footer.reduce((sum, block) => sum + block.size * block.leading, 0);
   const box = { width: inner, height: Math.max(40, CARD.height - pad - footerHeight - 6 - y) };
-  // The chart keeps its proportions: scaled down to the box where it is taller, centred across.
+  // The chart keeps its proportions: scaled down to the box where it is taller, centred in it.
   const scale = Math.min(1, box.width / chartWidth, box.height / chartHeight);
   const [w, h] = [chartWidth * scale, chartHeight * scale];
   parts.push(
     svg
       .replace(/^<svg([^>]*?) width="[\d.]+" height="[\d.]+"/, `<svg$1 width="${round(w)}" height="${round(h)}"`)
-      .replace(/^<svg/, `<svg x="${round(pad + (box.width - w) / 2)}" y="${round(y)}"`),
+      .replace(/^<svg/, `<svg x="${round(pad + (box.width - w) / 2)}" y="${Math.ceil(y + (box.height - h) / 2)}"`),
   );
   let bottom = CARD.height - pad - footerHeight;
   for (const block of footer) {
