@@ -163,10 +163,12 @@ async function someWantPrint(root: string, slugs: readonly string[], given?: rea
   if (given?.some((format) => format === "pdf" || format === "png")) return true;
   for (const slug of slugs) {
     const notebook = await readFile(join(root, "reports", slug, "index.md"), "utf8").catch(() => "");
-    if (/^url:/m.test(notebook) && (!given || given.includes("html"))) return true;
+    // The front matter only: the prose may have a line that starts "url:" or "formats:".
+    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(notebook)?.[1] ?? "";
+    if (/^url:/m.test(front) && (!given || given.includes("html"))) return true;
     if (given) continue;
     // `formats: [html, svg]`, or a block list of `- html` lines under `formats:`.
-    const formats = /^formats:[ \t]*(\[[^\]]*\]|(?:\n[ \t]+-[^\n]*)+)/m.exec(notebook)?.[1];
+    const formats = /^formats:[ \t]*(\[[^\]]*\]|(?:\r?\n[ \t]+-[^\n]*)+)/m.exec(front)?.[1];
     if (formats === undefined || /\b(pdf|png)\b/.test(formats)) return true;
   }
   return false;

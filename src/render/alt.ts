@@ -50,7 +50,7 @@ export function summarise(figure: Figure, chart: Scaled, locale = "en-US"): stri
         )}`
       : "";
   const parts = [
-    figure.title.replace(/[.:]?$/, "."),
+    /[.?!…]$/.test(figure.title) ? figure.title : figure.title.replace(/:?$/, "."),
     `${article(kind)} ${kind} of ${rows.toLocaleString(locale)} ${rows === 1 ? "row" : "rows"}${series}.`,
     ...[
       ["x", x],

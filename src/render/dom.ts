@@ -4,6 +4,7 @@
 // writes a PNG (Plot's colour ramps paint themselves on one).
 import { crc32, deflateSync } from "node:zlib";
 import { loadedMetrics } from "./text.js";
+import { parseColor } from "./palette.js";
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -108,16 +109,6 @@ function isBold(element: Element): boolean {
     if (weight !== null) return weight === "bold" || Number(weight) >= 600;
   }
   return false;
-}
-
-/** "rgb(1, 2, 3)", "rgba(…)" or "#rrggbb" as RGBA bytes. */
-function parseColor(value: string): number[] {
-  const rgb = /rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:[\s,/]+([\d.]+))?\s*\)/.exec(value);
-  if (rgb)
-    return [+rgb[1]!, +rgb[2]!, +rgb[3]!, rgb[4] === undefined ? 255 : Math.round(+rgb[4] * 255)].map(Math.round);
-  const hex = /^#([\da-f]{2})([\da-f]{2})([\da-f]{2})$/i.exec(value);
-  if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16), 255];
-  return [0, 0, 0, 255];
 }
 
 /** An RGBA image as PNG bytes: one IDAT, filter 0 on every row. */

@@ -2,6 +2,7 @@
 // `figures/<id>.svg` (and the PNG made from it) carries its furniture (title, subtitle, key, notes,
 // source line and credit) on the page's background, set in SVG with the fonts' metrics, and the
 // glyphs of the fonts it uses; a social card (1,200 by 675 pixels as a PNG) does the same in landscape.
+import { createHash } from "node:crypto";
 import type { Figure } from "../figures/figure.js";
 import { escapeHtml } from "./html.js";
 import { CHART_STYLE, LIGHT } from "./palette.js";
@@ -123,11 +124,18 @@ async function document(
   scale = 1,
 ): Promise<string> {
   const body = parts.join("");
-  const fonts = await embeddedFonts(textsOf(body));
+  const texts = textsOf(body);
+  // The file's own name for its fonts and its class: two files inline in one page keep their subsets.
+  const family = `pb-${createHash("sha256").update(JSON.stringify(texts)).digest("hex").slice(0, 12)}`;
+  const fonts = await embeddedFonts(texts, family);
+  const chart = lightColours(body).replaceAll(
+    'font-family="&quot;Source Sans 3&quot;',
+    `font-family="&quot;${family}&quot;, &quot;Source Sans 3&quot;`,
+  );
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width * scale}" height="${size.height * scale}" viewBox="0 0 ${size.width} ${size.height}" ` +
-    `role="img" aria-label="${escapeHtml(alt)}" font-family='"Source Sans 3", system-ui, sans-serif' font-size="12" fill="currentColor" color="${INK}">` +
-    `<style>${fonts}text,tspan{white-space:pre}</style><rect width="100%" height="100%" fill="${PAPER}"/>${lightColours(body)}</svg>\n`
+    `<svg xmlns="http://www.w3.org/2000/svg" class="${family}" width="${size.width * scale}" height="${size.height * scale}" viewBox="0 0 ${size.width} ${size.height}" ` +
+    `role="img" aria-label="${escapeHtml(alt)}" font-family='"${family}", "Source Sans 3", system-ui, sans-serif' font-size="12" fill="currentColor" color="${INK}">` +
+    `<style>${fonts}.${family} text,.${family} tspan{white-space:pre}</style><rect width="100%" height="100%" fill="${PAPER}"/>${chart}</svg>\n`
   );
 }
 
@@ -172,7 +180,8 @@ function setBlock(block: Block, x: number, top: number): string {
 function wrap(text: string, width: number, size: number, bold: boolean, measure: Measure): string[] {
   const lines: string[] = [];
   let line = "";
-  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+  // Breaks at spaces only: a no-break space ("Nov.\u00a03", "10\u202f%") keeps its words together.
+  for (const word of text.split(/[ \t\r\n]+/).filter((w) => w !== "")) {
     const next = line === "" ? word : `${line} ${word}`;
     if (line !== "" && measure(next, size, bold) > width) {
       lines.push(line);

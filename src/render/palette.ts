@@ -54,3 +54,24 @@ export const CHART_STYLE = [
   `@container (max-width:${NARROW_BELOW - 0.02}px){.pb-views>.pb-column{display:none}.pb-views>.pb-narrow{display:block}}`,
   "@media print{.pb-views>.pb-narrow{display:none!important}.pb-views>.pb-column{display:block!important}}",
 ].join("");
+
+/** "rgb(1, 2, 3)", "rgba(…)", "#rgb", "#rrggbb", white or black as RGBA bytes; black for anything else. */
+export function parseColor(value: string): number[] {
+  const rgb = /rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:[\s,/]+([\d.]+))?\s*\)/.exec(value);
+  if (rgb)
+    return [+rgb[1]!, +rgb[2]!, +rgb[3]!, rgb[4] === undefined ? 255 : Math.round(+rgb[4] * 255)].map(Math.round);
+  const hex = /^#([\da-f]{3}|[\da-f]{6})$/i.exec(value === "white" ? "#fff" : value)?.[1];
+  if (!hex) return [0, 0, 0, 255];
+  const digits = hex.length === 3 ? [...hex].map((digit) => digit + digit) : [0, 2, 4].map((i) => hex.slice(i, i + 2));
+  return [...digits.map((pair) => parseInt(pair, 16)), 255];
+}
+
+/** Whether a fill is light enough that a label in it sits on a dark mark (a palette colour by its light value). */
+export function isLight(fill: string | null): boolean {
+  if (fill === null) return false;
+  if (fill === "var(--plot-background)") return true;
+  const colour = LIGHT[fill] ?? fill;
+  if (!/^(#|rgb|white$)/i.test(colour)) return false;
+  const [r, g, b] = parseColor(colour).map((byte) => byte / 255);
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! > 0.7;
+}

@@ -29,15 +29,18 @@ function library() {
   return subsetFont;
 }
 
-/** `@font-face` rules for the weights given, each with the glyphs of its text only. */
-export async function embeddedFonts(texts: Partial<Record<Weight, string>>): Promise<string> {
+/**
+ * `@font-face` rules for the weights given, each with the glyphs of its text only, under `family`: a name
+ * of the file's own, so that two files inline in one page do not take each other's subsets.
+ */
+export async function embeddedFonts(texts: Partial<Record<Weight, string>>, family: string): Promise<string> {
   const rules = await Promise.all(
     (Object.entries(texts) as [string, string][])
       .filter(([, text]) => text.trim() !== "")
       .map(async ([weight, text]) => {
         const [subset, font] = await Promise.all([library(), sfnt(Number(weight) as Weight)]);
         const data = Buffer.from(await subset(font, text, { targetFormat: "truetype" })).toString("base64");
-        return `@font-face{font-family:"Source Sans 3";font-weight:${weight};src:url(data:font/ttf;base64,${data}) format("truetype")}`;
+        return `@font-face{font-family:"${family}";font-weight:${weight};src:url(data:font/ttf;base64,${data}) format("truetype")}`;
       }),
   );
   return rules.join("");

@@ -9,7 +9,7 @@ import { cardSvg, standaloneSvg } from "./export.js";
 import { summarise } from "./alt.js";
 import { checkMarks, checkText, instrument } from "./checks.js";
 import type { MarkRecord } from "./checks.js";
-import { CHART_STYLE } from "./palette.js";
+import { CHART_STYLE, isLight } from "./palette.js";
 import { loadedMetrics, textMetrics } from "./text.js";
 
 /** What Plot needs from a DOM; one per process, since a new JSDOM per chart is several times slower. */
@@ -82,10 +82,10 @@ export function renderSvg(figure: Figure, { document }: SvgDocument): Drawn & { 
     view.node.setAttribute("aria-label", alt);
     return tidy(view.node.outerHTML, view.name === "column" ? figure.id : `${figure.id}-${view.name}`, view.name);
   };
-  const warnings = [...checkMarks(figure.id, column.records), ...column.warnings];
-  for (const view of others)
-    for (const warning of view.warnings) if (!warnings.includes(warning)) warnings.push(warning);
   const [narrow, card] = others;
+  // The card's labels are its own business: it is printed only with png or a url, and its warnings
+  // would fail a strict build that makes none.
+  const warnings = [...checkMarks(figure.id, column.records), ...column.warnings, ...(narrow?.warnings ?? [])];
   return {
     svg: finish(column),
     ...(narrow ? { narrow: finish(narrow) } : {}),
@@ -198,15 +198,6 @@ function halo(svg: SVGSVGElement): void {
     group.setAttribute("stroke-linejoin", "round");
     group.setAttribute("paint-order", "stroke");
   }
-}
-
-function isLight(fill: string | null): boolean {
-  if (fill === null) return false;
-  if (/^(white|#fff(fff)?)$/i.test(fill) || fill === "var(--plot-background)") return true;
-  const hex = /^#([0-9a-f]{6})$/i.exec(fill)?.[1];
-  if (!hex) return false;
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! > 0.7;
 }
 
 /**

@@ -111,7 +111,12 @@ describe.skipIf(executable === undefined)("exported charts", () => {
       // The file's markup in a page of its own, as a CMS or another site embeds it.
       const alone = await bare.browser.newPage();
       await alone.setViewport({ width: 900, height: 1600 });
-      await alone.setContent(`<!DOCTYPE html><body style="margin:0">${file}</body>`, { waitUntil: "load" });
+      // Another chart's file after it, as on a page that embeds several: each keeps its own glyphs.
+      const other = await readFile(
+        join(out, "cambodia-2020/figures", id === "timeline" ? "summons.svg" : "timeline.svg"),
+        "utf8",
+      );
+      await alone.setContent(`<!DOCTYPE html><body style="margin:0">${file}${other}</body>`, { waitUntil: "load" });
       await alone.evaluate(() => document.fonts.ready.then(() => undefined));
       const exported = await shoot(alone, placeOf(file));
       await alone.close();
@@ -138,9 +143,15 @@ describe.skipIf(executable === undefined)("exported charts", () => {
     expect(file).toContain(">Sources: VOD English, Nov. 3, 2020; AP via VOA Cambodia, Nov. 13, 2020; Asia Times,");
     expect(file).toContain(">The plotbrief worked example</text>");
     expect(file).toMatch(/<rect width="100%" height="100%" fill="#fff"\/>/);
+    // The fonts under a name of the file's own, which its text asks for first.
+    const family = /^<svg [^>]*class="(pb-[0-9a-f]{12})"/.exec(file)![1]!;
+    expect(file).toContain(`font-family='"${family}", "Source Sans 3", system-ui, sans-serif'`);
     const faces = [
       ...file.matchAll(
-        /@font-face\{font-family:"Source Sans 3";font-weight:(\d+);src:url\(data:font\/ttf;base64,([^)]+)\)/g,
+        new RegExp(
+          `@font-face\\{font-family:"${family}";font-weight:(\\d+);src:url\\(data:font/ttf;base64,([^)]+)\\)`,
+          "g",
+        ),
       ),
     ];
     expect(faces.map((face) => face[1])).toEqual(["400", "700"]);
@@ -168,5 +179,17 @@ describe.skipIf(executable === undefined)("exported charts", () => {
     expect(html).toContain('<meta name="twitter:card" content="summary_large_image" />');
     const card = PNG.sync.read(await readFile(join(out, "cambodia-2020/figures/tariff-share.card.png")));
     expect([card.width, card.height]).toEqual([1200, 675]);
+    // Ink where the title, the chart and the source line go, and a margin with none.
+    const inked = (top: number, bottom: number) => {
+      let n = 0;
+      for (let y = top; y < bottom; y++)
+        for (let x = 0; x < card.width; x++)
+          if (Math.min(...card.data.subarray((y * card.width + x) * 4, (y * card.width + x) * 4 + 3)) < 200) n++;
+      return n / ((bottom - top) * card.width);
+    };
+    expect(inked(30, 140)).toBeGreaterThan(0.02);
+    expect(inked(150, 560)).toBeGreaterThan(0.02);
+    expect(inked(570, 640)).toBeGreaterThan(0.02);
+    expect(inked(0, 25)).toBe(0);
   });
 });

@@ -179,7 +179,13 @@ describe("label halos", () => {
   });
 
   it("leaves the halo off where a figure says strokeWidth: 0, strokes its own, or its labels are light", async () => {
-    for (const options of [{ strokeWidth: 0 }, { stroke: "red" }, { fill: "white" }, { fill: "#f0f0f0" }]) {
+    for (const options of [
+      { strokeWidth: 0 },
+      { stroke: "red" },
+      { fill: "white" },
+      { fill: "#eee" },
+      { fill: "rgb(240, 240, 240)" },
+    ]) {
       const { svg } = await renderFigure(
         figure({ marks: [Plot.text(labels, { x: "x", y: "y", text: "name", ...options })] }),
       );
@@ -223,6 +229,9 @@ describe("views", () => {
       views: { narrow: label(320), card: label(640) },
     });
     expect(warnings).toHaveLength(1);
+    // The social card is drawn only for png and a url: its lost labels fail no strict build.
+    const cardOnly = await renderFigure({ ...figure(label(640)), views: { narrow: label(640), card: label(320) } });
+    expect(cardOnly.warnings).toEqual([]);
     expect(warnings[0]).toMatch(
       /^figure f in the narrow view \(phones\): the label "A label for a column, not a phone" \(text mark\) reaches \d+ px outside the chart at the right/,
     );
@@ -240,5 +249,7 @@ describe("a chart's alt text, where a figure gives none", () => {
     expect(alt.length).toBeLessThanOrEqual(300);
     expect(alt).toMatch(/^Sine waves\. A line chart of 10,000 rows in 4 series: East, North, South, West\./);
     expect(alt).toContain(" X: 0 to 2,499. Y: ");
+    const asked = await renderFigure({ ...rest, title: "Which wave is highest?" });
+    expect(asked.alt).toMatch(/^Which wave is highest\? A line chart/);
   });
 });

@@ -96,7 +96,9 @@ describe("renderSvg(figure, document)", () => {
     expect(chart.legends[0]).toMatch(/^<div class="pb-plot-swatches pb-plot-swatches-wrap">/);
     expect(chart.legends[0]).toContain("</svg>North</span>");
     // The file: its title, then its key (swatch and label), then the chart below them, 20 px in.
-    expect(chart.file).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="680" height="\d+"/);
+    expect(chart.file).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="pb-[0-9a-f]{12}" width="680" height="\d+"/,
+    );
     expect(chart.file).toContain('font-weight="bold" fill="#1a1a1a">keyed</text>');
     expect(chart.file).toMatch(/<g transform="translate\(20,(\d+(\.\d+)?)\)"><g class="pb-key" font-size="12">/);
     expect(chart.file).toContain('<text x="21" y="11" dy="0.35em">North</text>');
