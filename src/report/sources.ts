@@ -91,14 +91,23 @@ export function describeAggregate(aggregate: Aggregation, locale: string): strin
   const value =
     op === "rank" ? formatRank(aggregate.value, aggregate, { kind: true }) : formatNumber(aggregate.value, { locale });
   const tied = aggregate.ties?.length ? ` (tied with ${formatList(aggregate.ties)})` : "";
-  const head =
-    op === "count"
-      ? `Count of ${over}: ${value}.`
-      : op === "rank"
-        ? `Rank of row ${aggregate.row} by ${column}, ${aggregate.order === "ascending" ? "smallest" : "largest"} first, among ${over}: ${value}.`
-        : op === "share-of-total"
-          ? `Share of row ${aggregate.row} in the total of ${column} over ${over}: ${value}.`
-          : `${OPS[op]} of ${column} over ${over}: ${value}${aggregate.row === undefined ? "" : `, in row ${aggregate.row}${tied}`}.`;
+  const order = aggregate.order === "ascending" ? "smallest" : "largest";
+  let head: string;
+  switch (op) {
+    case "count":
+      head = `Count of ${over}: ${value}.`;
+      break;
+    case "rank":
+      head = `Rank of row ${aggregate.row} by ${column}, ${order} first, among ${over}: ${value}.`;
+      break;
+    case "share-of-total":
+      head = `Share of row ${aggregate.row} in the total of ${column} over ${over}: ${value}.`;
+      break;
+    default: {
+      const row = aggregate.row === undefined ? "" : `, in row ${aggregate.row}${tied}`;
+      head = `${OPS[op]} of ${column} over ${over}: ${value}${row}.`;
+    }
+  }
   const some = (k: number, one: string, many: string) =>
     k === 0
       ? ""
