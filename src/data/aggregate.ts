@@ -8,11 +8,16 @@ import type { Kind, QualifiedNumber, Qualifier } from "./qualified.js";
 
 /**
  * Which rows an aggregate is taken over: their keys (`["a", "b"]`), the values some columns must have
- * (`{ region: "Asia" }` or `{ region: ["Asia", "Europe"] }`), or a test (`(row) => row.year >= 2010`).
+ * (`{ region: "Asia" }`, `{ region: ["Asia", "Europe"] }`, `{ date: "2020-11" }`), or a test (`(row) => row.year >= 2010`).
  * Left out: every row.
  */
 export type RowSelection<Row> =
-  readonly string[] | ((row: Row) => boolean) | { readonly [K in keyof Row]?: Row[K] | readonly Row[K][] };
+  | readonly string[]
+  | ((row: Row) => boolean)
+  | { readonly [K in keyof Row]?: Match<Row[K]> | readonly Match<Row[K]>[] };
+
+/** A value a column must have; a date may be written as the data writes it: "2020-11". */
+type Match<T> = T | (T extends Date | undefined ? string : never);
 
 /** Options of an aggregate, e.g. `mean(get(t), "value", { rows: { region: "Asia" }, digits: 1 })`. */
 export interface AggregateOptions<Row> {
@@ -310,9 +315,12 @@ function select<Row extends object>(dataset: Dataset<Row>, selection: RowSelecti
   return rows;
 }
 
-// Dates are objects: two are the same when they name the same instant and precision.
+// Dates are objects: a date cell matches a date naming the same period, or that period written in ISO
+// 8601 as the data writes it ("2020-11").
 function same(cell: unknown, value: unknown): boolean {
-  return cell instanceof Date && value instanceof Date ? String(cell) === String(value) : cell === value;
+  if (!(cell instanceof Date)) return cell === value;
+  if (value instanceof Date) return cell.getTime() === value.getTime() && String(cell) === String(value);
+  return String(cell) === value;
 }
 
 /** A selection as an error or "Sources and methods" names it. */

@@ -21,6 +21,8 @@ import { loadDataset } from "../../src/data/load.js";
 import { defineSources } from "../../src/data/provenance.js";
 import { UNITS } from "../../src/data/qualified.js";
 import { kind, number, oneOf, qualifier, source, text } from "../../src/data/schema.js";
+import * as cambodia from "../../data/cambodia-2020/datasets.js";
+import { ROOT } from "../project.js";
 
 const root = fileURLToPath(new URL("fixtures", import.meta.url));
 const sources = defineSources({
@@ -144,6 +146,15 @@ describe("selecting rows", () => {
     expect(value(sum(t, "value", { rows: { region: ["Asia", "Africa"] } }))).toBe(14);
     expect(value(sum(t, "value", { rows: (row) => row.value! > 4 }))).toBe(11);
     expect(value(countRows(t, { rows: { region: "Asia" } }))).toBe(2);
+  });
+
+  it("matches a date column by the date as the data writes it", async () => {
+    const summons = await loadDataset(cambodia.summons, ROOT);
+    expect(countRows(summons, { rows: { date: "2020-11-13" } }).aggregates![0]!.keys).toEqual(["licadho", "ap"]);
+    expect(value(countRows(summons, { rows: { date: ["2020-11", "2020-11-26"] } }))).toBe(3);
+    expect(() => countRows(summons, { rows: { date: "2020-11-14" } })).toThrow(
+      'no rows of dataset summons match rows where date is "2020-11-14"',
+    );
   });
 
   it("refuses an empty selection, naming the dataset and the selection", async () => {
