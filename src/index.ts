@@ -31,7 +31,8 @@ export type { NumberFormat } from "./data/format.js";
 export { change, difference, shareOf } from "./data/derive.js";
 export type { Quoted } from "./data/derive.js";
 export { countRows, max, mean, median, min, rank, shareOfTotal, sum } from "./data/aggregate.js";
-export type { AggregateOptions, Aggregation, NumberColumn, RowSelection } from "./data/aggregate.js";
+export type { AggregateOptions, Aggregation, NumberColumn } from "./data/aggregate.js";
+export type { RowSelection } from "./data/select.js";
 
 // Figures.
 export { defineFigure } from "./figures/figure.js";

@@ -3,21 +3,10 @@
 // that "Sources and methods" can say where it came from.
 import type { Dataset } from "./dataset.js";
 import { combined, shareOf } from "./derive.js";
+import { describeSelection, keyOf, select, whereOf } from "./select.js";
+import type { RowSelection } from "./select.js";
 import type { Quoted } from "./derive.js";
 import type { Kind, QualifiedNumber, Qualifier } from "./qualified.js";
-
-/**
- * Which rows an aggregate is taken over: their keys (`["a", "b"]`), the values some columns must have
- * (`{ region: "Asia" }`, `{ region: ["Asia", "Europe"] }`, `{ date: "2020-11" }`), or a test (`(row) => row.year >= 2010`).
- * Left out: every row.
- */
-export type RowSelection<Row> =
-  | readonly string[]
-  | ((row: Row) => boolean)
-  | { readonly [K in keyof Row]?: Match<Row[K]> | readonly Match<Row[K]>[] };
-
-/** A value a column must have; a date may be written as the data writes it: "2020-11". */
-type Match<T> = T | (T extends Date | undefined ? string : never);
 
 /** Options of an aggregate, e.g. `mean(get(t), "value", { rows: { region: "Asia" }, digits: 1 })`. */
 export interface AggregateOptions<Row> {
@@ -284,66 +273,6 @@ function valuesOf<Row extends object>(
   return { values, empty, column, selection: options.rows };
 }
 
-/** The rows a selection picks, in the dataset's order; no rows is an error naming the dataset and selection. */
-function select<Row extends object>(dataset: Dataset<Row>, selection: RowSelection<Row> | undefined): Row[] {
-  let rows: Row[];
-  if (selection === undefined) rows = [...dataset.rows];
-  else if (Array.isArray(selection)) {
-    const keys = selection as readonly string[];
-    for (const key of keys) {
-      if (!dataset.row(key)) throw new Error(`dataset ${dataset.id} has no row with ${dataset.spec.key} "${key}"`);
-    }
-    rows = dataset.rows.filter((row) => keys.includes(keyOf(dataset, row)));
-  } else if (typeof selection === "function") rows = dataset.rows.filter((row) => selection(row));
-  else {
-    const wanted = Object.entries(selection as Record<string, unknown>);
-    for (const [column] of wanted) {
-      if (!Object.hasOwn(dataset.spec.columns, column)) {
-        throw new Error(
-          `dataset ${dataset.id} has no column "${column}"; columns: ${Object.keys(dataset.spec.columns).join(", ")}`,
-        );
-      }
-    }
-    rows = dataset.rows.filter((row) =>
-      wanted.every(([column, value]) => {
-        const cell = (row as Record<string, unknown>)[column];
-        return Array.isArray(value) ? value.some((v) => same(cell, v)) : same(cell, value);
-      }),
-    );
-  }
-  if (rows.length === 0) throw new Error(`no rows of dataset ${dataset.id} match ${describeSelection(selection)}`);
-  return rows;
-}
-
-// Dates are objects: a date cell matches a date naming the same period, or that period written in ISO
-// 8601 as the data writes it ("2020-11").
-function same(cell: unknown, value: unknown): boolean {
-  if (!(cell instanceof Date)) return cell === value;
-  if (value instanceof Date) return cell.getTime() === value.getTime() && String(cell) === String(value);
-  return String(cell) === value;
-}
-
-/** A selection as an error or "Sources and methods" names it. */
-function describeSelection(selection: unknown): string {
-  if (selection === undefined) return "all rows";
-  if (Array.isArray(selection)) return `the rows ${selection.map((key) => `"${key}"`).join(", ")}`;
-  if (typeof selection === "function") {
-    const code = String(selection).replace(/\s+/g, " ");
-    return `the test ${code.length > 80 ? `${code.slice(0, 79)}…` : code}`;
-  }
-  return `rows where ${whereOf(selection as Record<string, unknown>)}`;
-}
-
-function whereOf(selection: Record<string, unknown>): string {
-  const show = (value: unknown) =>
-    typeof value === "string" || value instanceof Date ? `"${String(value)}"` : String(value);
-  return Object.entries(selection)
-    .map(([column, value]) =>
-      Array.isArray(value) ? `${column} is one of ${value.map(show).join(", ")}` : `${column} is ${show(value)}`,
-    )
-    .join(" and ");
-}
-
 function which<Row extends object>(
   dataset: Dataset<Row>,
   values: readonly Value[],
@@ -356,10 +285,6 @@ function which<Row extends object>(
   throw new Error(
     `row "${key}" of dataset ${dataset.id} is not among ${describeSelection(selection)}, or its value is empty`,
   );
-}
-
-function keyOf<Row extends object>(dataset: Dataset<Row>, row: Row): string {
-  return String((row as Record<string, unknown>)[dataset.spec.key]);
 }
 
 function total(values: readonly Value[]): number {
