@@ -3,6 +3,9 @@
 import { rm } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { failure, project, success } from "../hostile/project.js";
+import { summons } from "../../data/cambodia-2020/datasets.js";
+import { mean, rank } from "../../src/data/aggregate.js";
+import { defineReport } from "../../src/report/report.js";
 
 const CSV = "id,label,value,source\na,Alpha,12,s\nb,Beta,-3.5,s\nc,Gamma,8,s\n";
 
@@ -78,5 +81,21 @@ describe("a report quoting aggregates", () => {
     expect(await failure(await made({ "reports/r/index.md": notebook }))).toBe(
       'reports/r/index.md:9: {{derived/mean-x.label}}: derived value "mean-x" is not one row\'s value, so it has no column to quote; only a min, max, rank or share of total is',
     );
+  });
+});
+
+describe("defineReport({ facts }) with aggregates", () => {
+  it("checks the column an aggregate names against the dataset's row type", () => {
+    const report = defineReport({
+      figures: [],
+      facts: {
+        mean: (get) => mean(get(summons), "count", { rows: { qualifier: "exact" } }),
+        // @ts-expect-error reported_by is text, not a number
+        text: (get) => mean(get(summons), "reported_by"),
+        // @ts-expect-error a selection by a column the dataset does not have
+        where: (get) => rank(get(summons), "count", "vod", { rows: { region: "Asia" } }),
+      },
+    });
+    expect(Object.keys(report.facts!)).toEqual(["mean", "text", "where"]);
   });
 });
