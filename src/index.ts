@@ -30,6 +30,9 @@ export { formatDate, formatDateTime, formatDigits, formatList, formatNumber, iso
 export type { NumberFormat } from "./data/format.js";
 export { change, difference, shareOf } from "./data/derive.js";
 export type { Quoted } from "./data/derive.js";
+export { countRows, max, mean, median, min, rank, shareOfTotal, sum } from "./data/aggregate.js";
+export type { AggregateOptions, Aggregation, NumberColumn } from "./data/aggregate.js";
+export type { RowSelection } from "./data/select.js";
 
 // Figures.
 export { defineFigure } from "./figures/figure.js";

@@ -1,5 +1,6 @@
 // Values computed from other values, with their qualifiers and sources carried through: "about" stays
 // "about", a forecast stays a forecast, and the sources of both inputs are cited.
+import type { Aggregation } from "./aggregate.js";
 import type { Source } from "./provenance.js";
 import type { Kind, QualifiedNumber, Qualifier } from "./qualified.js";
 
@@ -7,6 +8,8 @@ import type { Kind, QualifiedNumber, Qualifier } from "./qualified.js";
 export interface Quoted {
   readonly value: QualifiedNumber;
   readonly sources: readonly Source[];
+  /** The aggregates it is made from (a mean, a sum…) and their rows, which "Sources and methods" states. */
+  readonly aggregates?: readonly Aggregation[];
 }
 
 /** a − b. The difference of two percentages is in percentage points. */
@@ -55,8 +58,20 @@ function combine(
       unit: how.unit,
       signed: how.signed,
     },
-    sources: [...new Set([...a.sources, ...b.sources])],
+    sources: combined([a.sources, b.sources]),
+    ...aggregatesOf(a, b),
   };
+}
+
+/** The sources of several values, each once, in order of first use. */
+export function combined(sources: readonly (readonly Source[])[]): Source[] {
+  return [...new Set(sources.flat())];
+}
+
+// Only values made from aggregates carry the field, so that others stay as they were.
+function aggregatesOf(a: Quoted, b: Quoted): Pick<Quoted, "aggregates"> {
+  const aggregates = [...(a.aggregates ?? []), ...(b.aggregates ?? [])];
+  return aggregates.length === 0 ? {} : { aggregates };
 }
 
 /**

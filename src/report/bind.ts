@@ -32,6 +32,8 @@ export interface BoundReport {
   readonly warnings: readonly string[];
   /** The notebook's body, parsed once. */
   readonly markdown: ParsedMarkdown;
+  /** The report module's derived values, by name: "Sources and methods" states their aggregates. */
+  readonly derived: ReadonlyMap<string, Quoted>;
 }
 
 export function bindReport(report: LoadedReport): BoundReport {
@@ -100,7 +102,7 @@ export function bindReport(report: LoadedReport): BoundReport {
       });
     }
   });
-  return { report, figures, numbers, inline, keyNumbers, warnings, markdown };
+  return { report, figures, numbers, inline, keyNumbers, warnings, markdown, derived };
 }
 
 /** What the report binds its figures with: its locale, its print column's width, its credit line and its table length. */

@@ -1,6 +1,7 @@
 // Inline references in prose, resolved to markup: `{{gdp/article-2020}}` quotes a dataset value ("about
 // −4% (forecast)"), `{{derived/name}}` a value the report computes, `{{ref gdp-revisions}}` links to
 // "Figure 2", and `{{free 4%}}` marks a number typed by hand as deliberate.
+import { formatRank, rowOf } from "../data/aggregate.js";
 import { formatNumber } from "../data/format.js";
 import { sourceLine } from "../data/provenance.js";
 import type { Dataset } from "../data/dataset.js";
@@ -85,7 +86,10 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
         error: `unknown derived value "${key}"; the report module defines: ${[...context.derived.keys()].join(", ") || "none"}`,
       };
     }
-    return { id: `derived/${key}`, text: formatNumber(quoted.value, format), source: sourceText(quoted.sources) };
+    if (fieldName !== undefined) return quoteRowOf(key, quoted, fieldName, context, format);
+    const rank = quoted.aggregates?.find((a) => a.op === "rank" && a.value === quoted.value);
+    const written = rank ? formatRank(quoted.value, rank, format) : formatNumber(quoted.value, format);
+    return { id: `derived/${key}`, text: written, source: sourceText(quoted.sources) };
   }
   const dataset = context.datasets.get(datasetId);
   if (!dataset) {
@@ -109,6 +113,33 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
   if (value === undefined) return { error: `{{${text}}} is empty in the data` };
   const written = dataset.format(row, field, format);
   return { id: `${datasetId}/${key}.${field}`, text: written, source: sourceText(dataset.sourcesOf(row)) };
+}
+
+/** `{{derived/hottest.city}}`: a column of the row a derived value is of (a min or max, a rank, a share). */
+function quoteRowOf(
+  name: string,
+  quoted: Quoted,
+  field: string,
+  context: FactContext,
+  format: NumberFormat,
+): Fact | { error: string } {
+  const at = rowOf(quoted);
+  const dataset = at && context.datasets.get(at.dataset);
+  const row = at && dataset?.row(at.key);
+  if (!at || !dataset || !row) {
+    return {
+      error: `{{derived/${name}.${field}}}: derived value "${name}" is not one row's value, so it has no column to quote; only a min, max, rank or share of total is`,
+    };
+  }
+  if (!Object.hasOwn(dataset.spec.columns, field)) {
+    return {
+      error: `unknown column "${field}" in {{derived/${name}.${field}}}; columns of dataset ${dataset.id}: ${Object.keys(dataset.spec.columns).join(", ")}`,
+    };
+  }
+  if ((row as Record<string, unknown>)[field] === undefined)
+    return { error: `{{derived/${name}.${field}}} is empty in the data` };
+  const text = dataset.format(row, field as never, format);
+  return { id: `derived/${name}.${field}`, text, source: sourceText(dataset.sourcesOf(row)) };
 }
 
 /** "Sources: A; B", without the source line's closing period. */

@@ -60,7 +60,7 @@ export async function assemblePage(
   const styles = await Promise.all(template.styles.map((style) => readStyle(root, report.template.dir, style)));
   const css = trusted([await fontFaces(template.fonts, root), ...styles].join("\n"));
   const neutralised = bound.figures.reduce((sum, { figure }) => sum + figure.table.neutralised, 0);
-  const sources = sourcesAndMethods(report.datasets.values(), front.locale, neutralised);
+  const sources = sourcesAndMethods(report.datasets.values(), front.locale, neutralised, bound.derived);
   const first = bound.figures.find(({ figure }) => numbers.get(figure.id) === 1)?.figure;
   const head = trusted(
     socialMeta(front, first && charts.get(first.id) ? { figure: first, chart: charts.get(first.id)! } : undefined),

@@ -1,8 +1,12 @@
 // "Sources and methods", written for every report from its datasets: each dataset, its sources with
-// their dates and addresses, what each counted, and where sources disagree.
-import { formatDigits, formatNumber } from "../data/format.js";
+// their dates and addresses, what each counted, where sources disagree, and the rows that each
+// aggregate the prose quotes (a mean, a sum, a maximum…) was taken over.
+import { formatRank } from "../data/aggregate.js";
+import type { Aggregation } from "../data/aggregate.js";
+import { formatDigits, formatList, formatNumber } from "../data/format.js";
 import { citeSource } from "../data/provenance.js";
 import type { Dataset } from "../data/dataset.js";
+import type { Quoted } from "../data/derive.js";
 
 export interface SourcesAndMethods {
   readonly datasets: readonly {
@@ -17,21 +21,33 @@ export interface SourcesAndMethods {
     /** "Sources disagree on people summoned: 59 (VOD, Nov. 3, 2020: ex-CNRP members…), …" */
     readonly disagreements: readonly string[];
   }[];
-  /** What the reader should know about how the data was handled: "In the data downloads, 2 cells…" */
+  /**
+   * What the reader should know about how the data was handled: each aggregate the report derives
+   * ("Mean of value over all 12 rows of Test data (a–l): 4.5."), then "In the data downloads, 2 cells…"
+   */
   readonly notes: readonly string[];
 }
 
 /**
  * Describes the datasets a report uses, in the order it loaded them; `neutralised` is how many cells of
- * its data downloads were made safe from spreadsheets.
+ * its data downloads were made safe from spreadsheets; `derived`, the report's derived values, whose
+ * aggregates are stated with their rows.
  */
-export function sourcesAndMethods(datasets: Iterable<Dataset>, locale: string, neutralised = 0): SourcesAndMethods {
+export function sourcesAndMethods(
+  datasets: Iterable<Dataset>,
+  locale: string,
+  neutralised = 0,
+  derived: ReadonlyMap<string, Quoted> = new Map(),
+): SourcesAndMethods {
   const one = neutralised === 1;
   const cells = one ? "one cell that begins" : `${formatDigits(neutralised, 0)} cells that begin`;
+  const aggregates = [...derived.values()].flatMap((quoted) => quoted.aggregates ?? []);
+  const methods = [...new Set(aggregates.map((aggregate) => describeAggregate(aggregate, locale)))];
   const notes =
     neutralised === 0
-      ? []
+      ? methods
       : [
+          ...methods,
           `In the data downloads, ${cells} with =, +, -, @ or a tab ${one ? "starts" : "start"} with an apostrophe, ` +
             `so that a spreadsheet shows ${one ? "it" : "them"} as text instead of running ${one ? "it" : "them"} as a formula.`,
         ];
@@ -49,6 +65,69 @@ export function sourcesAndMethods(datasets: Iterable<Dataset>, locale: string, n
       disagreements: disagreements(dataset, locale),
     })),
   };
+}
+
+const OPS: Record<Aggregation["op"], string> = {
+  sum: "Sum",
+  mean: "Mean",
+  median: "Median",
+  min: "Minimum",
+  max: "Maximum",
+  count: "Count",
+  rank: "Rank",
+  "share-of-total": "Share",
+};
+
+/**
+ * One aggregate as "Sources and methods" states it: "Mean of value over all 12 rows of Test data (a–l):
+ * 4.5." English only; every word of it is written here, so that a message catalogue can take it over.
+ */
+export function describeAggregate(aggregate: Aggregation, locale: string): string {
+  const { op, column, keys, empty } = aggregate;
+  const n = keys.length + empty.length;
+  const rows = `${aggregate.all ? "all " : ""}${formatDigits(n, 0)} ${n === 1 ? "row" : "rows"} of ${aggregate.title}`;
+  const where = aggregate.where === undefined ? "" : ` where ${aggregate.where}`;
+  const over = `${rows}${where} (${listKeys(aggregate)})`;
+  const value =
+    op === "rank" ? formatRank(aggregate.value, aggregate, { kind: true }) : formatNumber(aggregate.value, { locale });
+  const tied = aggregate.ties?.length ? ` (tied with ${formatList(aggregate.ties)})` : "";
+  const order = aggregate.order === "ascending" ? "smallest" : "largest";
+  let head: string;
+  switch (op) {
+    case "count":
+      head = `Count of ${over}: ${value}.`;
+      break;
+    case "rank":
+      head = `Rank of row ${aggregate.row} by ${column}, ${order} first, among ${over}: ${value}.`;
+      break;
+    case "share-of-total":
+      head = `Share of row ${aggregate.row} in the total of ${column} over ${over}: ${value}.`;
+      break;
+    default: {
+      const row = aggregate.row === undefined ? "" : `, in row ${aggregate.row}${tied}`;
+      head = `${OPS[op]} of ${column} over ${over}: ${value}${row}.`;
+    }
+  }
+  const some = (k: number, one: string, many: string) =>
+    k === 0
+      ? ""
+      : ` ${formatDigits(k, 0)} of the ${formatDigits(keys.length, 0)} values ${k === 1 ? `is ${one}` : `are ${many}`}.`;
+  const notes = [
+    empty.length === 0
+      ? ""
+      : ` ${empty.length === 1 ? "One row has" : `${formatDigits(empty.length, 0)} rows have`} no ${column} and ${empty.length === 1 ? "is" : "are"} left out (${formatList(empty)}).`,
+    some(aggregate.inexact, "approximate or a bound", "approximate or bounds"),
+    some(aggregate.forecasts, "a forecast", "forecasts"),
+    some(aggregate.estimates, "an estimate", "estimates"),
+  ];
+  return head + notes.join("");
+}
+
+/** The rows' keys: "a–l" for a run of three or more in the dataset's order, else up to six by name. */
+function listKeys({ keys, run }: Aggregation): string {
+  if (run && keys.length >= 3) return `${keys[0]}–${keys.at(-1)}`;
+  if (keys.length <= 6) return formatList(keys);
+  return `${keys.slice(0, 5).join(", ")} and ${formatDigits(keys.length - 5, 0)} more`;
 }
 
 function disagreements(dataset: Dataset, locale: string): string[] {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { max, mean, rank } from "../../src/data/aggregate.js";
 import { resolveFact, resolveInline } from "../../src/report/facts.js";
 import type { FactContext } from "../../src/report/facts.js";
 import { loadReport } from "../../src/report/load.js";
@@ -63,5 +64,42 @@ describe("resolveInline(text, context)", () => {
       error: "{{ref nope}} refers to no embedded figure; figures: summons",
     });
     expect(resolveInline("free <4%>", context)).toEqual({ html: expect.objectContaining({ value: "&#60;4%&#62;" }) });
+  });
+});
+
+describe("resolveFact(derived/name, context) for aggregates", () => {
+  const withDerived = () => {
+    const summons = context.datasets.get("summons")!;
+    const exact = { rows: { qualifier: "exact" } } as const;
+    const derived = new Map([
+      ["most", max(summons as never, "count" as never, exact)],
+      ["second", rank(summons as never, "count" as never, "reuters")],
+      ["mean", mean(summons as never, "count" as never, exact)],
+    ]);
+    return { ...context, derived };
+  };
+
+  it("writes a rank as an ordinal of how many, 'about' where the values are", () => {
+    expect(resolveFact("derived/second", withDerived())).toMatchObject({ text: "about 2nd of 7" });
+  });
+
+  it("quotes a column of a maximum's row, citing that row's source", () => {
+    expect(resolveFact("derived/most", withDerived())).toMatchObject({ text: "121" });
+    expect(resolveFact("derived/most.reported_by", withDerived())).toEqual({
+      id: "derived/most.reported_by",
+      text: "Al Jazeera",
+      source: "Source: Al Jazeera, Nov. 26, 2020",
+    });
+    expect(resolveFact("derived/most.date", withDerived())).toMatchObject({ text: "Nov. 26, 2020" });
+  });
+
+  it("says what is wrong with a column of a derived value", () => {
+    expect(resolveFact("derived/most.nope", withDerived())).toEqual({
+      error:
+        'unknown column "nope" in {{derived/most.nope}}; columns of dataset summons: id, reported_by, date, count, qualifier, counted, source',
+    });
+    expect(resolveFact("derived/mean.reported_by", withDerived())).toMatchObject({
+      error: expect.stringMatching(/^\{\{derived\/mean\.reported_by\}\}: derived value "mean" is not one row's value/),
+    });
   });
 });

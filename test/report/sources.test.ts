@@ -1,0 +1,88 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { countRows, max, mean, rank, shareOfTotal, sum } from "../../src/data/aggregate.js";
+import { defineDataset } from "../../src/data/dataset.js";
+import { difference } from "../../src/data/derive.js";
+import { loadDataset } from "../../src/data/load.js";
+import { defineSources } from "../../src/data/provenance.js";
+import { kind, number, qualifier, source, text } from "../../src/data/schema.js";
+import { describeAggregate, sourcesAndMethods } from "../../src/report/sources.js";
+
+const root = fileURLToPath(new URL("../data/fixtures", import.meta.url));
+const sources = defineSources({ s: { publisher: "Agency", title: "Counts", published: "2020" } });
+
+/** Twelve rows a–l with values 1–12, in memory; `edit` changes the CSV's rows. */
+function load(edit: (rows: string[]) => string[] = (rows) => rows) {
+  const spec = defineDataset({
+    id: "t",
+    title: "Test data",
+    file: "t.csv",
+    key: "id",
+    columns: {
+      id: text(),
+      region: text(),
+      value: number({ unit: "count", optional: true }),
+      qualifier: qualifier(),
+      kind: kind(),
+      source: source(),
+    },
+    sources: [sources.s],
+  });
+  const rows = [..."abcdefghijkl"].map((id, i) => `${id},${i < 6 ? "North" : "South"},${i + 1},exact,actual,s`);
+  const csv = ["id,region,value,qualifier,kind,source", ...edit(rows)].join("\n");
+  return loadDataset(spec, root, async () => new TextEncoder().encode(csv));
+}
+
+const line = (quoted: { aggregates?: readonly unknown[] }) =>
+  describeAggregate(quoted.aggregates![0] as never, "en-US");
+
+describe("describeAggregate(aggregate, locale)", () => {
+  it("states the aggregate, its column, the rows it came from and its value", async () => {
+    const t = await load();
+    expect(line(mean(t, "value"))).toBe("Mean of value over all 12 rows of Test data (a\u2013l): 6.5.");
+    expect(line(sum(t, "value", { rows: { region: "South" } }))).toBe(
+      'Sum of value over 6 rows of Test data where region is "South" (g\u2013l): 57.',
+    );
+    expect(line(sum(t, "value", { rows: ["a", "c", "e"] }))).toBe(
+      "Sum of value over 3 rows of Test data (a, c and e): 9.",
+    );
+    expect(line(countRows(t, { rows: (row) => row.value !== 3 }))).toBe(
+      "Count of 11 rows of Test data (a, b, d, e, f and 6 more): 11.",
+    );
+    expect(line(max(t, "value"))).toBe("Maximum of value over all 12 rows of Test data (a\u2013l): 12, in row l.");
+    expect(line(rank(t, "value", "j"))).toBe(
+      "Rank of row j by value, largest first, among all 12 rows of Test data (a\u2013l): 3rd of 12.",
+    );
+    expect(line(shareOfTotal(t, "value", "l"))).toBe(
+      "Share of row l in the total of value over all 12 rows of Test data (a\u2013l): 15%.",
+    );
+  });
+
+  it("says which rows were left out as empty, and how many values were qualified or forecasts", async () => {
+    const t = await load((rows) => [...rows.slice(0, 10), "k,South,,exact,actual,s", "l,South,12,about,forecast,s"]);
+    expect(line(mean(t, "value"))).toBe(
+      "Mean of value over all 12 rows of Test data (a, b, c, d, e and 6 more): about 6.1 (forecast). " +
+        "One row has no value and is left out (k). 1 of the 11 values is approximate or a bound. " +
+        "1 of the 11 values is a forecast.",
+    );
+  });
+});
+
+describe("sourcesAndMethods(datasets, locale, neutralised, derived)", () => {
+  it("lists each derived value's aggregates once, before the note on the data downloads", async () => {
+    const t = await load();
+    const north = mean(t, "value", { rows: { region: "North" } });
+    const derived = new Map([
+      ["north", north],
+      ["gap", difference(mean(t, "value", { rows: { region: "South" } }), north)],
+      ["first", difference(t.fact("b"), t.fact("a"))],
+    ]);
+    const { notes } = sourcesAndMethods([t], "en-US", 1, derived);
+    expect(notes).toEqual([
+      'Mean of value over 6 rows of Test data where region is "North" (a\u2013f): 3.5.',
+      'Mean of value over 6 rows of Test data where region is "South" (g\u2013l): 9.5.',
+      expect.stringMatching(/^In the data downloads, one cell/),
+    ]);
+    expect(sourcesAndMethods([t], "en-US", 0).notes).toEqual([]);
+  });
+});
