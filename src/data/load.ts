@@ -4,6 +4,7 @@ import { z } from "zod";
 import { UserError, found, located } from "../error.js";
 import { isOutside, linkedOutside } from "../paths.js";
 import { Dataset } from "./dataset.js";
+import { keyText } from "./keys.js";
 import { MAX_ROWS, readRecords } from "./read.js";
 import type { DatasetSpec } from "./dataset.js";
 import { columnsOf } from "./schema.js";
@@ -76,7 +77,8 @@ function parse<C extends Columns>(spec: DatasetSpec<C>, bytes: Uint8Array): Data
   const sourceColumn = columnsOf(spec.columns, "source")[0];
   const rows: RowOf<C>[] = [];
   const digits = new Map<RowOf<C>, Record<string, number>>();
-  const keys = new Map<unknown, number | string>();
+  // Keys compare as text, as references quote them: two rows of one date are two rows of one key.
+  const keys = new Map<string, number | string>();
 
   for (const record of records) {
     const where = record.line ?? `row ${record.index + 1}`;
@@ -96,7 +98,7 @@ function parse<C extends Columns>(spec: DatasetSpec<C>, bytes: Uint8Array): Data
         ),
       );
     }
-    const key = row[spec.key];
+    const key = keyText(row[spec.key]);
     const previous = keys.get(key);
     if (previous !== undefined) {
       problems.push(

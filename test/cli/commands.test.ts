@@ -113,7 +113,7 @@ describe("plotbrief check", () => {
     expect(code).toBe(1);
     expect(stderr.split("\n")).toEqual([
       "error: check found 3 problems:",
-      `  reports/cambodia-2020/index.md:${line}: unknown fact "summons/bbc": no row of dataset "summons" has id "bbc"`,
+      `  reports/cambodia-2020/index.md:${line}: unknown fact "summons/bbc": no row of dataset "summons" has id "bbc"; keys: "vod", "licadho", "ap", "article", "aljazeera", "sochua", "reuters"`,
       "  out/cambodia-2020/index.html: stale (changed since it was built: data/cambodia-2020/summons.csv, reports/cambodia-2020/index.md)",
       "  out/cambodia-2020/figures/summons.svg: stale (changed since it was built: data/cambodia-2020/summons.csv)",
       "",
