@@ -116,10 +116,10 @@ export class Dataset<Row extends object = Record<string, unknown>> {
     const near = nearKeys(key, keys);
     const list = (items: string[]) => items.map((item) => `"${item}"`).join(", ");
     const hint =
-      keys.length <= 8
-        ? `; keys: ${list(keys)}`
-        : near.length > 0
-          ? `; close keys: ${list(near)}`
+      near.length > 0
+        ? `; close keys: ${list(near)}`
+        : keys.length <= 8
+          ? `; keys: ${list(keys)}`
           : `; keys such as ${list(keys.slice(0, 3))} (${keys.length.toLocaleString("en-US")} in all)`;
     return `no row of dataset "${this.id}" has ${name} "${key}"${unlike}${hint}`;
   }

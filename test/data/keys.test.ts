@@ -112,8 +112,8 @@ describe("any column as a key", () => {
     const root = await project({ ...FILES, ...notebook("{{days/2012-01-04}} and {{months/2012-13}}.") });
     expect(await failure(root)).toBe(
       [
-        'reports/r/index.md:9: unknown fact "days/2012-01-04": no row of dataset "days" has date "2012-01-04"; keys: "2012-01-01", "2012-01-02", "2012-01-03"',
-        'reports/r/index.md:9: unknown fact "months/2012-13": no row of dataset "months" has date "2012-13", which is not a date (YYYY, YYYY-MM or YYYY-MM-DD); keys: "2012-01", "2012-02"',
+        'reports/r/index.md:9: unknown fact "days/2012-01-04": no row of dataset "days" has date "2012-01-04"; close keys: "2012-01-01", "2012-01-02", "2012-01-03"',
+        'reports/r/index.md:9: unknown fact "months/2012-13": no row of dataset "months" has date "2012-13", which is not a date (YYYY, YYYY-MM or YYYY-MM-DD); close keys: "2012-01", "2012-02"',
       ].join("\n"),
     );
   });
