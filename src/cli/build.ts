@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { UserError } from "../error.js";
+import { UserError, problemsOf } from "../error.js";
 import type { BuildEvent } from "../build/build.js";
 import type { Printer } from "../render/printer.js";
 import type { CliEffects } from "./effects.js";
@@ -149,9 +149,10 @@ function throwAll(results: readonly PromiseSettledResult<void>[]): void {
   const bug = reasons.find((reason) => !(reason instanceof UserError));
   if (bug) throw bug;
   // A problem of the project (its package.json, say) is the same for every report: said once.
-  const messages = [...new Set(reasons.map((reason) => reason.message))];
-  if (messages.length === 1) throw reasons[0]; // with its cause, for --debug
-  throw new UserError(messages.join("\n"));
+  const unique = reasons.filter((reason, i) => reasons.findIndex((other) => other.message === reason.message) === i);
+  if (unique.length === 1) throw reasons[0]; // with its cause, for --debug
+  const messages = unique.map((reason) => reason.message);
+  throw new UserError(messages.join("\n"), { problems: unique.flatMap((reason) => problemsOf(reason)) });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { join, relative, resolve } from "node:path";
-import { UserError } from "../error.js";
+import { UserError, groupProblems, problemsOf } from "../error.js";
+import type { Problem } from "../error.js";
 import type { CliEffects } from "./effects.js";
 import type { Logger } from "./log.js";
 import { listReports } from "./project.js";
@@ -24,13 +25,13 @@ export async function check(names: string[], flags: CheckFlags, effects: CliEffe
   const root = resolve(effects.cwd, flags.root);
   const against = flags.against === undefined ? undefined : resolve(effects.cwd, flags.against);
   const slugs = names.length > 0 ? names : await listReports(root);
-  const problems: string[] = [];
+  const problems: Problem[] = [];
 
   for (const slug of slugs) {
-    const found: string[] = [];
+    const found: Problem[] = [];
     const problem = (error: unknown) => {
       if (!(error instanceof UserError)) throw error;
-      found.push(...error.message.split("\n"));
+      found.push(...problemsOf(error));
     };
     const report = await loadReport(root, slug, readInput).catch(problem);
     let files: Map<string, string> | undefined;
@@ -41,7 +42,8 @@ export async function check(names: string[], flags: CheckFlags, effects: CliEffe
         files = pageFiles(first);
         const again = pageFiles(second);
         for (const [path, content] of files) {
-          if (again.get(path) !== content) found.push(`${slug}/${path}: two renders of the same input differ`);
+          if (again.get(path) !== content)
+            found.push({ message: `${slug}/${path}: two renders of the same input differ` });
         }
       } catch (error) {
         problem(error);
@@ -50,19 +52,21 @@ export async function check(names: string[], flags: CheckFlags, effects: CliEffe
     if (report && against) {
       const dir = join(against, slug);
       for (const { path, reason } of await staleOutputs(root, report, dir, files)) {
-        found.push(`${relative(effects.cwd, join(dir, path))}: ${reason}`);
+        found.push({ message: `${relative(effects.cwd, join(dir, path))}: ${reason}` });
       }
     }
     log.record(
       "check",
-      { report: slug, ok: found.length === 0, problems: found },
+      // Every problem in full, for CI logs: people see them grouped below.
+      { report: slug, ok: found.length === 0, problems: found.map((p) => p.message) },
       `${found.length === 0 ? "ok" : "FAILED"} ${slug}`,
     );
     problems.push(...found);
   }
   if (problems.length > 0) {
+    const lines = groupProblems(problems).split("\n");
     throw new UserError(
-      `check found ${problems.length} ${problems.length === 1 ? "problem" : "problems"}:\n${problems.map((p) => `  ${p}`).join("\n")}`,
+      `check found ${problems.length.toLocaleString("en-US")} ${problems.length === 1 ? "problem" : "problems"}:\n${lines.map((p) => `  ${p}`).join("\n")}`,
     );
   }
   log.record(

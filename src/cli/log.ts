@@ -2,6 +2,7 @@
 // one JSON object a line with --json. --quiet keeps only errors.
 import { relative } from "node:path";
 import type { BuildEvent } from "../build/build.js";
+import type { Problem } from "../error.js";
 import type { CliEffects } from "./effects.js";
 
 export type LogMode = "human" | "json" | "quiet";
@@ -36,9 +37,15 @@ export class Logger {
     this.effects.stderr(`warning: ${message}`);
   }
 
-  error(message: string): void {
-    if (this.mode === "json") this.json({ event: "error", message }, "stderr");
-    else {
+  /**
+   * An error that stops the command. People see its message, which shows a few problems of each kind;
+   * JSON mode prints every problem as a record of its own, with its file, line, row, column and kind.
+   */
+  error(message: string, problems?: readonly Problem[]): void {
+    if (this.mode === "json") {
+      if (problems === undefined) return this.json({ event: "error", message }, "stderr");
+      for (const problem of problems) this.json({ event: "error", ...problem }, "stderr");
+    } else {
       this.#clearProgress();
       this.effects.stderr(`error: ${message}`);
     }

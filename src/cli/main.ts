@@ -28,7 +28,7 @@ export async function main(argv: readonly string[], effects: CliEffects = proces
   const common = (command: Command) =>
     command
       .option("--quiet", "print only errors")
-      .option("--json", "print one JSON object a line, for CI logs")
+      .option("--json", "print one JSON object a line, for CI logs, every problem in full")
       .option("--debug", "print stack traces for errors");
 
   const program = new Command("plotbrief")
@@ -106,7 +106,7 @@ export async function main(argv: readonly string[], effects: CliEffects = proces
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
     if (error instanceof UserError) {
       if (debug) effects.stderr(stackOf(error));
-      else log.error(error.message);
+      else log.error(error.message, error.problems);
       return 1;
     }
     if (debug) effects.stderr(stackOf(error));

@@ -7,6 +7,7 @@ import { citeSource } from "./provenance.js";
 import type { Source } from "./provenance.js";
 import type { PreciseDate } from "./qualified.js";
 import type { Quoted } from "./derive.js";
+import { keyText, nearKeys } from "./keys.js";
 
 /**
  * A dataset as its author declares it. Example:
@@ -25,7 +26,10 @@ export interface DatasetSpec<C extends Columns> {
   /** The data file, CSV or JSON (an array of objects), relative to the project root. */
   readonly file: string;
   readonly columns: C;
-  /** The column whose values name rows in fact references. */
+  /**
+   * The column whose values name rows in fact references: any column whose values are unique. Dates are
+   * quoted as ISO 8601 to their precision (`{{weather/2012-01-02}}`), numbers as written (`{{rates/4.5}}`).
+   */
   readonly key: keyof C & string;
   readonly sources: readonly Source[];
   /**
@@ -71,7 +75,7 @@ export class Dataset<Row extends object = Record<string, unknown>> {
     this.#digits = digits;
     this.#sourceColumn = columnsOf(spec.columns, "source")[0];
     this.numberColumns = columnsOf(spec.columns, "number");
-    this.#byKey = new Map(rows.map((row) => [String(row[spec.key as keyof Row]), row]));
+    this.#byKey = new Map(rows.map((row) => [this.keyOf(row), row]));
   }
 
   get id(): string {
@@ -83,9 +87,41 @@ export class Dataset<Row extends object = Record<string, unknown>> {
     return name;
   }
 
-  /** The row whose key column has this value. */
-  row(key: string): Row | undefined {
-    return this.#byKey.get(key);
+  /** A row's key as text, as fact references quote it: "2012-01-02" for a date, "4.5" for a number. */
+  keyOf(row: Row): string {
+    return keyText(row[this.spec.key as keyof Row]);
+  }
+
+  /**
+   * The row whose key column has this value: `weather.row("2012-01-02")`. Text is read as the key column
+   * reads a cell, so "4.50" finds the row of 4.5, and a timestamp with any offset finds its moment.
+   */
+  row(key: string | number | Date): Row | undefined {
+    if (typeof key !== "string") return this.#byKey.get(keyText(key));
+    const exact = this.#byKey.get(key);
+    if (exact !== undefined) return exact;
+    const parsed = this.spec.columns[this.spec.key]?.schema.safeParse(key);
+    return parsed?.success && parsed.data !== undefined ? this.#byKey.get(keyText(parsed.data)) : undefined;
+  }
+
+  /** Says that no row has this key, and which keys come close: for the messages of a missing row. */
+  noRow(key: string): string {
+    const keys = [...this.#byKey.keys()];
+    const name = this.spec.key;
+    const parsed = this.spec.columns[name]?.schema.safeParse(key);
+    const unlike =
+      parsed?.success === false
+        ? `, which is not ${parsed.error.issues[0]!.message.replace(/, found .*$/s, "").replace(/^expected /, "")}`
+        : "";
+    const near = nearKeys(key, keys);
+    const list = (items: string[]) => items.map((item) => `"${item}"`).join(", ");
+    const hint =
+      near.length > 0
+        ? `; close keys: ${list(near)}`
+        : keys.length <= 8
+          ? `; keys: ${list(keys)}`
+          : `; keys such as ${list(keys.slice(0, 3))} (${keys.length.toLocaleString("en-US")} in all)`;
+    return `no row of dataset "${this.id}" has ${name} "${key}"${unlike}${hint}`;
   }
 
   /** A number of a row together with its qualifier, kind, unit and written precision. */
@@ -128,9 +164,9 @@ export class Dataset<Row extends object = Record<string, unknown>> {
   }
 
   /** A row's number with its sources, for prose and derived values: `gdp.fact("adb-2018")`. */
-  fact(key: string, field?: keyof Row & string): Quoted {
+  fact(key: string | number | Date, field?: keyof Row & string): Quoted {
     const row = this.row(key);
-    if (!row) throw new Error(`dataset ${this.id} has no row with ${this.spec.key} "${key}"`);
+    if (!row) throw new Error(this.noRow(keyText(key)));
     const name = field ?? this.numberColumns[0];
     if (!name) throw new Error(`dataset ${this.id} has no number column`);
     return { value: this.quantity(row, name as keyof Row & string), sources: this.sourcesOf(row) };

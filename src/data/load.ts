@@ -1,9 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
-import { UserError, found, located } from "../error.js";
+import { UserError, found, located, problemsError } from "../error.js";
+import type { Problem } from "../error.js";
 import { isOutside, linkedOutside } from "../paths.js";
 import { Dataset } from "./dataset.js";
+import { keyText } from "./keys.js";
 import { MAX_ROWS, readRecords } from "./read.js";
 import type { DatasetSpec } from "./dataset.js";
 import { columnsOf } from "./schema.js";
@@ -65,9 +67,9 @@ const loaded = new WeakMap<object, { bytes: Uint8Array; dataset: unknown }>();
 function parse<C extends Columns>(spec: DatasetSpec<C>, bytes: Uint8Array): Dataset<RowOf<C>> {
   const file = spec.file;
   const { header, records } = readRecords(file, bytes, spec.maxRows ?? MAX_ROWS);
-  const problems: string[] = [];
-  checkHeader(spec as unknown as DatasetSpec<Columns>, header, problems);
-  if (problems.length > 0) throw new UserError(problems.join("\n"));
+  const headerProblems: string[] = [];
+  checkHeader(spec as unknown as DatasetSpec<Columns>, header, headerProblems);
+  if (headerProblems.length > 0) throw new UserError(headerProblems.join("\n"));
 
   const shape = Object.fromEntries(Object.entries(spec.columns).map(([name, column]) => [name, column.schema]));
   const schema = z.object(shape).strict();
@@ -76,40 +78,54 @@ function parse<C extends Columns>(spec: DatasetSpec<C>, bytes: Uint8Array): Data
   const sourceColumn = columnsOf(spec.columns, "source")[0];
   const rows: RowOf<C>[] = [];
   const digits = new Map<RowOf<C>, Record<string, number>>();
-  const keys = new Map<unknown, number | string>();
+  // Keys compare as text, as references quote them: two rows of one date are two rows of one key.
+  const keys = new Map<string, number | string>();
+  const problems: Problem[] = [];
 
   for (const record of records) {
     const where = record.line ?? `row ${record.index + 1}`;
-    const at = (message: string) =>
-      typeof where === "number" ? located(file, where, message) : `${file}: ${where}: ${message}`;
+    const problem = (column: string, kind: string, message: string) => {
+      const text = `column "${column}": ${message}`;
+      problems.push({
+        message: typeof where === "number" ? located(file, where, text) : `${file}: ${where}: ${text}`,
+        file,
+        ...(record.line === undefined ? {} : { line: record.line }),
+        row: record.index + 1,
+        column,
+        kind,
+      });
+    };
     const result = schema.safeParse(record.fields);
     if (!result.success) {
-      for (const issue of result.error.issues) problems.push(at(`column "${String(issue.path[0])}": ${issue.message}`));
+      for (const issue of result.error.issues) {
+        // The kind is what was expected, without what was found ("expected a number", "found an empty cell").
+        problem(String(issue.path[0]), issue.message.replace(/, found (?!an empty cell).*$/s, ""), issue.message);
+      }
       continue;
     }
     const row = result.data as RowOf<C>;
     if (sourceColumn !== undefined && !sourceIds.has(String(row[sourceColumn]))) {
       const list = [...sourceIds].join(", ");
-      problems.push(
-        at(
-          `column "${sourceColumn}": expected one of the dataset's sources (${list}), found ${found(row[sourceColumn])}`,
-        ),
+      problem(
+        sourceColumn,
+        "source",
+        `expected one of the dataset's sources (${list}), found ${found(row[sourceColumn])}`,
       );
     }
-    const key = row[spec.key];
+    const key = keyText(row[spec.key]);
     const previous = keys.get(key);
     if (previous !== undefined) {
-      problems.push(
-        at(
-          `column "${spec.key}": ${found(key)} is already the key of ${typeof previous === "number" ? `line ${previous}` : previous}`,
-        ),
+      problem(
+        spec.key,
+        "key",
+        `${found(key)} is already the key of ${typeof previous === "number" ? `line ${previous}` : previous}`,
       );
     }
     keys.set(key, where);
     digits.set(row, Object.fromEntries(numberColumns.map((name) => [name, digitsOf(record.fields[name])])));
     rows.push(row);
   }
-  if (problems.length > 0) throw new UserError(problems.join("\n"));
+  if (problems.length > 0) throw problemsError(problems);
   return new Dataset(spec as unknown as DatasetSpec<Columns>, rows, digits);
 }
 

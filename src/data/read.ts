@@ -4,7 +4,8 @@
 // problem located.
 import { extname } from "node:path";
 import { parse as parseCsv, CsvError } from "csv-parse/sync";
-import { UserError, located } from "../error.js";
+import { UserError, located, problemsError } from "../error.js";
+import type { Problem } from "../error.js";
 import { formatDigits } from "./format.js";
 
 /** One record as read from the file, before validation; `line` is known for CSV. */
@@ -109,35 +110,30 @@ function readCsv(file: string, text: string, maxRows: number): { header: string[
   const [first, ...rest] = records;
   if (first === undefined) throw new UserError(located(file, 1, "expected a header row, found an empty file"));
   const header = first.map((name) => name.trim());
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const seen = new Map<string, number>();
   header.forEach((name, i) => {
-    if (name === "") problems.push(located(file, lines[0], `column ${i + 1} of the header has no name`));
-    else if (seen.has(name))
-      problems.push(
-        located(file, lines[0], `column "${name}" is named twice, as columns ${seen.get(name)! + 1} and ${i + 1}`),
-      );
+    const at = (message: string) => problems.push({ message: located(file, lines[0], message), file, line: lines[0]! });
+    if (name === "") at(`column ${i + 1} of the header has no name`);
+    else if (seen.has(name)) at(`column "${name}" is named twice, as columns ${seen.get(name)! + 1} and ${i + 1}`);
     seen.set(name, i);
   });
   rest.forEach((record, index) => {
     if (record.length === header.length) return;
-    const line = lines[index + 1];
+    const line = lines[index + 1]!;
+    // Rows of the same length are one kind of problem, grouped when there are many.
+    const at = (message: string) =>
+      problems.push({ message: located(file, line, message), file, line, row: index + 1, kind: message });
     if (record.length < header.length) {
       const missing = header.slice(record.length).map((name) => `"${name}"`);
-      problems.push(
-        located(
-          file,
-          line,
-          `expected ${header.length} fields, found ${record.length}: no value for column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`,
-        ),
+      at(
+        `expected ${header.length} fields, found ${record.length}: no value for column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`,
       );
     } else {
-      problems.push(
-        located(file, line, `expected ${header.length} fields, found ${record.length}: more than the header names`),
-      );
+      at(`expected ${header.length} fields, found ${record.length}: more than the header names`);
     }
   });
-  if (problems.length > 0) throw new UserError(problems.join("\n"));
+  if (problems.length > 0) throw problemsError(problems);
   return {
     header,
     records: rest.map((record, index) => ({

@@ -53,7 +53,7 @@ export function knownValues(datasets: Iterable<Dataset>, derived: ReadonlyMap<st
   const known: Known[] = [];
   for (const dataset of datasets) {
     for (const row of dataset.rows) {
-      const key = String((row as Record<string, unknown>)[dataset.spec.key]);
+      const key = dataset.keyOf(row);
       for (const [i, name] of dataset.numberColumns.entries()) {
         if ((row as Record<string, unknown>)[name] === undefined) continue;
         known.push({

@@ -36,7 +36,8 @@ const OPTIONS: Record<string, NumberFormat> = {
   short: { style: "short" },
 };
 
-const FACT = /^([a-z][\w-]*)\/([^.\s|]+)(?:\.([\w-]+))?\s*(?:\|\s*(.*))?$/i;
+// The row and column ("adb-2018.growth") are told apart against the data: a key may hold dots ("4.5").
+const FACT = /^([a-z][\w-]*)\/([^\s|]+?)\s*(?:\|\s*(.*))?$/i;
 
 /** Resolves an inline reference to its markup, or says what is wrong and what exists. */
 export function resolveInline(text: string, context: FactContext): { html: Html; fact?: Fact } | { error: string } {
@@ -71,7 +72,7 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
       error: `expected a fact reference such as {{dataset/row}} or {{dataset/row.column | abs}}, found "{{${text}}}"`,
     };
   }
-  const [, datasetId, key, fieldName, optionText] = match as unknown as [string, string, string, string?, string?];
+  const [, datasetId, reference, optionText] = match as unknown as [string, string, string, string?];
   const format: NumberFormat = { locale: context.locale };
   for (const option of (optionText ?? "").split(/[\s,]+/).filter(Boolean)) {
     const known = Object.hasOwn(OPTIONS, option) ? OPTIONS[option] : undefined;
@@ -80,6 +81,7 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
     Object.assign(format, known);
   }
   if (datasetId === "derived") {
+    const key = reference.split(".")[0]!;
     const quoted = Object.hasOwn(Object.fromEntries(context.derived), key) ? context.derived.get(key) : undefined;
     if (!quoted) {
       return {
@@ -96,13 +98,10 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
     const known = [...context.datasets.keys(), ...(context.derived.size > 0 ? ["derived"] : [])];
     return { error: `unknown dataset "${datasetId}" in {{${text}}}; datasets: ${known.join(", ")}` };
   }
-  const row = dataset.row(key);
-  if (!row) {
-    return {
-      error: `unknown fact "${datasetId}/${key}": no row of dataset "${datasetId}" has ${dataset.spec.key} "${key}"`,
-    };
-  }
   const columns = dataset.spec.columns;
+  const { key, fieldName } = splitReference(dataset, reference);
+  const row = dataset.row(key);
+  if (!row) return { error: `unknown fact "${datasetId}/${key}": ${dataset.noRow(key)}` };
   const field = fieldName ?? dataset.numberColumns[0];
   if (field === undefined || !Object.hasOwn(columns, field)) {
     const which =
@@ -112,7 +111,25 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
   const value = (row as Record<string, unknown>)[field];
   if (value === undefined) return { error: `{{${text}}} is empty in the data` };
   const written = dataset.format(row, field, format);
-  return { id: `${datasetId}/${key}.${field}`, text: written, source: sourceText(dataset.sourcesOf(row)) };
+  return {
+    id: `${datasetId}/${dataset.keyOf(row)}.${field}`,
+    text: written,
+    source: sourceText(dataset.sourcesOf(row)),
+  };
+}
+
+/**
+ * A reference's row key and column: the whole of it if a row has that key ("rates/4.5"), else split at
+ * its last dot ("rates/4.5.value", "gdp/adb-2018.growth").
+ */
+function splitReference(dataset: Dataset, reference: string): { key: string; fieldName?: string } {
+  const dot = reference.lastIndexOf(".");
+  if (dot < 0 || dataset.row(reference)) return { key: reference };
+  const key = reference.slice(0, dot);
+  const fieldName = reference.slice(dot + 1);
+  // Neither a row nor a row and a column: the missing key is the whole reference.
+  if (!dataset.row(key) && !Object.hasOwn(dataset.spec.columns, fieldName)) return { key: reference };
+  return { key, fieldName };
 }
 
 /** `{{derived/hottest.city}}`: a column of the row a derived value is of (a min or max, a rank, a share). */

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { UserError, located } from "../error.js";
+import { UserError, located, problemsOf } from "../error.js";
 import { linkedOutside } from "../paths.js";
 import { loadDataset } from "../data/load.js";
 import type { ReadFile } from "../data/load.js";
@@ -89,7 +89,9 @@ export async function loadReport(root: string, slug: string, read?: ReadFile): P
   if (problems.length > 0) {
     const bug = problems.find((problem) => !(problem instanceof UserError));
     if (bug) throw bug;
-    throw new UserError(problems.map((problem) => problem.message).join("\n"));
+    throw new UserError(problems.map((problem) => problem.message).join("\n"), {
+      problems: problems.flatMap((problem) => problemsOf(problem)),
+    });
   }
   const datasets = new Map(
     results.map((result) => (result as PromiseFulfilledResult<Dataset>).value).map((d) => [d.id, d]),

@@ -44,7 +44,7 @@ describe("renderReport(root, report, svgFor)", () => {
     const lines = message.split("\n");
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(
-      /^reports\/cambodia-2020\/index\.md:\d+: unknown fact "tariff\/eu-shares": no row of dataset "tariff" has id "eu-shares"$/,
+      /^reports\/cambodia-2020\/index\.md:\d+: unknown fact "tariff\/eu-shares": no row of dataset "tariff" has id "eu-shares"; close keys: "eu-share"$/,
     );
     expect(lines[1]).toMatch(/^reports\/cambodia-2020\/index\.md:\d+: unknown fact "summons\/bbc"/);
   });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { plotbrief } from "../cli.js";
 import { ROOT, copyProject, emptyProject } from "../project.js";
+import { badDates, project } from "../hostile/project.js";
 
 const jsonLines = (stdout: string) =>
   stdout
@@ -93,6 +94,51 @@ describe("plotbrief build --shard", () => {
   });
 });
 
+describe("plotbrief build and check --json, on a column of bad dates", () => {
+  it("prints a few problems of each kind to people, and every problem, located, with --json", async () => {
+    const root = await project(badDates(1_700));
+    const human = await plotbrief(["build", "r", "--format", "html"], root);
+    expect(human.code).toBe(1);
+    expect(human.stderr.split("\n")).toHaveLength(9); // 8 lines and the last newline
+    expect(human.stderr).toContain(
+      'data/t/t.csv: column "date": and 1,697 more like this (lines 5–999 and 1,001–1,702)',
+    );
+
+    const { code, stdout, stderr } = await plotbrief(["build", "r", "--format", "html", "--json"], root);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    const errors = jsonLines(stderr);
+    expect(errors).toHaveLength(1_705);
+    expect(errors.filter((error) => error.column === "date").map((error) => error.line)).toEqual(
+      Array.from({ length: 1_701 }, (_, i) => i + 2).filter((line) => line !== 1000),
+    );
+    expect(errors[0]).toEqual({
+      event: "error",
+      message: 'data/t/t.csv:2: column "date": expected a date (YYYY, YYYY-MM or YYYY-MM-DD), found "01/01/2012"',
+      file: "data/t/t.csv",
+      line: 2,
+      row: 1,
+      column: "date",
+      kind: "expected a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+    });
+
+    const check = await plotbrief(["check", "r", "--json"], root);
+    expect(check.code).toBe(1);
+    const record = jsonLines(check.stdout).find((line) => line.event === "check")!;
+    expect(record).toMatchObject({ report: "r", ok: false });
+    expect(record.problems).toHaveLength(1_705);
+    expect((record.problems as string[]).at(-1)).toBe(
+      'data/t/t.csv:1702: column "date": expected a date (YYYY, YYYY-MM or YYYY-MM-DD), found "01/21/2012"',
+    );
+    const people = await plotbrief(["check", "r"], root);
+    expect(people.stderr.split("\n").slice(0, 2)).toEqual([
+      "error: check found 1,705 problems:",
+      '  data/t/t.csv:2: column "date": expected a date (YYYY, YYYY-MM or YYYY-MM-DD), found "01/01/2012"',
+    ]);
+    expect(people.stderr.split("\n")).toHaveLength(10);
+  }, 120_000); // five runs of the CLI
+});
+
 describe("plotbrief check", () => {
   it("passes a good project and its fresh outputs", async () => {
     const root = await copyProject();
@@ -113,7 +159,7 @@ describe("plotbrief check", () => {
     expect(code).toBe(1);
     expect(stderr.split("\n")).toEqual([
       "error: check found 3 problems:",
-      `  reports/cambodia-2020/index.md:${line}: unknown fact "summons/bbc": no row of dataset "summons" has id "bbc"`,
+      `  reports/cambodia-2020/index.md:${line}: unknown fact "summons/bbc": no row of dataset "summons" has id "bbc"; keys: "vod", "licadho", "ap", "article", "aljazeera", "sochua", "reuters"`,
       "  out/cambodia-2020/index.html: stale (changed since it was built: data/cambodia-2020/summons.csv, reports/cambodia-2020/index.md)",
       "  out/cambodia-2020/figures/summons.svg: stale (changed since it was built: data/cambodia-2020/summons.csv)",
       "",

@@ -8,6 +8,7 @@ import { loadDataset } from "../../src/data/load.js";
 import { defineSources } from "../../src/data/provenance.js";
 import { count, date, kind, qualifier, share, source, text } from "../../src/data/schema.js";
 import { formatNumber } from "../../src/data/format.js";
+import { PreciseDate } from "../../src/data/qualified.js";
 
 const root = fileURLToPath(new URL("fixtures", import.meta.url));
 const sources = defineSources({
@@ -139,5 +140,23 @@ describe("loadDataset(spec, root)", () => {
     expect(error.message).toBe(
       `dataset "test": file "linked.csv" is a link to ${join(root, "good.csv")}, outside the project folder; copy the file into the project instead`,
     );
+  });
+});
+
+describe("dataset.row(key) on any column", () => {
+  it("finds a row by a date key at its precision, or by a number key however it is written", async () => {
+    const byDate = await loadDataset({ ...spec("good.csv"), key: "date" }, root);
+    expect(byDate.row("2020-11")?.id).toBe("b");
+    expect(byDate.row("2020-11-03")?.id).toBe("a");
+    expect(byDate.row(new PreciseDate(2020, 11))?.id).toBe("b");
+    expect(byDate.row("2020")).toBeUndefined();
+    expect(byDate.keyOf(byDate.rows[0]!)).toBe("2020-11-03");
+    expect(() => byDate.fact("2020-12")).toThrow('no row of dataset "test" has date "2020-12"; close keys: "2020-11"');
+
+    const byCount = await loadDataset({ ...spec("good.json"), key: "count" }, root);
+    expect(byCount.row("59")?.id).toBe("a");
+    expect(byCount.row("59.0")?.id).toBe("a");
+    expect(byCount.row(50)?.id).toBe("b");
+    expect(byCount.fact(50).value.value).toBe(45);
   });
 });

@@ -90,3 +90,23 @@ export async function success(root: string): Promise<{ html: string; out: string
   const { readFile } = await import("node:fs/promises");
   return { html: await readFile(join(out, "r/index.html"), "utf8"), out, warnings };
 }
+
+/**
+ * Files for a dataset with a date column whose dates are written month first ("01/02/2012") on `bad`
+ * rows, lines 2 to bad + 2 save line 1000, which is right, and whose value is "n/a" on lines 10 to 50 by 10.
+ */
+export function badDates(bad: number): Record<string, string> {
+  const rows = Array.from({ length: bad + 1 }, (_, i) => {
+    const line = i + 2;
+    const day = String((i % 28) + 1).padStart(2, "0");
+    const date = line === 1000 ? "2012-01-01" : `01/${day}/2012`;
+    return `r${line},Row ${line},${line % 10 === 0 && line <= 50 ? "n/a" : line},s,${date}\n`;
+  });
+  return {
+    "data/t/t.csv": `id,label,value,source,date\n${rows.join("")}`,
+    "data/t/datasets.ts": FILES["data/t/datasets.ts"]!.replace(
+      "source: source() }",
+      "source: source(), date: date() }",
+    ).replace("import { defineDataset", "import { date, defineDataset"),
+  };
+}

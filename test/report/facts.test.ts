@@ -34,7 +34,8 @@ describe("resolveFact(text, context)", () => {
 
   it("says what exists when a reference is wrong", () => {
     expect(resolveFact("gdp/adb-2030", context)).toEqual({
-      error: 'unknown fact "gdp/adb-2030": no row of dataset "gdp" has id "adb-2030"',
+      error:
+        'unknown fact "gdp/adb-2030": no row of dataset "gdp" has id "adb-2030"; close keys: "adb-2016", "adb-2017", "adb-2018"',
     });
     expect(resolveFact("gpd/adb-2018", context)).toEqual({
       error: 'unknown dataset "gpd" in {{gpd/adb-2018}}; datasets: tariff, gdp, summons, timeline, article',
