@@ -81,7 +81,7 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
     Object.assign(format, known);
   }
   if (datasetId === "derived") {
-    const key = reference.split(".")[0]!;
+    const [key, fieldName] = reference.split(/\.(.*)/) as [string, string?];
     const quoted = Object.hasOwn(Object.fromEntries(context.derived), key) ? context.derived.get(key) : undefined;
     if (!quoted) {
       return {
