@@ -6,7 +6,9 @@ import { sourceLine } from "../data/provenance.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
 import type { NumberFormat } from "../data/format.js";
-import type { Source } from "../data/provenance.js";
+import type { CiteOptions, Source } from "../data/provenance.js";
+import { CATALOGUE } from "../i18n/messages.js";
+import type { Messages } from "../i18n/messages.js";
 import { html } from "../render/html.js";
 import type { Html } from "../render/html.js";
 
@@ -27,6 +29,8 @@ export interface FactContext {
   /** Figure numbers by id, in the order the notebook embeds them. */
   readonly figures: ReadonlyMap<string, number>;
   readonly locale: string;
+  /** The report's words ("Figure 2", "Source: …"); English by default. */
+  readonly messages?: Messages;
 }
 
 const OPTIONS: Record<string, NumberFormat> = {
@@ -49,7 +53,8 @@ export function resolveInline(text: string, context: FactContext): { html: Html;
         error: `{{ref ${ref[1]}}} refers to no embedded figure; figures: ${[...context.figures.keys()].join(", ")}`,
       };
     }
-    return { html: html`<a class="pb-ref" href="#figure-${ref[1]}">Figure ${number}</a>` };
+    const label = (context.messages ?? CATALOGUE.en!).figure(number);
+    return { html: html`<a class="pb-ref" href="#figure-${ref[1]}">${label}</a>` };
   }
   const fact = resolveFact(text, context);
   if ("error" in fact) return fact;
@@ -71,7 +76,7 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
     };
   }
   const [, datasetId, key, fieldName, optionText] = match as unknown as [string, string, string, string?, string?];
-  const format: NumberFormat = { locale: context.locale };
+  const format: NumberFormat & CiteOptions = { locale: context.locale, messages: context.messages ?? CATALOGUE.en! };
   for (const option of (optionText ?? "").split(/[\s,]+/).filter(Boolean)) {
     const known = Object.hasOwn(OPTIONS, option) ? OPTIONS[option] : undefined;
     if (!known)
@@ -85,7 +90,11 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
         error: `unknown derived value "${key}"; the report module defines: ${[...context.derived.keys()].join(", ") || "none"}`,
       };
     }
-    return { id: `derived/${key}`, text: formatNumber(quoted.value, format), source: sourceText(quoted.sources) };
+    return {
+      id: `derived/${key}`,
+      text: formatNumber(quoted.value, format),
+      source: sourceText(quoted.sources, context),
+    };
   }
   const dataset = context.datasets.get(datasetId);
   if (!dataset) {
@@ -108,10 +117,10 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
   const value = (row as Record<string, unknown>)[field];
   if (value === undefined) return { error: `{{${text}}} is empty in the data` };
   const written = dataset.format(row, field, format);
-  return { id: `${datasetId}/${key}.${field}`, text: written, source: sourceText(dataset.sourcesOf(row)) };
+  return { id: `${datasetId}/${key}.${field}`, text: written, source: sourceText(dataset.sourcesOf(row), context) };
 }
 
 /** "Sources: A; B", without the source line's closing period. */
-function sourceText(sources: readonly Source[]): string {
-  return sourceLine(sources).replace(/\.$/, "");
+function sourceText(sources: readonly Source[], words: CiteOptions): string {
+  return sourceLine(sources, words).replace(/\.$/, "");
 }

@@ -1,8 +1,9 @@
 // "Sources and methods", written for every report from its datasets: each dataset, its sources with
 // their dates and addresses, what each counted, and where sources disagree.
-import { formatDigits, formatNumber } from "../data/format.js";
+import { formatNumber } from "../data/format.js";
 import { citeSource } from "../data/provenance.js";
 import type { Dataset } from "../data/dataset.js";
+import type { Messages } from "../i18n/messages.js";
 
 export interface SourcesAndMethods {
   readonly datasets: readonly {
@@ -21,37 +22,37 @@ export interface SourcesAndMethods {
   readonly notes: readonly string[];
 }
 
+/** The report's locale and words. */
+interface Words {
+  readonly locale: string;
+  readonly messages: Messages;
+}
+
 /**
- * Describes the datasets a report uses, in the order it loaded them; `neutralised` is how many cells of
- * its data downloads were made safe from spreadsheets.
+ * Describes the datasets a report uses, in the order it loaded them, in the report's words;
+ * `neutralised` is how many cells of its data downloads were made safe from spreadsheets.
  */
-export function sourcesAndMethods(datasets: Iterable<Dataset>, locale: string, neutralised = 0): SourcesAndMethods {
-  const one = neutralised === 1;
-  const cells = one ? "one cell that begins" : `${formatDigits(neutralised, 0)} cells that begin`;
+export function sourcesAndMethods(datasets: Iterable<Dataset>, words: Words, neutralised = 0): SourcesAndMethods {
+  const { locale, messages } = words;
   const notes =
-    neutralised === 0
-      ? []
-      : [
-          `In the data downloads, ${cells} with =, +, -, @ or a tab ${one ? "starts" : "start"} with an apostrophe, ` +
-            `so that a spreadsheet shows ${one ? "it" : "them"} as text instead of running ${one ? "it" : "them"} as a formula.`,
-        ];
+    neutralised === 0 ? [] : [messages.neutralised(neutralised, new Intl.NumberFormat(locale).format(neutralised))];
   return {
     notes,
     datasets: [...datasets].map((dataset) => ({
       title: dataset.spec.title,
       file: dataset.spec.file,
       sources: dataset.spec.sources.map((source) => ({
-        cite: citeSource(source),
+        cite: citeSource(source, words),
         title: source.title,
         ...(source.url === undefined ? {} : { url: source.url }),
         ...(source.notes === undefined ? {} : { notes: source.notes }),
       })),
-      disagreements: disagreements(dataset, locale),
+      disagreements: disagreements(dataset, words),
     })),
   };
 }
 
-function disagreements(dataset: Dataset, locale: string): string[] {
+function disagreements(dataset: Dataset, { locale, messages }: Words): string[] {
   const compare = dataset.spec.compare;
   if (!compare) return [];
   const groups = new Map<string, object[]>();
@@ -66,12 +67,12 @@ function disagreements(dataset: Dataset, locale: string): string[] {
     const stated = rows.map((row, i) => {
       const source = dataset
         .sourcesOf(row as never)
-        .map(citeSource)
+        .map((source) => citeSource(source, { locale, messages }))
         .join("; ");
       const what = compare.describe ? `: ${compare.describe(row as never)}` : "";
       return `${formatNumber(values[i]!, { locale })} (${source}${what})`;
     });
-    lines.push(`Sources disagree on ${group}: ${stated.join("; ")}.`);
+    lines.push(messages.disagreement(group, stated.join("; ")));
   }
   return lines;
 }
