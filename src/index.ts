@@ -51,6 +51,7 @@ export type { FontSpec } from "./render/fonts.js";
 // Words for the reader, in the report's language: plotbrief's own and the project's.
 export { defineMessages } from "./i18n/locale.js";
 export type { MessagesSpec } from "./i18n/locale.js";
+export { CATALOGUE as MESSAGES } from "./i18n/messages.js";
 export type { ChartKind, Messages } from "./i18n/messages.js";
 
 // Markup for templates: escaped unless marked trusted.

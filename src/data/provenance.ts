@@ -49,7 +49,7 @@ export interface CiteOptions {
 
 /** One source as a source line writes it: "VOD English, Nov. 3, 2020" or "AP via VOA Cambodia, Nov. 13, 2020". */
 export function citeSource(source: Source, options: CiteOptions = {}): string {
-  const { locale, messages = CATALOGUE.en! } = options;
+  const { locale, messages = CATALOGUE.en } = options;
   const who = source.via ? messages.via(source.publisher, source.via) : source.publisher;
   return source.published ? `${who}, ${formatDate(source.published, locale)}` : who;
 }
@@ -58,5 +58,5 @@ export function citeSource(source: Source, options: CiteOptions = {}): string {
 export function sourceLine(sources: Iterable<Source>, options: CiteOptions = {}): string {
   const cited = [...new Set([...sources].map((source) => citeSource(source, options)))];
   if (cited.length === 0) throw new Error("a source line needs at least one source");
-  return (options.messages ?? CATALOGUE.en!).sourceLine(cited);
+  return (options.messages ?? CATALOGUE.en).sourceLine(cited);
 }

@@ -117,7 +117,7 @@ export function resolveFigure<D extends Uses>(
   datasets: ReadonlyMap<string, Dataset>,
   options: FigureOptions = {},
 ): Figure {
-  const { locale, messages = CATALOGUE.en!, column = COLUMN_WIDTH, credit = "", tableRows = TABLE_ROWS } = options;
+  const { locale, messages = CATALOGUE.en, column = COLUMN_WIDTH, credit = "", tableRows = TABLE_ROWS } = options;
   const data = {} as Record<string, Dataset>;
   for (const [name, dataset] of Object.entries(spec.uses)) {
     const loaded = datasets.get(dataset.id);

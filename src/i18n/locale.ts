@@ -43,7 +43,7 @@ export interface ResolvedMessages {
  */
 export function resolveMessages(locale: string, project: MessagesSpec = {}): ResolvedMessages {
   const language = languageOf(locale);
-  const english = CATALOGUE.en!;
+  const english = CATALOGUE.en;
   for (const [tag, table] of Object.entries(project)) {
     const unknown = Object.keys(table).filter((key) => !Object.hasOwn(english, key));
     if (unknown.length > 0) {

@@ -247,8 +247,8 @@ const es: Messages = {
   altMore: (list, count) => `${list} y ${count} más`,
 };
 
-/** plotbrief's own tables, by language subtag. */
-export const CATALOGUE: Readonly<Record<string, Messages>> = { en, fr, de, es };
+/** plotbrief's own tables, by language subtag: `MESSAGES.fr.chartData` is "Données de ce graphique". */
+export const CATALOGUE: Readonly<Record<string, Messages>> & { readonly en: Messages } = { en, fr, de, es };
 
 function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -37,7 +37,7 @@ const KINDS = new Set([
 
 /** "Title. A line chart of 96 rows in 4 series: East, North, South, West. …", at most ALT_BUDGET characters. */
 export function summarise(figure: Figure, chart: Scaled, locale = "en-US"): string {
-  const messages = figure.messages ?? CATALOGUE.en!;
+  const messages = figure.messages ?? CATALOGUE.en;
   const marks = [figure.plot.marks ?? []].flat(Infinity as 1) as ({ ariaLabel?: string; data?: unknown } | null)[];
   const x = chart.scale?.("x");
   const y = chart.scale?.("y");

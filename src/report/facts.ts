@@ -53,7 +53,7 @@ export function resolveInline(text: string, context: FactContext): { html: Html;
         error: `{{ref ${ref[1]}}} refers to no embedded figure; figures: ${[...context.figures.keys()].join(", ")}`,
       };
     }
-    const label = (context.messages ?? CATALOGUE.en!).figure(number);
+    const label = (context.messages ?? CATALOGUE.en).figure(number);
     return { html: html`<a class="pb-ref" href="#figure-${ref[1]}">${label}</a>` };
   }
   const fact = resolveFact(text, context);
@@ -76,7 +76,7 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
     };
   }
   const [, datasetId, key, fieldName, optionText] = match as unknown as [string, string, string, string?, string?];
-  const format: NumberFormat & CiteOptions = { locale: context.locale, messages: context.messages ?? CATALOGUE.en! };
+  const format: NumberFormat & CiteOptions = { locale: context.locale, messages: context.messages ?? CATALOGUE.en };
   for (const option of (optionText ?? "").split(/[\s,]+/).filter(Boolean)) {
     const known = Object.hasOwn(OPTIONS, option) ? OPTIONS[option] : undefined;
     if (!known)

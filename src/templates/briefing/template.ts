@@ -1,6 +1,6 @@
 // The multi-page briefing: a header block, the notebook's prose and figures, and a plain footer.
 // It imports only from "plotbrief", like a template of your own: copy it into templates/<name>/ to change it.
-import { defineTemplate, formatDate, html, isoDate } from "plotbrief";
+import { MESSAGES, defineTemplate, formatDate, html, isoDate } from "plotbrief";
 import type { Html, Messages, PageContext } from "plotbrief";
 
 const fontFile = (family: string, weight: number, style: "normal" | "italic" = "normal") =>
@@ -99,7 +99,7 @@ export default defineTemplate({
 });
 
 /** The key numbers box: each number large, what it counts, and its source on hover. */
-export function keyNumbersBox(keyNumbers: PageContext["keyNumbers"], messages: Messages): Html {
+export function keyNumbersBox(keyNumbers: PageContext["keyNumbers"], messages: Messages = MESSAGES.en): Html {
   return html`<aside class="pb-key-numbers" aria-label="${messages.keyNumbers}">
     <h2>${messages.keyNumbers}</h2>
     <ul>
@@ -115,7 +115,7 @@ export function keyNumbersBox(keyNumbers: PageContext["keyNumbers"], messages: M
 }
 
 /** "Sources and methods": every dataset, its sources with dates and addresses, and where they disagree. */
-export function sourcesSection(sources: PageContext["sources"], messages: Messages): Html {
+export function sourcesSection(sources: PageContext["sources"], messages: Messages = MESSAGES.en): Html {
   return html`<section class="pb-sources" aria-labelledby="sources-and-methods">
     <h2 id="sources-and-methods">${messages.sourcesAndMethods}</h2>
     ${sources.datasets.map(
