@@ -143,3 +143,26 @@ describe("the flagship built with lang: fr", () => {
     expect(footer).not.toMatch(/Nov\.|Page\s+of/);
   });
 });
+
+describe("the flagship's memo built with locale: de-DE", () => {
+  it("writes its kicker, key numbers, figure labels and one line of sources in German", async () => {
+    const root = await copyProject();
+    const notebook = join(root, "reports/cambodia-2020-memo/index.md");
+    await writeFile(
+      notebook,
+      (await readFile(notebook, "utf8")).replace("template: memo\n", "template: memo\nlocale: de-DE\n"),
+    );
+    const { html, print, warnings } = await renderReport(root, await loadReport(root, "cambodia-2020-memo"));
+    const text = visibleText(html);
+    expect(html).toContain('<html lang="de">');
+    for (const words of ["Vermerk", "Kennzahlen", "Abbildung 1", "Daten zu dieser Grafik", "Quellen: "]) {
+      expect(text).toContain(words);
+    }
+    expect(text).not.toMatch(/\bMemo\b|Key numbers|Figure 1|Sources:/);
+    expect(visibleText(print.footerTemplate!)).toContain("The plotbrief worked example · 30. November 2020");
+    expect(print.footerTemplate).toContain(
+      'Seite <span class="pageNumber"></span> von <span class="totalPages"></span>',
+    );
+    expect(warnings.filter((warning) => warning.includes("stay English"))).toEqual([]);
+  });
+});
