@@ -22,7 +22,8 @@ export function localeOfLang(lang: string): string {
   const tag = new Intl.Locale(lang);
   if (tag.region !== undefined) return tag.toString();
   const region = tag.maximize().region;
-  return region === undefined ? tag.toString() : `${tag.language}-${region}`;
+  // A script the author gave is kept ("zh-Hant" → "zh-Hant-TW"); the one Intl infers is left implied.
+  return [tag.language, tag.script, region].filter((part) => part !== undefined).join("-");
 }
 
 /** The language of a locale: "fr" for "fr-CA". */

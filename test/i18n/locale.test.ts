@@ -16,7 +16,7 @@ const notebook = (...lines: string[]) =>
 
 describe("localeOfLang(lang)", () => {
   it("gives a bare language its most likely region and keeps a tag that has one", () => {
-    expect(["en", "fr", "de", "es", "pt", "fr-CA", "en-GB"].map(localeOfLang)).toEqual([
+    expect(["en", "fr", "de", "es", "pt", "fr-CA", "en-GB", "zh-Hant"].map(localeOfLang)).toEqual([
       "en-US",
       "fr-FR",
       "de-DE",
@@ -24,6 +24,7 @@ describe("localeOfLang(lang)", () => {
       "pt-BR",
       "fr-CA",
       "en-GB",
+      "zh-Hant-TW",
     ]);
   });
 });
