@@ -18,22 +18,8 @@ interface Scale {
 
 type Scaled = { scale?: (name: string) => Scale | undefined };
 
-// Plot's marks by their aria-label, as the chart kinds the messages name.
-const KINDS = new Set([
-  "line",
-  "area",
-  "bar",
-  "rect",
-  "cell",
-  "dot",
-  "tick",
-  "text",
-  "arrow",
-  "link",
-  "geo",
-  "image",
-  "vector",
-]);
+// Plot's marks by their aria-label that name a kind of chart; "scatter" and "chart" are summarise's own.
+const KINDS = new Set(Object.keys(CATALOGUE.en.chartKinds).filter((kind) => kind !== "scatter" && kind !== "chart"));
 
 /** "Title. A line chart of 96 rows in 4 series: East, North, South, West. …", at most ALT_BUDGET characters. */
 export function summarise(figure: Figure, chart: Scaled, locale = "en-US"): string {

@@ -8,6 +8,7 @@ import { formatDigits } from "../data/format.js";
 import { figureRows, resolveFigure } from "../figures/figure.js";
 import { resolveMessages } from "../i18n/locale.js";
 import type { ResolvedMessages } from "../i18n/locale.js";
+import { CATALOGUE } from "../i18n/messages.js";
 import type { Messages } from "../i18n/messages.js";
 import type { AnyFigureSpec, Figure, FigureOptions } from "../figures/figure.js";
 import type { Html } from "../render/html.js";
@@ -131,7 +132,7 @@ function englishWords(report: LoadedReport, english: readonly string[]): string 
   const key = keyLines.locale !== undefined ? "locale" : "lang";
   const language = new Intl.Locale(front.locale).language;
   const which =
-    english.length === Object.keys(reportMessages(report).messages).length
+    english.length === Object.keys(CATALOGUE.en).length
       ? "its words for the reader stay English"
       : `${english.length} of its words for the reader stay English (${english.join(", ")})`;
   return located(
