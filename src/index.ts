@@ -51,6 +51,12 @@ export type { Fact } from "./report/facts.js";
 export type { SourcesAndMethods } from "./report/sources.js";
 export type { FontSpec } from "./render/fonts.js";
 
+// Words for the reader, in the report's language: plotbrief's own and the project's.
+export { defineMessages } from "./i18n/locale.js";
+export type { MessagesSpec } from "./i18n/locale.js";
+export { CATALOGUE as MESSAGES } from "./i18n/messages.js";
+export type { ChartKind, Messages } from "./i18n/messages.js";
+
 // Markup for templates: escaped unless marked trusted.
 export { escapeHtml, html, isTrusted, trusted } from "./render/html.js";
 export type { Html } from "./render/html.js";

@@ -4,6 +4,7 @@ import type { QualifiedNumber } from "./qualified.js";
 import { formatDate, formatDateTime, formatNumber } from "./format.js";
 import type { NumberFormat } from "./format.js";
 import { citeSource } from "./provenance.js";
+import type { CiteOptions } from "./provenance.js";
 import type { Source } from "./provenance.js";
 import type { PreciseDate } from "./qualified.js";
 import type { Quoted } from "./derive.js";
@@ -146,7 +147,7 @@ export class Dataset<Row extends object = Record<string, unknown>> {
    * A cell as a reader should see it, by its column's type: numbers with their qualifier, unit and
    * kind, dates to their precision, sources cited, text as is; "" for an empty cell.
    */
-  format(row: Row, field: keyof Row & string, options: NumberFormat = {}): string {
+  format(row: Row, field: keyof Row & string, options: NumberFormat & CiteOptions = {}): string {
     const value = row[field] as unknown;
     if (value === undefined) return "";
     switch (this.spec.columns[field]?.type) {
@@ -157,7 +158,9 @@ export class Dataset<Row extends object = Record<string, unknown>> {
       case "datetime":
         return formatDateTime(value as Date, options.locale);
       case "source":
-        return this.sourcesOf(row).map(citeSource).join("; ");
+        return this.sourcesOf(row)
+          .map((source) => citeSource(source, options))
+          .join("; ");
       default:
         return String(value);
     }

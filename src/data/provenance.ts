@@ -1,3 +1,5 @@
+import { CATALOGUE } from "../i18n/messages.js";
+import type { Messages } from "../i18n/messages.js";
 import { formatDate } from "./format.js";
 import { parsePreciseDate } from "./qualified.js";
 import type { PreciseDate } from "./qualified.js";
@@ -39,15 +41,22 @@ export function defineSources<const K extends string>(specs: Record<K, SourceSpe
   return sources;
 }
 
+/** The language a source is cited in: a locale, and plotbrief's words for it. Default en-US. */
+export interface CiteOptions {
+  readonly locale?: string;
+  readonly messages?: Messages;
+}
+
 /** One source as a source line writes it: "VOD English, Nov. 3, 2020" or "AP via VOA Cambodia, Nov. 13, 2020". */
-export function citeSource(source: Source): string {
-  const who = source.via ? `${source.publisher} via ${source.via}` : source.publisher;
-  return source.published ? `${who}, ${formatDate(source.published)}` : who;
+export function citeSource(source: Source, options: CiteOptions = {}): string {
+  const { locale, messages = CATALOGUE.en } = options;
+  const who = source.via ? messages.via(source.publisher, source.via) : source.publisher;
+  return source.published ? `${who}, ${formatDate(source.published, locale)}` : who;
 }
 
 /** A source line from sources in order of first use, without repeats: "Sources: A; B." */
-export function sourceLine(sources: Iterable<Source>): string {
-  const cited = [...new Set([...sources].map(citeSource))];
+export function sourceLine(sources: Iterable<Source>, options: CiteOptions = {}): string {
+  const cited = [...new Set([...sources].map((source) => citeSource(source, options)))];
   if (cited.length === 0) throw new Error("a source line needs at least one source");
-  return `${cited.length === 1 ? "Source" : "Sources"}: ${cited.join("; ")}.`;
+  return (options.messages ?? CATALOGUE.en).sourceLine(cited);
 }

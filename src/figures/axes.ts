@@ -29,16 +29,18 @@ const ORDER: DatePrecision[] = ["year", "month", "day"];
 /** What the marks put on the x and y scales: their values, where they can be read before rendering. */
 interface Seen {
   readonly dates: PreciseDate[];
+  /** Dates with a time of day (`datetime()` columns), which Plot ticks as it sees fit. */
+  readonly moments: number;
   readonly numbers: number;
   readonly others: number;
 }
 
 /** The figure's Plot options with ticks fitted to its dates and written in `locale`, where it left them unset. */
 export function withAxes(plot: PlotOptions, locale: string): PlotOptions {
-  const seen = { x: { dates: [], numbers: 0, others: 0 }, y: { dates: [], numbers: 0, others: 0 } } as Record<
-    "x" | "y",
-    Seen
-  >;
+  const seen = {
+    x: { dates: [], moments: 0, numbers: 0, others: 0 },
+    y: { dates: [], moments: 0, numbers: 0, others: 0 },
+  } as Record<"x" | "y", Seen>;
   const marks = [plot.marks ?? []].flat(Infinity as 1) as unknown[];
   for (const mark of marks) {
     const { channels, data } = (mark ?? {}) as {
@@ -56,6 +58,7 @@ export function withAxes(plot: PlotOptions, locale: string): PlotOptions {
       }
       for (const value of Array.from(values ?? [])) {
         if (value instanceof PreciseDate) seen[channel.scale].dates.push(value);
+        else if (value instanceof Date) (seen[channel.scale] as { moments: number }).moments++;
         else if (typeof value === "number") (seen[channel.scale] as { numbers: number }).numbers++;
         else if (value !== null && value !== undefined) (seen[channel.scale] as { others: number }).others++;
       }
@@ -64,14 +67,22 @@ export function withAxes(plot: PlotOptions, locale: string): PlotOptions {
   const english = /^en\b/i.test(locale);
   const options: PlotOptions = { ...plot };
   for (const name of ["x", "y"] as const) {
-    const { dates, numbers, others } = seen[name];
+    const { dates, moments, numbers, others } = seen[name];
     const scale: ScaleOptions = { ...(plot[name] as ScaleOptions | undefined) };
-    if (dates.length > 0 && numbers === 0 && others === 0) {
+    if (dates.length > 0 && moments === 0 && numbers === 0 && others === 0) {
       const ticks = dateTicks(name, plot, scale, dates);
       if (ticks !== undefined && scale.ticks === undefined && scale.interval === undefined) scale.ticks = ticks;
       if (!english && scale.tickFormat === undefined)
         scale.tickFormat = dateFormat(String(scale.ticks ?? ticks), locale);
-    } else if (numbers > 0 && dates.length === 0 && others === 0 && !english && scale.tickFormat === undefined) {
+    } else if (moments > 0 && numbers === 0 && others === 0 && !english && scale.tickFormat === undefined) {
+      scale.tickFormat = momentFormat(locale);
+    } else if (
+      numbers > 0 &&
+      dates.length + moments === 0 &&
+      others === 0 &&
+      !english &&
+      scale.tickFormat === undefined
+    ) {
       const format = new Intl.NumberFormat(locale);
       scale.tickFormat = (value: number) => format.format(value);
     } else continue;
@@ -107,4 +118,28 @@ function dateFormat(interval: string, locale: string): (date: Date) => string {
         : { day: "numeric", month: "short" };
   const format = new Intl.DateTimeFormat(locale, { ...parts, timeZone: "UTC" });
   return (date) => format.format(date);
+}
+
+/**
+ * Ticks of moments written as Intl writes them in `locale`, as precisely as the step between them,
+ * which Plot chose: a tick format function gets every tick as its third argument.
+ */
+function momentFormat(locale: string): (date: Date, index: number, ticks?: readonly Date[]) => string {
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  return (date, _, ticks = []) => {
+    // Without the other ticks (or with one alone), the date is written to the day.
+    const steps = ticks.slice(1).map((tick, i) => +tick - +ticks[i]!);
+    const step = steps.length === 0 ? DAY : Math.min(...steps);
+    const parts: Intl.DateTimeFormatOptions =
+      step >= DURATIONS.year! * 0.9
+        ? { year: "numeric" }
+        : step >= DURATIONS.month! * 0.9
+          ? { month: "short", year: "numeric" }
+          : step >= DAY
+            ? { day: "numeric", month: "short", ...(steps.length === 0 ? { year: "numeric" } : {}) }
+            : { hour: "numeric", minute: "2-digit" };
+    const key = JSON.stringify(parts);
+    if (!formats.has(key)) formats.set(key, new Intl.DateTimeFormat(locale, { ...parts, timeZone: "UTC" }));
+    return formats.get(key)!.format(date);
+  };
 }

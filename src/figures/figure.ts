@@ -2,6 +2,8 @@ import type { PlotOptions } from "@observablehq/plot";
 import { UserError } from "../error.js";
 import { sourceLine } from "../data/provenance.js";
 import type { Dataset, DatasetSpec, RowsOf } from "../data/dataset.js";
+import { CATALOGUE } from "../i18n/messages.js";
+import type { Messages } from "../i18n/messages.js";
 import { withAxes } from "./axes.js";
 import { withTooltips } from "./tips.js";
 import { makeTable } from "./table.js";
@@ -61,6 +63,8 @@ export const CARD_WIDTH = 560;
 /** What a figure is bound with, from the report: its language, the width of its column, its credit and its table's length. */
 export interface FigureOptions {
   readonly locale?: string;
+  /** The report's words for the reader (source lines, alt text); English by default. */
+  readonly messages?: Messages;
   /** The width of the printed page's column, in CSS pixels; the column view is drawn this wide. */
   readonly column?: number;
   /** The credit line of the exported files, e.g. "Chart: The data desk". */
@@ -89,6 +93,8 @@ export interface Figure {
   readonly notes: readonly string[];
   /** The report's locale, for what the renderer writes (the alt text's numbers and dates). */
   readonly locale?: string;
+  /** The report's words, for what the renderer writes (the alt text); English where unset. */
+  readonly messages?: Messages;
   /** The author's alt text; without one, the renderer writes a summary of the chart (`Chart.alt`). */
   readonly alt?: string;
   /** The extremes of the table's first number column, in words, for the summary. */
@@ -111,7 +117,7 @@ export function resolveFigure<D extends Uses>(
   datasets: ReadonlyMap<string, Dataset>,
   options: FigureOptions = {},
 ): Figure {
-  const { locale, column = COLUMN_WIDTH, credit = "", tableRows = TABLE_ROWS } = options;
+  const { locale, messages = CATALOGUE.en, column = COLUMN_WIDTH, credit = "", tableRows = TABLE_ROWS } = options;
   const data = {} as Record<string, Dataset>;
   for (const [name, dataset] of Object.entries(spec.uses)) {
     const loaded = datasets.get(dataset.id);
@@ -125,25 +131,27 @@ export function resolveFigure<D extends Uses>(
       `figure ${spec.id}: its table has no rows; a figure shows at least one, and its source line names their sources`,
     );
   }
-  const table = makeTable(tableSpec, locale, tableRows);
+  const words = { ...(locale === undefined ? {} : { locale }), messages };
+  const table = makeTable(tableSpec, words, tableRows);
   const sources = tableSpec.rows.flatMap((row) => tableSpec.dataset.sourcesOf(row));
   const write = (text: string | ((data: Loaded<D>) => string)) => (typeof text === "string" ? text : text(bound));
   const title = write(spec.title);
   const view = (name: FigureView["name"], width: number) => {
     const plot = spec.plot(bound, { name, width, narrow: name === "narrow" });
-    return withTooltips(withAxes({ width, ...plot }, locale ?? "en-US"), spec.id);
+    return withTooltips(withAxes({ width, ...plot }, locale ?? "en-US"), spec.id, locale);
   };
   const { plot, notices } = view("column", column);
-  const extremes = extremesOf(tableSpec, locale);
+  const extremes = extremesOf(tableSpec, words);
   return {
     id: spec.id,
     title,
     ...(spec.subtitle === undefined ? {} : { subtitle: write(spec.subtitle) }),
     notes: spec.notes?.(bound) ?? [],
     ...(locale === undefined ? {} : { locale }),
+    messages,
     ...(spec.alt ? { alt: spec.alt(bound) } : {}),
     ...(extremes === undefined ? {} : { extremes }),
-    source: sourceLine(sources),
+    source: sourceLine(sources, words),
     credit,
     table,
     plot,
@@ -158,7 +166,7 @@ export const COLUMN_WIDTH = 658;
 export const TABLE_ROWS = 100;
 
 /** "rate: highest South, 11.7%; lowest …": the table's first number column's extremes, each with its row's first text. */
-function extremesOf(spec: DataTableSpec<any>, locale: string | undefined): string | undefined {
+function extremesOf(spec: DataTableSpec<any>, words: { locale?: string; messages: Messages }): string | undefined {
   const { dataset, rows, columns } = spec as DataTableSpec<Record<string, unknown>>;
   const column = columns.find((name) => dataset.numberColumns.includes(name));
   if (column === undefined || rows.length < 2) return undefined;
@@ -172,9 +180,9 @@ function extremesOf(spec: DataTableSpec<any>, locale: string | undefined): strin
   if (low === high) return undefined;
   const label = columns.find((name) => name !== column && !dataset.numberColumns.includes(name));
   const say = (row: Record<string, unknown>) =>
-    `${label === undefined ? "" : `${dataset.format(row, label, { locale })}, `}${dataset.format(row, column, { locale })}`;
+    `${label === undefined ? "" : `${dataset.format(row, label, words)}, `}${dataset.format(row, column, words)}`;
   const head = (spec.labels as Record<string, string | undefined> | undefined)?.[column] ?? column.replaceAll("_", " ");
-  return `${head}: highest ${say(high)}; lowest ${say(low)}`;
+  return words.messages.extremes(head, say(high), say(low));
 }
 
 /** How many rows a figure draws from: its table's, or its largest mark's data where that is larger. */

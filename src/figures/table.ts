@@ -1,6 +1,7 @@
 // A figure's data as the reader gets it: a table of formatted cells, and the same rows as CSV.
 import { isoDate } from "../data/format.js";
 import type { Dataset } from "../data/dataset.js";
+import type { CiteOptions } from "../data/provenance.js";
 import { PreciseDate } from "../data/qualified.js";
 
 /** The rows a figure shows, e.g. `{ dataset: gdp, rows: gdp.rows, columns: ["forecaster", "growth"] }`. */
@@ -39,11 +40,18 @@ export interface DataTable {
   readonly neutralised: number;
 }
 
-/** Formats the rows a figure shows for the reader: one place decides how each column type is written. */
-export function makeTable<Row extends object>(spec: DataTableSpec<Row>, locale?: string, limit = Infinity): DataTable {
+/**
+ * Formats the rows a figure shows for the reader, in the report's locale and words: one place decides
+ * how each column type is written.
+ */
+export function makeTable<Row extends object>(
+  spec: DataTableSpec<Row>,
+  words: CiteOptions = {},
+  limit = Infinity,
+): DataTable {
   const { dataset, rows, columns, labels = {} } = spec;
   const head = columns.map((name) => (labels as Record<string, string | undefined>)[name] ?? sentenceCase(name));
-  const cells = rows.slice(0, limit).map((row) => columns.map((name) => dataset.format(row, name, { locale })));
+  const cells = rows.slice(0, limit).map((row) => columns.map((name) => dataset.format(row, name, words)));
   return { head, rows: cells, total: rows.length, ...toCsv(dataset, rows) };
 }
 

@@ -6,8 +6,16 @@ import type { PlotOptions } from "@observablehq/plot";
 type Channel = { value?: unknown; label?: string; optional?: boolean; filter?: unknown; scale?: unknown };
 type MarkLike = { data?: unknown; channels?: Record<string, Channel>; tip?: unknown; ariaLabel?: string };
 
-/** The figure's Plot options with pointer tips turned into tooltips, and what to tell the author. */
-export function withTooltips(plot: PlotOptions, id: string): { plot: PlotOptions; notices: string[] } {
+/**
+ * The figure's Plot options with pointer tips turned into tooltips, their numbers written in `locale`,
+ * and what to tell the author.
+ */
+export function withTooltips(
+  plot: PlotOptions,
+  id: string,
+  locale = "en-US",
+): { plot: PlotOptions; notices: string[] } {
+  const written = writer(locale);
   const marks = [plot.marks ?? []].flat(Infinity as 1) as (MarkLike | null | undefined)[];
   let changed = 0;
   for (const mark of marks) {
@@ -42,7 +50,12 @@ export function withTooltips(plot: PlotOptions, id: string): { plot: PlotOptions
   return { plot, notices };
 }
 
-function written(value: unknown): string {
-  if (value instanceof Date) return value.constructor === Date ? value.toISOString() : String(value);
-  return String(value);
+function writer(locale: string): (value: unknown) => string {
+  // English keeps JavaScript's own digits ("1234.5"), as before locales reached tooltips.
+  const number = /^en\b/i.test(locale) ? undefined : new Intl.NumberFormat(locale, { maximumFractionDigits: 20 });
+  return (value) => {
+    if (value instanceof Date) return value.constructor === Date ? value.toISOString() : String(value);
+    if (typeof value === "number" && number) return number.format(value);
+    return String(value);
+  };
 }

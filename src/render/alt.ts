@@ -3,6 +3,8 @@
 // the kind of chart, its series, the range of each axis and the extremes, within a budget.
 import { figureRows } from "../figures/figure.js";
 import type { Figure } from "../figures/figure.js";
+import { CATALOGUE } from "../i18n/messages.js";
+import type { ChartKind, Messages } from "../i18n/messages.js";
 
 /** About what a screen reader's user can take in as one description. */
 export const ALT_BUDGET = 300;
@@ -16,65 +18,62 @@ interface Scale {
 
 type Scaled = { scale?: (name: string) => Scale | undefined };
 
-const KINDS: Record<string, string> = {
-  line: "line chart",
-  area: "area chart",
-  bar: "bar chart",
-  rect: "histogram",
-  cell: "heatmap",
-  dot: "dot plot",
-  tick: "tick plot",
-  text: "chart of labels",
-  arrow: "chart of arrows",
-  link: "chart of links",
-  geo: "map",
-  image: "chart of images",
-  vector: "chart of vectors",
-};
+// Plot's marks by their aria-label that name a kind of chart; "scatter" and "chart" are summarise's own.
+const KINDS = new Set(Object.keys(CATALOGUE.en.chartKinds).filter((kind) => kind !== "scatter" && kind !== "chart"));
 
 /** "Title. A line chart of 96 rows in 4 series: East, North, South, West. …", at most ALT_BUDGET characters. */
 export function summarise(figure: Figure, chart: Scaled, locale = "en-US"): string {
+  const messages = figure.messages ?? CATALOGUE.en;
   const marks = [figure.plot.marks ?? []].flat(Infinity as 1) as ({ ariaLabel?: string; data?: unknown } | null)[];
   const x = chart.scale?.("x");
   const y = chart.scale?.("y");
-  const kinds = marks.flatMap((mark) => (mark?.ariaLabel && KINDS[mark.ariaLabel] ? [mark.ariaLabel] : []));
-  let kind = KINDS[kinds[0] ?? ""] ?? "chart";
-  if (kind === "dot plot" && isContinuous(x) && isContinuous(y)) kind = "scatter plot";
+  const kinds = marks.flatMap((mark) => (mark?.ariaLabel && KINDS.has(mark.ariaLabel) ? [mark.ariaLabel] : []));
+  let kind = (kinds[0] ?? "chart") as ChartKind;
+  if (kind === "dot" && isContinuous(x) && isContinuous(y)) kind = "scatter";
   const rows = figureRows(figure);
   const color = chart.scale?.("color");
   const series =
     color && !isContinuous(color) && color.domain && color.domain.length > 1
-      ? ` in ${color.domain.length} series: ${list(
-          color.domain.map((value) => written(value, locale)),
-          6,
-        )}`
+      ? messages.altSeries(
+          color.domain.length,
+          list(
+            color.domain.map((value) => written(value, locale)),
+            6,
+            messages,
+          ),
+        )
       : "";
   const parts = [
     /[.?!…]$/.test(figure.title) ? figure.title : figure.title.replace(/:?$/, "."),
-    `${article(kind)} ${kind} of ${rows.toLocaleString(locale)} ${rows === 1 ? "row" : "rows"}${series}.`,
+    `${messages.altChart(messages.chartKinds[kind], rows, rows.toLocaleString(locale))}${series}.`,
     ...[
       ["x", x],
       ["y", y],
-    ].flatMap(([name, scale]) => (scale ? [axis(name as string, scale as Scale, locale)] : [])),
+    ].flatMap(([name, scale]) => (scale ? [axis(name as string, scale as Scale, locale, messages)] : [])),
     // The table's extremes are the chart's only where the table holds every row the chart draws.
     figure.extremes && figure.table.total >= rows ? `${capital(figure.extremes)}.` : "",
   ].filter((part) => part !== "");
   return within(parts.join(" "), ALT_BUDGET);
 }
 
-function axis(name: string, scale: Scale, locale: string): string {
+function axis(name: string, scale: Scale, locale: string, messages: Messages): string {
   const label = (scale.label ?? name).replace(/^[↑↓←→]\s*|\s*[↑↓←→]$/g, "");
   const domain = scale.domain ?? [];
   if (isContinuous(scale) && domain.length >= 2) {
     const [low, high] = [domain[0], domain[domain.length - 1]];
     const dates = low instanceof Date && high instanceof Date;
     const format = dates ? dateFormat(+low, +high, locale) : (value: unknown) => written(value, locale);
-    return `${capital(label)}: ${format(low)} to ${format(high)}.`;
+    return messages.altRange(capital(label), format(low), format(high));
   }
-  return `${capital(label)}: ${domain.length} ${domain.length === 1 ? "value" : "values"}, ${list(
-    domain.map((value) => written(value, locale)),
-    4,
-  )}.`;
+  return messages.altValues(
+    capital(label),
+    domain.length,
+    list(
+      domain.map((value) => written(value, locale)),
+      4,
+      messages,
+    ),
+  );
 }
 
 function isContinuous(scale: Scale | undefined): boolean {
@@ -101,13 +100,9 @@ function written(value: unknown, locale: string): string {
 }
 
 /** "a, b, c and 3 more" */
-function list(values: readonly string[], most: number): string {
+function list(values: readonly string[], most: number, messages: Messages): string {
   if (values.length <= most) return values.join(", ");
-  return `${values.slice(0, most - 1).join(", ")} and ${values.length - most + 1} more`;
-}
-
-function article(word: string): string {
-  return /^[aeiou]/i.test(word) ? "An" : "A";
+  return messages.altMore(values.slice(0, most - 1).join(", "), values.length - most + 1);
 }
 
 function capital(text: string): string {

@@ -6,6 +6,10 @@ import type { AnyDatasetSpec, Dataset, RowsOf } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
 import { formatDigits } from "../data/format.js";
 import { figureRows, resolveFigure } from "../figures/figure.js";
+import { resolveMessages } from "../i18n/locale.js";
+import type { ResolvedMessages } from "../i18n/locale.js";
+import { CATALOGUE } from "../i18n/messages.js";
+import type { Messages } from "../i18n/messages.js";
 import type { AnyFigureSpec, Figure, FigureOptions } from "../figures/figure.js";
 import type { Html } from "../render/html.js";
 import { auditClaims } from "./audit.js";
@@ -34,6 +38,8 @@ export interface BoundReport {
   readonly markdown: ParsedMarkdown;
   /** The report module's derived values, by name: "Sources and methods" states their aggregates. */
   readonly derived: ReadonlyMap<string, Quoted>;
+  /** plotbrief's words for the reader, in the report's locale. */
+  readonly messages: Messages;
 }
 
 export function bindReport(report: LoadedReport): BoundReport {
@@ -62,7 +68,14 @@ export function bindReport(report: LoadedReport): BoundReport {
     else numbers.set(id, numbers.size + 1);
   }
   const derived = derive(report);
-  const context: FactContext = { datasets: report.datasets, derived, figures: numbers, locale: front.locale };
+  const { messages, english } = reportMessages(report);
+  const context: FactContext = {
+    datasets: report.datasets,
+    derived,
+    figures: numbers,
+    locale: front.locale,
+    messages,
+  };
   const inline = new Map<string, Html>();
   for (const { text, line } of references.filter((r) => r.kind === "inline")) {
     const misplaced = /^figure\s+(\S+)$/.exec(text);
@@ -83,6 +96,7 @@ export function bindReport(report: LoadedReport): BoundReport {
   if (problems.length > 0) throw new UserError(problems.join("\n"));
 
   const warnings: string[] = auditClaims(notebook, markdown, report.datasets.values(), derived);
+  if (english.length > 0) warnings.push(englishWords(report, english));
   if (front.strict && warnings.length > 0) throw new UserError(warnings.join("\n"));
 
   const options = figureOptions(report);
@@ -102,14 +116,40 @@ export function bindReport(report: LoadedReport): BoundReport {
       });
     }
   });
-  return { report, figures, numbers, inline, keyNumbers, warnings, markdown, derived };
+  return { report, figures, numbers, inline, keyNumbers, warnings, markdown, derived, messages };
 }
 
-/** What the report binds its figures with: its locale, its print column's width, its credit line and its table length. */
+/** The report's words: plotbrief's for its locale, under those its module gives. */
+function reportMessages(report: LoadedReport): ResolvedMessages {
+  try {
+    return resolveMessages(report.notebook.front.locale, report.spec.messages);
+  } catch (error) {
+    throw new UserError(located(reportPaths(report.slug).module, undefined, (error as Error).message));
+  }
+}
+
+/** The warning for a locale whose language plotbrief has no words for, naming the front matter's line. */
+function englishWords(report: LoadedReport, english: readonly string[]): string {
+  const { file, front, keyLines } = report.notebook;
+  const key = keyLines.locale !== undefined ? "locale" : "lang";
+  const language = new Intl.Locale(front.locale).language;
+  const which =
+    english.length === Object.keys(CATALOGUE.en).length
+      ? "its words for the reader stay English"
+      : `${english.length} of its words for the reader stay English (${english.join(", ")})`;
+  return located(
+    file,
+    keyLines[key],
+    `${key} "${front[key]}": plotbrief writes en, fr, de and es, so ${which}; give them in report.ts: defineReport({ messages: { ${language}: { … } } })`,
+  );
+}
+
+/** What the report binds its figures with: its locale and words, its print column's width, its credit line and its table length. */
 export function figureOptions(report: LoadedReport): FigureOptions {
   const { front } = report.notebook;
   return {
     locale: front.locale,
+    messages: reportMessages(report).messages,
     column: columnWidth(report.template.spec, front.paper, report.template.name),
     credit: front.credit ?? front.byline,
     tableRows: front.table_rows,

@@ -7,7 +7,9 @@ import { sourceLine } from "../data/provenance.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
 import type { NumberFormat } from "../data/format.js";
-import type { Source } from "../data/provenance.js";
+import type { CiteOptions, Source } from "../data/provenance.js";
+import { CATALOGUE } from "../i18n/messages.js";
+import type { Messages } from "../i18n/messages.js";
 import { html } from "../render/html.js";
 import type { Html } from "../render/html.js";
 
@@ -28,6 +30,8 @@ export interface FactContext {
   /** Figure numbers by id, in the order the notebook embeds them. */
   readonly figures: ReadonlyMap<string, number>;
   readonly locale: string;
+  /** The report's words ("Figure 2", "Source: …"); English by default. */
+  readonly messages?: Messages;
 }
 
 const OPTIONS: Record<string, NumberFormat> = {
@@ -51,7 +55,8 @@ export function resolveInline(text: string, context: FactContext): { html: Html;
         error: `{{ref ${ref[1]}}} refers to no embedded figure; figures: ${[...context.figures.keys()].join(", ")}`,
       };
     }
-    return { html: html`<a class="pb-ref" href="#figure-${ref[1]}">Figure ${number}</a>` };
+    const label = (context.messages ?? CATALOGUE.en).figure(number);
+    return { html: html`<a class="pb-ref" href="#figure-${ref[1]}">${label}</a>` };
   }
   const fact = resolveFact(text, context);
   if ("error" in fact) return fact;
@@ -73,7 +78,7 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
     };
   }
   const [, datasetId, reference, optionText] = match as unknown as [string, string, string, string?];
-  const format: NumberFormat = { locale: context.locale };
+  const format: NumberFormat & CiteOptions = { locale: context.locale, messages: context.messages ?? CATALOGUE.en };
   for (const option of (optionText ?? "").split(/[\s,]+/).filter(Boolean)) {
     const known = Object.hasOwn(OPTIONS, option) ? OPTIONS[option] : undefined;
     if (!known)
@@ -91,7 +96,7 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
     if (fieldName !== undefined) return quoteRowOf(key, quoted, fieldName, context, format);
     const rank = quoted.aggregates?.find((a) => a.op === "rank" && a.value === quoted.value);
     const written = rank ? formatRank(quoted.value, rank, format) : formatNumber(quoted.value, format);
-    return { id: `derived/${key}`, text: written, source: sourceText(quoted.sources) };
+    return { id: `derived/${key}`, text: written, source: sourceText(quoted.sources, context) };
   }
   const dataset = context.datasets.get(datasetId);
   if (!dataset) {
@@ -114,7 +119,7 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
   return {
     id: `${datasetId}/${dataset.keyOf(row)}.${field}`,
     text: written,
-    source: sourceText(dataset.sourcesOf(row)),
+    source: sourceText(dataset.sourcesOf(row), context),
   };
 }
 
@@ -156,10 +161,10 @@ function quoteRowOf(
   if ((row as Record<string, unknown>)[field] === undefined)
     return { error: `{{derived/${name}.${field}}} is empty in the data` };
   const text = dataset.format(row, field as never, format);
-  return { id: `derived/${name}.${field}`, text, source: sourceText(dataset.sourcesOf(row)) };
+  return { id: `derived/${name}.${field}`, text, source: sourceText(dataset.sourcesOf(row), context) };
 }
 
 /** "Sources: A; B", without the source line's closing period. */
-function sourceText(sources: readonly Source[]): string {
-  return sourceLine(sources).replace(/\.$/, "");
+function sourceText(sources: readonly Source[], words: CiteOptions): string {
+  return sourceLine(sources, words).replace(/\.$/, "");
 }

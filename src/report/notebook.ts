@@ -4,6 +4,7 @@ import { z } from "zod";
 import { UserError, found, located } from "../error.js";
 import { parsePreciseDate } from "../data/qualified.js";
 import type { PreciseDate } from "../data/qualified.js";
+import { languageOf, localeOfLang } from "../i18n/locale.js";
 
 export const FORMATS = ["html", "svg", "pdf", "png"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -15,6 +16,10 @@ export interface FrontMatter {
   readonly byline: string;
   readonly date: PreciseDate;
   readonly template: string;
+  /**
+   * The page's language, a BCP 47 tag such as `fr`: the HTML's `lang`, and the `locale` unless that is
+   * given. Default: the locale's language, else "en".
+   */
   readonly lang: string;
   /** Paper size of the PDF: "a4" (default) or "letter". */
   readonly paper: "a4" | "letter";
@@ -22,7 +27,10 @@ export interface FrontMatter {
   readonly keywords: readonly string[];
   /** What `plotbrief build` writes by default: html, svg, pdf (the default) and png. */
   readonly formats: readonly Format[];
-  /** How numbers and dates are written: a BCP 47 locale, "en-US" (AP style) by default. */
+  /**
+   * How numbers, dates and plotbrief's own words are written: a BCP 47 locale such as `fr-CA`. Default:
+   * `lang` with its most likely region (`fr` gives fr-FR), else "en-US" (AP style).
+   */
   readonly locale: string;
   /** Facts for the key numbers box at the top: `- { fact: tariff/lost-share, label: "of exports to the EU…" }`. */
   readonly key_numbers: readonly { readonly fact: string; readonly label: string }[];
@@ -69,7 +77,10 @@ const frontSchema = z.object({
       return z.NEVER;
     }),
   template: z.string({ error: "expected a template name" }).default("briefing"),
-  lang: z.string({ error: "expected a language tag such as en" }).default("en"),
+  lang: z
+    .string({ error: "expected a language tag such as en or fr" })
+    .refine(isLocale, { error: "expected a language tag such as en or fr" })
+    .optional(),
   paper: z.enum(["a4", "letter"], { error: "expected a4 or letter" }).default("a4"),
   keywords: z.array(z.string(), { error: "expected a list of keywords" }).default([]),
   formats: z
@@ -77,10 +88,8 @@ const frontSchema = z.object({
     .default(["html", "svg", "pdf"]),
   locale: z
     .string({ error: "expected a locale such as en-US or fr-FR" })
-    .refine((locale) => Intl.NumberFormat.supportedLocalesOf([locale]).length > 0, {
-      error: "expected a locale such as en-US or fr-FR",
-    })
-    .default("en-US"),
+    .refine(isLocale, { error: "expected a locale such as en-US or fr-FR" })
+    .optional(),
   key_numbers: z
     .array(z.object({ fact: z.string(), label: z.string() }).strict(), {
       error: "expected a list of { fact: dataset/row, label: text }",
@@ -137,7 +146,23 @@ export function parseNotebook(file: string, source: string): Notebook {
   }
   const bodyLine = end + 2;
   const body = lines.slice(end + 1).join("\n");
-  return { file, front: result.data, body, bodyLine, keyLines: lineOfKeys(lines.slice(0, end)) };
+  // Each of lang and locale defaults from the other.
+  const { lang, locale } = result.data;
+  const front: FrontMatter = {
+    ...result.data,
+    locale: locale ?? (lang === undefined ? "en-US" : localeOfLang(lang)),
+    lang: lang ?? (locale === undefined ? "en" : languageOf(locale)),
+  };
+  return { file, front, body, bodyLine, keyLines: lineOfKeys(lines.slice(0, end)) };
+}
+
+/** A well-formed tag that Intl writes numbers for. */
+function isLocale(tag: string): boolean {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([tag]).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 function lineOfKeys(lines: readonly string[]): Record<string, number> {

@@ -35,7 +35,7 @@ export async function assemblePage(
   bound: BoundReport,
   charts: ReadonlyMap<string, Chart>,
 ): Promise<Page> {
-  const { report, numbers } = bound;
+  const { report, numbers, messages } = bound;
   const { front } = report.notebook;
   const { spec: template, name } = report.template;
   const figures = new Map<string, Html>();
@@ -52,6 +52,7 @@ export async function assemblePage(
           svg: trusted(chartMarkup(chart)),
           legend: trusted(chart.legends.join("")),
           alt: chart.alt,
+          messages,
         });
       }),
     );
@@ -60,20 +61,26 @@ export async function assemblePage(
   const styles = await Promise.all(template.styles.map((style) => readStyle(root, report.template.dir, style)));
   const css = trusted([await fontFaces(template.fonts, root), ...styles].join("\n"));
   const neutralised = bound.figures.reduce((sum, { figure }) => sum + figure.table.neutralised, 0);
-  const sources = sourcesAndMethods(report.datasets.values(), front.locale, neutralised, bound.derived);
+  const sources = sourcesAndMethods(
+    report.datasets.values(),
+    { locale: front.locale, messages },
+    neutralised,
+    bound.derived,
+  );
   const first = bound.figures.find(({ figure }) => numbers.get(figure.id) === 1)?.figure;
   const head = trusted(
     socialMeta(front, first && charts.get(first.id) ? { figure: first, chart: charts.get(first.id)! } : undefined),
   );
-  const page = () => template.page({ front, body, css, version: VERSION, keyNumbers: bound.keyNumbers, sources, head });
+  const page = () =>
+    template.page({ front, body, css, version: VERSION, keyNumbers: bound.keyNumbers, sources, head, messages });
   const fontCss = trusted(await fontFaces(template.print.fonts, root));
   const print: PagePrint = {
     format: front.paper === "letter" ? "Letter" : "A4",
     margin: template.print.margin,
     printBackground: true,
     displayHeaderFooter: true,
-    headerTemplate: markup(name, "print.header", () => template.print.header({ front, fontCss })).value,
-    footerTemplate: markup(name, "print.footer", () => template.print.footer({ front, fontCss })).value,
+    headerTemplate: markup(name, "print.header", () => template.print.header({ front, fontCss, messages })).value,
+    footerTemplate: markup(name, "print.footer", () => template.print.footer({ front, fontCss, messages })).value,
   };
   return {
     html: markup(name, "page", page).value,

@@ -1,6 +1,7 @@
 import type { AnyDatasetSpec, Dataset, DatasetSpec, RowsOf } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
 import type { AnyFigureSpec } from "../figures/figure.js";
+import type { MessagesSpec } from "../i18n/locale.js";
 
 /**
  * A report's module, `reports/<slug>/report.ts`: the figures its notebook can embed, and any further
@@ -15,6 +16,11 @@ export interface ReportSpec {
   readonly facts?: Readonly<Record<string, (get: <D extends AnyDatasetSpec>(spec: D) => Dataset<RowsOf<D>>) => Quoted>>;
   // `any`: datasets of every row type; each was checked where it was defined.
   readonly datasets?: readonly DatasetSpec<any>[];
+  /**
+   * The project's own words for the reader, by language or locale: a language plotbrief lacks, or a
+   * string changed. Example: `{ en: { figure: (n) => \`Fig. ${n}\` } }`; see `defineMessages`.
+   */
+  readonly messages?: MessagesSpec;
 }
 
 /** Identity helper for typing. */

@@ -7,6 +7,7 @@ import { formatDigits, formatList, formatNumber } from "../data/format.js";
 import { citeSource } from "../data/provenance.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
+import type { Messages } from "../i18n/messages.js";
 
 export interface SourcesAndMethods {
   readonly datasets: readonly {
@@ -28,41 +29,42 @@ export interface SourcesAndMethods {
   readonly notes: readonly string[];
 }
 
+/** The report's locale and words. */
+interface Words {
+  readonly locale: string;
+  readonly messages: Messages;
+}
+
 /**
- * Describes the datasets a report uses, in the order it loaded them; `neutralised` is how many cells of
- * its data downloads were made safe from spreadsheets; `derived`, the report's derived values, whose
- * aggregates are stated with their rows.
+ * Describes the datasets a report uses, in the order it loaded them, in the report's words;
+ * `neutralised` is how many cells of its data downloads were made safe from spreadsheets; `derived`,
+ * the report's derived values, whose aggregates are stated with their rows.
  */
 export function sourcesAndMethods(
   datasets: Iterable<Dataset>,
-  locale: string,
+  words: Words,
   neutralised = 0,
   derived: ReadonlyMap<string, Quoted> = new Map(),
 ): SourcesAndMethods {
-  const one = neutralised === 1;
-  const cells = one ? "one cell that begins" : `${formatDigits(neutralised, 0)} cells that begin`;
+  const { locale, messages } = words;
   const aggregates = [...derived.values()].flatMap((quoted) => quoted.aggregates ?? []);
   const methods = [...new Set(aggregates.map((aggregate) => describeAggregate(aggregate, locale)))];
   const notes =
     neutralised === 0
       ? methods
-      : [
-          ...methods,
-          `In the data downloads, ${cells} with =, +, -, @ or a tab ${one ? "starts" : "start"} with an apostrophe, ` +
-            `so that a spreadsheet shows ${one ? "it" : "them"} as text instead of running ${one ? "it" : "them"} as a formula.`,
-        ];
+      : [...methods, messages.neutralised(neutralised, new Intl.NumberFormat(locale).format(neutralised))];
   return {
     notes,
     datasets: [...datasets].map((dataset) => ({
       title: dataset.spec.title,
       file: dataset.spec.file,
       sources: dataset.spec.sources.map((source) => ({
-        cite: citeSource(source),
+        cite: citeSource(source, words),
         title: source.title,
         ...(source.url === undefined ? {} : { url: source.url }),
         ...(source.notes === undefined ? {} : { notes: source.notes }),
       })),
-      disagreements: disagreements(dataset, locale),
+      disagreements: disagreements(dataset, words),
     })),
   };
 }
@@ -130,7 +132,7 @@ function listKeys({ keys, run }: Aggregation): string {
   return `${keys.slice(0, 5).join(", ")} and ${formatDigits(keys.length - 5, 0)} more`;
 }
 
-function disagreements(dataset: Dataset, locale: string): string[] {
+function disagreements(dataset: Dataset, { locale, messages }: Words): string[] {
   const compare = dataset.spec.compare;
   if (!compare) return [];
   const groups = new Map<string, object[]>();
@@ -145,12 +147,12 @@ function disagreements(dataset: Dataset, locale: string): string[] {
     const stated = rows.map((row, i) => {
       const source = dataset
         .sourcesOf(row as never)
-        .map(citeSource)
+        .map((source) => citeSource(source, { locale, messages }))
         .join("; ");
       const what = compare.describe ? `: ${compare.describe(row as never)}` : "";
       return `${formatNumber(values[i]!, { locale })} (${source}${what})`;
     });
-    lines.push(`Sources disagree on ${group}: ${stated.join("; ")}.`);
+    lines.push(messages.disagreement(group, stated.join("; ")));
   }
   return lines;
 }

@@ -2,6 +2,7 @@ import { UserError } from "../error.js";
 import type { FontSpec } from "../render/fonts.js";
 import type { Html } from "../render/html.js";
 import type { Figure } from "../figures/figure.js";
+import type { Messages } from "../i18n/messages.js";
 import type { FrontMatter } from "./notebook.js";
 import type { Fact } from "./facts.js";
 import type { SourcesAndMethods } from "./sources.js";
@@ -21,6 +22,8 @@ export interface PageContext {
   readonly sources: SourcesAndMethods;
   /** Tags for the page's `<head>`: its description for link previews, and its social image where `url` is given. */
   readonly head: Html;
+  /** plotbrief's words in the report's locale: `messages.sourcesAndMethods`, `messages.figure(2)`. */
+  readonly messages: Messages;
 }
 
 /** What a figure template receives: the bound figure and its chart. */
@@ -37,6 +40,8 @@ export interface FigureContext {
   readonly legend: Html;
   /** The chart's alt text, as it is on the chart: the figure's own, or a summary of it. */
   readonly alt: string;
+  /** plotbrief's words in the report's locale: `messages.figure(number)`, `messages.download`. */
+  readonly messages: Messages;
 }
 
 /** What the PDF's running header and footer receive. */
@@ -44,6 +49,8 @@ export interface PrintContext {
   readonly front: FrontMatter;
   /** `@font-face` rules for the template's print fonts: the header and footer cannot use the page's. */
   readonly fontCss: Html;
+  /** plotbrief's words in the report's locale: `messages.pageOf(page, total)`. */
+  readonly messages: Messages;
 }
 
 /** Margins of the printed page, e.g. "20mm": set here only, never by `@page` CSS, which would override them. */

@@ -71,6 +71,18 @@ describe("a date() column in a chart", () => {
     expect(svg).toContain(">janv. 2019<");
     expect(svg).toContain(">20\u202f000<");
   });
+
+  it("writes the ticks of a datetime axis in the report's locale, as finely as Plot spaced them", async () => {
+    const hours = [0, 6, 12, 18, 24].map((h) => ({ at: new Date(Date.UTC(2020, 10, 3, h)), value: h }));
+    const hourly = await renderFigure(
+      figure(withAxes({ marks: [Plot.lineY(hours, { x: "at", y: "value" })] }, "de-DE")),
+    );
+    expect(hourly.svg).toContain(">12:00<");
+    const days = [1, 10, 20, 30].map((d) => ({ at: new Date(Date.UTC(2020, 10, d)), value: d }));
+    const daily = await renderFigure(figure(withAxes({ marks: [Plot.lineY(days, { x: "at", y: "value" })] }, "fr-FR")));
+    expect(daily.svg).toMatch(/>\d{1,2} nov\.</);
+    expect(daily.svg).not.toContain(">Nov<");
+  });
 });
 
 describe("tips", () => {

@@ -6,8 +6,10 @@ import { difference } from "../../src/data/derive.js";
 import { loadDataset } from "../../src/data/load.js";
 import { defineSources } from "../../src/data/provenance.js";
 import { kind, number, qualifier, source, text } from "../../src/data/schema.js";
+import { CATALOGUE } from "../../src/i18n/messages.js";
 import { describeAggregate, sourcesAndMethods } from "../../src/report/sources.js";
 
+const ENGLISH = { locale: "en-US", messages: CATALOGUE.en };
 const root = fileURLToPath(new URL("../data/fixtures", import.meta.url));
 const sources = defineSources({ s: { publisher: "Agency", title: "Counts", published: "2020" } });
 
@@ -77,12 +79,12 @@ describe("sourcesAndMethods(datasets, locale, neutralised, derived)", () => {
       ["gap", difference(mean(t, "value", { rows: { region: "South" } }), north)],
       ["first", difference(t.fact("b"), t.fact("a"))],
     ]);
-    const { notes } = sourcesAndMethods([t], "en-US", 1, derived);
+    const { notes } = sourcesAndMethods([t], ENGLISH, 1, derived);
     expect(notes).toEqual([
       'Mean of value over 6 rows of Test data where region is "North" (a\u2013f): 3.5.',
       'Mean of value over 6 rows of Test data where region is "South" (g\u2013l): 9.5.',
       expect.stringMatching(/^In the data downloads, one cell/),
     ]);
-    expect(sourcesAndMethods([t], "en-US", 0).notes).toEqual([]);
+    expect(sourcesAndMethods([t], ENGLISH, 0).notes).toEqual([]);
   });
 });

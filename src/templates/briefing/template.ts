@@ -1,7 +1,7 @@
 // The multi-page briefing: a header block, the notebook's prose and figures, and a plain footer.
 // It imports only from "plotbrief", like a template of your own: copy it into templates/<name>/ to change it.
-import { defineTemplate, formatDate, html, isoDate } from "plotbrief";
-import type { Html, PageContext } from "plotbrief";
+import { MESSAGES, defineTemplate, formatDate, html, isoDate } from "plotbrief";
+import type { Html, Messages, PageContext } from "plotbrief";
 
 const fontFile = (family: string, weight: number, style: "normal" | "italic" = "normal") =>
   `@fontsource/${family}/files/${family}-latin-${weight}-${style}.woff2`;
@@ -22,20 +22,20 @@ export default defineTemplate({
   page: (context) =>
     pageShell(
       context,
-      "Briefing",
+      context.messages.briefing,
       html`<main>
-          ${context.keyNumbers.length === 0 ? "" : keyNumbersBox(context.keyNumbers)} ${context.body}
-          ${sourcesSection(context.sources)}
+          ${context.keyNumbers.length === 0 ? "" : keyNumbersBox(context.keyNumbers, context.messages)} ${context.body}
+          ${sourcesSection(context.sources, context.messages)}
         </main>
         <footer class="colophon">
-          <p>Every number in this briefing is quoted from its dataset; each chart lists its sources and its data.</p>
+          <p>${context.messages.colophon}</p>
         </footer>`,
     ),
-  figure: ({ figure, number, svg, legend }) =>
+  figure: ({ figure, number, svg, legend, messages }) =>
     html`<figure class="pb-figure" id="figure-${figure.id}" aria-labelledby="figure-${figure.id}-title">
       <figcaption>
         <p class="pb-title" id="figure-${figure.id}-title">
-          <span class="pb-number">Figure ${number}</span> ${figure.title}
+          <span class="pb-number">${messages.figure(number)}</span> ${figure.title}
         </p>
         ${figure.subtitle === undefined ? "" : html`<p class="pb-subtitle">${figure.subtitle}</p>`}
       </figcaption>
@@ -44,7 +44,7 @@ export default defineTemplate({
       ${figure.notes.map((note) => html`<p class="pb-note">${note}</p>`)}
       <p class="pb-source">${figure.source}</p>
       <details class="pb-data">
-        <summary>Data for this chart</summary>
+        <summary>${messages.chartData}</summary>
         <table>
           <thead>
             <tr>
@@ -63,14 +63,16 @@ export default defineTemplate({
         ${
           figure.table.total > figure.table.rows.length
             ? html`<p class="pb-table-note">
-                The first ${figure.table.rows.length.toLocaleString(figure.locale)} of
-                ${figure.table.total.toLocaleString(figure.locale)} rows; the download has them all.
+                ${messages.firstRows(
+                  figure.table.rows.length.toLocaleString(figure.locale),
+                  figure.table.total.toLocaleString(figure.locale),
+                )}
               </p>`
             : ""
         }
         <p>
           <a download="${figure.id}.csv" href="data:text/csv;charset=utf-8,${encodeURIComponent(figure.table.csv)}"
-            >Download the data (CSV)</a
+            >${messages.download}</a
           >
         </p>
       </details>
@@ -78,26 +80,28 @@ export default defineTemplate({
   print: {
     margin: { top: "20mm", right: "18mm", bottom: "20mm", left: "18mm" },
     fonts: [{ family: "Source Sans 3", file: fontFile("source-sans-3", 400), weight: 400 }],
-    header: ({ front, fontCss }) =>
+    header: ({ front, fontCss, messages }) =>
       html`<style>
           ${fontCss}
         </style>
-        <div style="${furniture}"><span>${front.title}</span><span>Briefing</span></div>`,
-    footer: ({ front, fontCss }) =>
+        <div style="${furniture}"><span>${front.title}</span><span>${messages.briefing}</span></div>`,
+    footer: ({ front, fontCss, messages }) =>
       html`<style>
           ${fontCss}
         </style>
         <div style="${furniture}">
-          <span>${front.byline} · ${formatDate(front.date)}</span
-          ><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>
+          <span>${front.byline} · ${formatDate(front.date, front.locale)}</span
+          ><span
+            >${messages.pageOf(html`<span class="pageNumber"></span>`, html`<span class="totalPages"></span>`)}</span
+          >
         </div>`,
   },
 });
 
 /** The key numbers box: each number large, what it counts, and its source on hover. */
-export function keyNumbersBox(keyNumbers: PageContext["keyNumbers"]): Html {
-  return html`<aside class="pb-key-numbers" aria-label="Key numbers">
-    <h2>Key numbers</h2>
+export function keyNumbersBox(keyNumbers: PageContext["keyNumbers"], messages: Messages = MESSAGES.en): Html {
+  return html`<aside class="pb-key-numbers" aria-label="${messages.keyNumbers}">
+    <h2>${messages.keyNumbers}</h2>
     <ul>
       ${keyNumbers.map(
         (n) =>
@@ -111,9 +115,9 @@ export function keyNumbersBox(keyNumbers: PageContext["keyNumbers"]): Html {
 }
 
 /** "Sources and methods": every dataset, its sources with dates and addresses, and where they disagree. */
-export function sourcesSection(sources: PageContext["sources"]): Html {
+export function sourcesSection(sources: PageContext["sources"], messages: Messages = MESSAGES.en): Html {
   return html`<section class="pb-sources" aria-labelledby="sources-and-methods">
-    <h2 id="sources-and-methods">Sources and methods</h2>
+    <h2 id="sources-and-methods">${messages.sourcesAndMethods}</h2>
     ${sources.datasets.map(
       (dataset) =>
         html`<h3>${dataset.title}</h3>
@@ -129,10 +133,7 @@ export function sourcesSection(sources: PageContext["sources"]): Html {
           </ul>
           ${dataset.disagreements.map((line) => html`<p class="pb-disagreement">${line}</p>`)}`,
     )}
-    <p class="pb-method">
-      Every number in this briefing is quoted from these datasets as its source states it, with its qualifier ("about",
-      "more than") and its kind (actual, estimate or forecast).
-    </p>
+    <p class="pb-method">${messages.method}</p>
     ${sources.notes.map((note) => html`<p class="pb-method">${note}</p>`)}
   </section>`;
 }

@@ -1,7 +1,7 @@
 // The one-page memo: title, key numbers, a few paragraphs, one or two figures and the sources, sized to
 // fit one printed page. It shares the briefing's figure markup and key numbers box.
 import { defineTemplate, html } from "plotbrief";
-import type { PageContext } from "plotbrief";
+import type { Messages, PageContext } from "plotbrief";
 import briefing, { keyNumbersBox, pageShell } from "plotbrief/templates/briefing";
 
 export default defineTemplate({
@@ -11,10 +11,10 @@ export default defineTemplate({
   page: (context) =>
     pageShell(
       context,
-      "Memo",
+      context.messages.memo,
       html`<main>
-        ${context.keyNumbers.length === 0 ? "" : keyNumbersBox(context.keyNumbers)} ${context.body}
-        ${sourceList(context.sources)}
+        ${context.keyNumbers.length === 0 ? "" : keyNumbersBox(context.keyNumbers, context.messages)} ${context.body}
+        ${sourceList(context.sources, context.messages)}
       </main>`,
       "memo",
     ),
@@ -26,7 +26,9 @@ export default defineTemplate({
 });
 
 /** The memo's sources: one line for all, each cited once. */
-function sourceList(sources: PageContext["sources"]) {
+function sourceList(sources: PageContext["sources"], messages: Messages) {
   const cited = [...new Set(sources.datasets.flatMap((dataset) => dataset.sources.map((source) => source.cite)))];
-  return html`<p class="pb-memo-sources"><strong>Sources:</strong> ${cited.join("; ")}. ${sources.notes.join(" ")}</p>`;
+  return html`<p class="pb-memo-sources">
+    <strong>${messages.sourcesLabel}</strong> ${cited.join("; ")}. ${sources.notes.join(" ")}
+  </p>`;
 }
