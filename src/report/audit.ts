@@ -1,13 +1,18 @@
 // The claims audit: numbers typed by hand in the prose that equal, or nearly equal, a value in the data
-// are reported, so that every number a reader sees is bound to its source.
+// are reported, so that every number a reader sees is bound to its source. A number is compared only
+// with values in the unit and at the scale its words give, and one that restates a value its own
+// sentence already quotes is left alone.
 import { located } from "../error.js";
 import type { Quoted } from "../data/derive.js";
 import type { Dataset } from "../data/dataset.js";
 import { formatNumber } from "../data/format.js";
 import type { QualifiedNumber } from "../data/qualified.js";
-import { findTypedNumbers } from "./markdown.js";
+import { findTypedNumbers, proseLocale } from "./claims.js";
+import type { TypedNumber } from "./claims.js";
+import { findProse } from "./markdown.js";
 import type { ParsedMarkdown } from "./markdown.js";
 import type { Notebook } from "./notebook.js";
+import { dataUnit, unitReading } from "./prose-units.js";
 
 /**
  * Reads the notebook's prose for numbers typed by hand that look like a value of the data, and says
@@ -20,31 +25,35 @@ export function auditClaims(
   derived: ReadonlyMap<string, Quoted>,
 ): string[] {
   const known = knownValues(datasets, derived);
-  return findTypedNumbers(markdown).flatMap((typed) => {
-    const like = lookalike(typed, known);
-    if (!like) return [];
-    const value = formatNumber(like.value, { locale: notebook.front.locale });
-    return [
-      located(
-        notebook.file,
-        notebook.bodyLine + typed.line,
-        `${typed.text} looks like ${like.id} (${value}); bind it to the data ({{${like.id}}}) or mark it as free text ({{free ${typed.text}}})`,
-      ),
-    ];
-  });
-}
-
-/** A number as typed in the prose. */
-export interface TypedNumber {
-  readonly text: string;
-  readonly value: number;
-  readonly percent: boolean;
-  readonly line: number;
+  const { locale } = notebook.front;
+  const units = unitReading(
+    locale,
+    known.map((entry) => entry.value.unit),
+  );
+  const reading = proseLocale(locale);
+  return findProse(markdown).flatMap((prose) =>
+    findTypedNumbers(prose, reading, units).flatMap((typed) => {
+      if (restates(typed, known)) return [];
+      const like = lookalike(typed, known);
+      if (!like) return [];
+      const value = formatNumber(like.value, { locale });
+      return [
+        located(
+          notebook.file,
+          notebook.bodyLine + typed.line,
+          `${typed.text} looks like ${like.id} (${value}); bind it to the data ({{${like.id}}}) or mark it as free text ({{free ${typed.text}}})`,
+        ),
+      ];
+    }),
+  );
 }
 
 /** One value the prose could have quoted instead of typing it. */
 export interface Known {
+  /** The reference that quotes it: "gdp/adb-2018", "gdp/adb-2018.growth" for a column after the first. */
   readonly id: string;
+  /** Every way a reference may name it: with and without its column for the first. */
+  readonly names: readonly string[];
   readonly value: QualifiedNumber;
 }
 
@@ -56,32 +65,66 @@ export function knownValues(datasets: Iterable<Dataset>, derived: ReadonlyMap<st
       const key = String((row as Record<string, unknown>)[dataset.spec.key]);
       for (const [i, name] of dataset.numberColumns.entries()) {
         if ((row as Record<string, unknown>)[name] === undefined) continue;
+        const full = `${dataset.id}/${key}.${name}`;
         known.push({
-          id: `${dataset.id}/${key}${i === 0 ? "" : `.${name}`}`,
+          id: i === 0 ? `${dataset.id}/${key}` : full,
+          names: i === 0 ? [`${dataset.id}/${key}`, full] : [full],
           value: dataset.quantity(row, name as never),
         });
       }
     }
   }
-  for (const [name, quoted] of derived) known.push({ id: `derived/${name}`, value: quoted.value });
+  for (const [name, quoted] of derived) {
+    known.push({ id: `derived/${name}`, names: [`derived/${name}`], value: quoted.value });
+  }
   return known;
 }
 
 /**
- * The data value a typed number looks like, if any: the same magnitude within 2% (or within rounding of
- * its written decimals), and a percentage only for a value in percent. The closest wins, then the one
+ * The data value a typed number looks like, if any: in the unit family its words name (a bare number
+ * only a count or a value in a unit the audit cannot read in prose; with a scale word, also money:
+ * "worth 5.8 billion"), at its scale, the same
+ * magnitude within 2% or within rounding of its written decimals. The closest wins, then the one
  * written with the same decimals ("4%" is the article's "about 4%", not the ADB's "4.0%").
  */
 export function lookalike(typed: TypedNumber, known: readonly Known[]): Known | undefined {
-  const digits = (typed.text.split(".")[1] ?? "").replace(/\D/g, "").length;
   const candidates = known.flatMap((entry) => {
-    const { value } = entry;
-    const percent = value.unit === "percent" || value.unit === "percentage-points";
-    if (percent !== typed.percent) return [];
-    const distance = Math.abs(typed.value - Math.abs(value.value));
-    const tolerance = Math.max(Math.abs(value.value) * 0.02, 0.5 * 10 ** -digits);
-    return distance <= tolerance ? [{ entry, distance, sameDigits: value.digits === digits ? 0 : 1 }] : [];
+    const unit = dataUnit(entry.value.unit);
+    const family =
+      typed.families.length > 0
+        ? typed.families.includes(unit.family)
+        : unit.family === "count" || !unit.known || (unit.currency && typed.scale > 1);
+    if (!family) return [];
+    const distance = near(
+      typed.value * typed.scale,
+      Math.abs(entry.value.value) * unit.scale,
+      typed.digits,
+      typed.scale,
+    );
+    return distance === undefined ? [] : [{ entry, distance, sameDigits: entry.value.digits === typed.digits ? 0 : 1 }];
   });
   candidates.sort((a, b) => a.distance - b.distance || a.sameDigits - b.sameDigits);
   return candidates[0]?.entry;
+}
+
+/**
+ * Whether a typed number restates a value its sentence quotes ("{{gdp/2020}}, or about 3%"): the same
+ * magnitude in any unit, as written or at the value's own scale.
+ */
+function restates(typed: TypedNumber, known: readonly Known[]): boolean {
+  const quoted = typed.sentence.map((reference) => reference.split("|")[0]!.trim());
+  return known.some((entry) => {
+    if (!entry.names.some((name) => quoted.includes(name))) return false;
+    const value = Math.abs(entry.value.value);
+    const scaled = value * dataUnit(entry.value.unit).scale;
+    const written = near(typed.value * typed.scale, scaled, typed.digits, typed.scale);
+    return written !== undefined || near(typed.value, value, typed.digits, 1) !== undefined;
+  });
+}
+
+/** How far apart a typed magnitude and a data magnitude are, relatively, if within 2% or the typed rounding. */
+function near(typed: number, data: number, digits: number, scale: number): number | undefined {
+  const distance = Math.abs(typed - data);
+  const tolerance = Math.max(data * 0.02, 0.5 * 10 ** -digits * scale);
+  return distance <= tolerance ? distance / Math.max(data, Number.MIN_VALUE) : undefined;
 }
