@@ -13,6 +13,7 @@ import { findProse } from "./markdown.js";
 import type { ParsedMarkdown } from "./markdown.js";
 import type { Notebook } from "./notebook.js";
 import { dataUnit, unitReading } from "./prose-units.js";
+import type { DataUnit } from "./prose-units.js";
 
 /**
  * Reads the notebook's prose for numbers typed by hand that look like a value of the data, and says
@@ -26,10 +27,7 @@ export function auditClaims(
 ): string[] {
   const known = knownValues(datasets, derived);
   const { locale } = notebook.front;
-  const units = unitReading(
-    locale,
-    known.map((entry) => entry.value.unit),
-  );
+  const units = unitReading(locale, new Set(known.map((entry) => entry.value.unit)));
   const reading = proseLocale(locale);
   return findProse(markdown).flatMap((prose) =>
     findTypedNumbers(prose, reading, units).flatMap((typed) => {
@@ -55,27 +53,38 @@ export interface Known {
   /** Every way a reference may name it: with and without its column for the first. */
   readonly names: readonly string[];
   readonly value: QualifiedNumber;
+  /** How prose writes its unit, read once per unit. */
+  readonly unit: DataUnit;
 }
 
 /** Every number value of the datasets and derived values, by the reference that quotes it. */
 export function knownValues(datasets: Iterable<Dataset>, derived: ReadonlyMap<string, Quoted>): Known[] {
   const known: Known[] = [];
+  const units = new Map<string, DataUnit>();
+  const unitOf = (id: string) => units.get(id) ?? units.set(id, dataUnit(id)).get(id)!;
   for (const dataset of datasets) {
     for (const row of dataset.rows) {
       const key = String((row as Record<string, unknown>)[dataset.spec.key]);
       for (const [i, name] of dataset.numberColumns.entries()) {
         if ((row as Record<string, unknown>)[name] === undefined) continue;
         const full = `${dataset.id}/${key}.${name}`;
+        const value = dataset.quantity(row, name as never);
         known.push({
           id: i === 0 ? `${dataset.id}/${key}` : full,
           names: i === 0 ? [`${dataset.id}/${key}`, full] : [full],
-          value: dataset.quantity(row, name as never),
+          value,
+          unit: unitOf(value.unit),
         });
       }
     }
   }
   for (const [name, quoted] of derived) {
-    known.push({ id: `derived/${name}`, names: [`derived/${name}`], value: quoted.value });
+    known.push({
+      id: `derived/${name}`,
+      names: [`derived/${name}`],
+      value: quoted.value,
+      unit: unitOf(quoted.value.unit),
+    });
   }
   return known;
 }
@@ -89,7 +98,7 @@ export function knownValues(datasets: Iterable<Dataset>, derived: ReadonlyMap<st
  */
 export function lookalike(typed: TypedNumber, known: readonly Known[]): Known | undefined {
   const candidates = known.flatMap((entry) => {
-    const unit = dataUnit(entry.value.unit);
+    const { unit } = entry;
     const family =
       typed.families.length > 0
         ? typed.families.includes(unit.family)
@@ -116,7 +125,7 @@ function restates(typed: TypedNumber, known: readonly Known[]): boolean {
   return known.some((entry) => {
     if (!entry.names.some((name) => quoted.includes(name))) return false;
     const value = Math.abs(entry.value.value);
-    const scaled = value * dataUnit(entry.value.unit).scale;
+    const scaled = value * entry.unit.scale;
     const written = near(typed.value * typed.scale, scaled, typed.digits, typed.scale);
     return written !== undefined || near(typed.value, value, typed.digits, 1) !== undefined;
   });

@@ -9,6 +9,7 @@ import { dataUnit, unitReading } from "../../src/report/prose-units.js";
 const known = (id: string, value: number, unit: string, digits = 0): Known => ({
   id,
   names: [id],
+  unit: dataUnit(unit),
   value: { value, digits, unit, qualifier: "exact", kind: "actual", signed: false } as unknown as QualifiedNumber,
 });
 
