@@ -29,10 +29,13 @@ export function auditClaims(
   const { locale } = notebook.front;
   const units = unitReading(locale, new Set(known.map((entry) => entry.value.unit)));
   const reading = proseLocale(locale);
-  return findProse(markdown).flatMap((prose) =>
-    findTypedNumbers(prose, reading, units).flatMap((typed) => {
-      if (restates(typed, known)) return [];
-      const like = lookalike(typed, known);
+  const blocks = findProse(markdown);
+  const references = new Set(blocks.flatMap((block) => block.references.map(factName)));
+  const index = indexKnown(known, references);
+  return blocks.flatMap((block) =>
+    findTypedNumbers(block, reading, units).flatMap((typed) => {
+      if (restates(typed, index.named)) return [];
+      const like = lookalike(typed, index);
       if (!like) return [];
       const value = formatNumber(like.value, { locale });
       return [
@@ -89,51 +92,90 @@ export function knownValues(datasets: Iterable<Dataset>, derived: ReadonlyMap<st
   return known;
 }
 
+/** Known values in order of magnitude, so that those near a typed number are found without reading them all. */
+export interface KnownIndex {
+  readonly values: readonly Known[];
+  /** Each value's magnitude at its scale: 5.8e9 for 5.8 in usd-billion. */
+  readonly magnitudes: readonly number[];
+  /** The values by the names references give them (only those `references` name, if given). */
+  readonly named: ReadonlyMap<string, Known>;
+}
+
+export function indexKnown(known: readonly Known[], references?: ReadonlySet<string>): KnownIndex {
+  const magnitudes = known.map((entry) => Math.abs(entry.value.value) * entry.unit.scale);
+  const order = known.map((_, i) => i).sort((a, b) => magnitudes[a]! - magnitudes[b]!);
+  const named = new Map<string, Known>();
+  for (const entry of known) {
+    for (const name of entry.names) if (!references || references.has(name)) named.set(name, entry);
+  }
+  return { values: order.map((i) => known[i]!), magnitudes: order.map((i) => magnitudes[i]!), named };
+}
+
 /**
  * The data value a typed number looks like, if any: in the unit family its words name (a bare number
  * only a count or a value in a unit the audit cannot read in prose; with a scale word, also money:
- * "worth 5.8 billion"), at its scale, the same
- * magnitude within 2% or within rounding of its written decimals. The closest wins, then the one
- * written with the same decimals ("4%" is the article's "about 4%", not the ADB's "4.0%").
+ * "worth 5.8 billion"), at its scale, the same magnitude within 2% or within rounding of its written
+ * decimals. The closest wins, then the one written with the same decimals ("4%" is the article's
+ * "about 4%", not the ADB's "4.0%").
  */
-export function lookalike(typed: TypedNumber, known: readonly Known[]): Known | undefined {
-  const candidates = known.flatMap((entry) => {
+export function lookalike(typed: TypedNumber, { values, magnitudes }: KnownIndex): Known | undefined {
+  const magnitude = typed.value * typed.scale;
+  const rounding = 0.5 * 10 ** -typed.digits * typed.scale;
+  // Only values from here to there can be within 2% of their own size, or within the typed rounding.
+  const from = Math.min(magnitude - rounding, magnitude / 1.02);
+  const to = Math.max(magnitude + rounding, magnitude / 0.98);
+  let best: { entry: Known; distance: number; sameDigits: number } | undefined;
+  for (let i = firstAtLeast(magnitudes, from); i < values.length && magnitudes[i]! <= to; i++) {
+    const entry = values[i]!;
     const { unit } = entry;
     const family =
       typed.families.length > 0
         ? typed.families.includes(unit.family)
         : unit.family === "count" || !unit.known || (unit.currency && typed.scale > 1);
-    if (!family) return [];
-    const distance = near(
-      typed.value * typed.scale,
-      Math.abs(entry.value.value) * unit.scale,
-      typed.digits,
-      typed.scale,
-    );
-    return distance === undefined ? [] : [{ entry, distance, sameDigits: entry.value.digits === typed.digits ? 0 : 1 }];
-  });
-  candidates.sort((a, b) => a.distance - b.distance || a.sameDigits - b.sameDigits);
-  return candidates[0]?.entry;
+    if (!family) continue;
+    const distance = near(magnitude, magnitudes[i]!, rounding);
+    if (distance === undefined) continue;
+    const sameDigits = entry.value.digits === typed.digits ? 0 : 1;
+    if (!best || distance < best.distance || (distance === best.distance && sameDigits < best.sameDigits))
+      best = { entry, distance, sameDigits };
+  }
+  return best?.entry;
+}
+
+/** The first index whose number is at least `min`, in numbers sorted in increasing order. */
+function firstAtLeast(sorted: readonly number[], min: number): number {
+  let [lo, hi] = [0, sorted.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < min) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
  * Whether a typed number restates a value its sentence quotes ("{{gdp/2020}}, or about 3%"): the same
  * magnitude in any unit, as written or at the value's own scale.
  */
-function restates(typed: TypedNumber, known: readonly Known[]): boolean {
-  const quoted = typed.sentence.map((reference) => reference.split("|")[0]!.trim());
-  return known.some((entry) => {
-    if (!entry.names.some((name) => quoted.includes(name))) return false;
+function restates(typed: TypedNumber, named: ReadonlyMap<string, Known>): boolean {
+  return typed.sentence.some((reference) => {
+    const entry = named.get(factName(reference));
+    if (!entry) return false;
     const value = Math.abs(entry.value.value);
-    const scaled = value * entry.unit.scale;
-    const written = near(typed.value * typed.scale, scaled, typed.digits, typed.scale);
-    return written !== undefined || near(typed.value, value, typed.digits, 1) !== undefined;
+    const rounding = 0.5 * 10 ** -typed.digits;
+    return (
+      near(typed.value * typed.scale, value * entry.unit.scale, rounding * typed.scale) !== undefined ||
+      near(typed.value, value, rounding) !== undefined
+    );
   });
 }
 
+/** The value a reference names, without its options: "gdp/2020" for "gdp/2020 | abs". */
+const factName = (reference: string) => reference.split("|")[0]!.trim();
+
 /** How far apart a typed magnitude and a data magnitude are, relatively, if within 2% or the typed rounding. */
-function near(typed: number, data: number, digits: number, scale: number): number | undefined {
+function near(typed: number, data: number, rounding: number): number | undefined {
   const distance = Math.abs(typed - data);
-  const tolerance = Math.max(data * 0.02, 0.5 * 10 ** -digits * scale);
+  const tolerance = Math.max(data * 0.02, rounding);
   return distance <= tolerance ? distance / Math.max(data, Number.MIN_VALUE) : undefined;
 }

@@ -34,6 +34,8 @@ export interface ProseLocale {
   readonly group: string;
   readonly decimal: string;
   readonly months: readonly RegExp[];
+  /** A number as the locale writes it: "2,400,000.5", "2 400 000,5". */
+  readonly number: RegExp;
 }
 
 /** Group and decimal signs from Intl, and how the locale and English write dates with months. */
@@ -41,14 +43,14 @@ export function proseLocale(locale: string): ProseLocale {
   const parts = new Intl.NumberFormat(locale).formatToParts(1234567.5);
   const group = parts.find((p) => p.type === "group")?.value ?? ",";
   const decimal = parts.find((p) => p.type === "decimal")?.value ?? ".";
-  return { group, decimal, months: monthDates(locale) };
+  return { group, decimal, months: monthDates(locale), number: numberPattern(group, decimal) };
 }
 
 /** The numbers typed in one block of prose that could be claims about the data. */
 export function findTypedNumbers(prose: Prose, locale: ProseLocale, units: UnitReading): TypedNumber[] {
   const masked = maskNonClaims(prose.text, locale.months);
   const sentences = sentencesOf(prose);
-  const number = numberPattern(locale);
+  const { number } = locale;
   const found: TypedNumber[] = [];
   for (const match of masked.matchAll(number)) {
     const [digitsText, whole, fraction = ""] = match as unknown as [string, string, string?];
@@ -75,7 +77,7 @@ export function findTypedNumbers(prose: Prose, locale: ProseLocale, units: UnitR
   return found;
 }
 
-function numberPattern({ group, decimal }: ProseLocale): RegExp {
+function numberPattern(group: string, decimal: string): RegExp {
   const g = group.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const d = decimal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(`(?<![\\p{L}\\d.,${FILL}_])(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}(\\d+))?(?!\\d|[.,]\\d)`, "gu");

@@ -26,10 +26,15 @@ const FAMILIES: Readonly<Record<string, Family>> = {
     currency: true,
     ids: ["usd", "dollars"],
     before: ["US$", "USD", "$"],
-    after: ["US dollars", "dollars", "USD"],
+    after: ["US dollars", "dollars", "de dollars", "USD", "$"],
   },
-  eur: { currency: true, ids: ["eur", "euros"], before: ["€", "EUR"], after: ["euros", "euro", "EUR"] },
-  gbp: { currency: true, ids: ["gbp", "pounds"], before: ["£", "GBP"], after: ["pounds", "GBP"] },
+  eur: {
+    currency: true,
+    ids: ["eur", "euros"],
+    before: ["€", "EUR"],
+    after: ["euros", "euro", "d’euros", "d'euros", "EUR", "€"],
+  },
+  gbp: { currency: true, ids: ["gbp", "pounds"], before: ["£", "GBP"], after: ["pounds", "GBP", "£"] },
   // An age is in years: "aged 45".
   years: { ids: ["years", "year"], before: ["aged", "ages", "age"], after: ["years", "year", "yrs"] },
   months: { ids: ["months", "month"], after: ["months", "month"] },
@@ -128,7 +133,8 @@ const HOUSE_SCALES = [
 
 /** Scale words from Intl's compact notation for the locale and for English: "million", "Mrd.", "M". */
 function scaleWords(locale: string): { text: string; scale: number; glued: boolean }[] {
-  const words = new Map<string, number>(HOUSE_SCALES.map(({ text, scale }) => [text, scale]));
+  // The locale's words first: "billion" is 10¹² in French.
+  const words = new Map<string, number>();
   for (const tag of new Set([locale, "en-US", "en-GB"])) {
     for (const compactDisplay of ["long", "short"] as const) {
       const format = new Intl.NumberFormat(tag, { notation: "compact", compactDisplay, maximumFractionDigits: 1 });
@@ -147,6 +153,7 @@ function scaleWords(locale: string): { text: string; scale: number; glued: boole
       }
     }
   }
+  for (const { text, scale } of HOUSE_SCALES) if (!words.has(text)) words.set(text, scale);
   // One-letter forms ("M", "k", "B") are scales only when they touch the number: "$2.4M", "5k".
   return [...words].map(([text, scale]) => ({ text, scale, glued: text.replace(/\W/g, "").length <= 1 }));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { QualifiedNumber } from "../../src/data/qualified.js";
-import { lookalike } from "../../src/report/audit.js";
+import { indexKnown, lookalike as find } from "../../src/report/audit.js";
 import type { Known } from "../../src/report/audit.js";
 import { findTypedNumbers, proseLocale } from "../../src/report/claims.js";
 import { findProse, parseMarkdown } from "../../src/report/markdown.js";
@@ -62,11 +62,14 @@ describe("findTypedNumbers(prose, locale, units)", () => {
       { value: 7.1, scale: 1, families: ["percent"] },
       { value: 2.4, scale: 1e6, families: [] },
     ]);
+    expect(typed("1,2 billion d'euros", [], "fr-FR")[0]).toMatchObject({ scale: 1e12, families: ["eur"] });
+    expect(typed("2,4 Mrd. Euro", [], "de-DE")[0]).toMatchObject({ scale: 1e9 });
   });
 });
 
 describe("lookalike(typed, known)", () => {
   const first = (body: string, units: string[] = []) => typed(body, units)[0]!;
+  const lookalike = (number: ReturnType<typeof first>, known: Known[]) => find(number, indexKnown(known));
 
   it("matches within the unit the prose names: 161 mm is not a count of 161, 45% not a count of 45", () => {
     const data = [known("readings/jan-10", 161, "count"), known("people/x", 45, "count")];
