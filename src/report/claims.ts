@@ -31,8 +31,6 @@ const ABBREVIATIONS = new Set(
 
 /** The locale's way of writing numbers and dates, read once per audit. */
 export interface ProseLocale {
-  readonly group: string;
-  readonly decimal: string;
   readonly months: readonly RegExp[];
   /** A number as the locale writes it: "2,400,000.5", "2 400 000,5". */
   readonly number: RegExp;
@@ -43,7 +41,7 @@ export function proseLocale(locale: string): ProseLocale {
   const parts = new Intl.NumberFormat(locale).formatToParts(1234567.5);
   const group = parts.find((p) => p.type === "group")?.value ?? ",";
   const decimal = parts.find((p) => p.type === "decimal")?.value ?? ".";
-  return { group, decimal, months: monthDates(locale), number: numberPattern(group, decimal) };
+  return { months: monthDates(locale), number: numberPattern(group, decimal) };
 }
 
 /** The numbers typed in one block of prose that could be claims about the data. */
@@ -58,7 +56,7 @@ export function findTypedNumbers(prose: Prose, locale: ProseLocale, units: UnitR
     const end = start + digitsText.length;
     // A leading zero makes a code or part of a date ("007", "01"), not a quantity.
     if (/^0\d/.test(whole)) continue;
-    const value = Number(`${whole.replaceAll(locale.group, "")}.${fraction || "0"}`);
+    const value = Number(`${whole.replace(/\D/g, "")}.${fraction || "0"}`);
     const head = readBefore(masked.slice(0, start), units.before);
     const tail = readAfter(masked.slice(end), units, head !== undefined);
     if (tail === undefined) continue;
@@ -66,7 +64,7 @@ export function findTypedNumbers(prose: Prose, locale: ProseLocale, units: UnitR
     const range = tail.unit || head || tail.scale !== 1 ? undefined : rangeEnd(masked, start, end, number, units);
     const families = tail.unit?.families ?? head?.form.families ?? range?.unit?.families ?? [];
     const scale = range?.scale ?? tail.scale;
-    const plain = families.length === 0 && scale === 1 && fraction === "" && !whole.includes(locale.group);
+    const plain = families.length === 0 && scale === 1 && fraction === "" && /^\d+$/.test(whole);
     if (plain && isYear(value, masked.slice(0, start))) continue;
     const from = start - (head?.length ?? 0);
     const text = prose.text.slice(from, end + tail.length);
@@ -78,7 +76,8 @@ export function findTypedNumbers(prose: Prose, locale: ProseLocale, units: UnitR
 }
 
 function numberPattern(group: string, decimal: string): RegExp {
-  const g = group.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // Where digits are grouped by a space (fr: "2 400 000"), any space does: few type a narrow one.
+  const g = /\s/.test(group) ? SPACE : group.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const d = decimal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(`(?<![\\p{L}\\d.,${FILL}_])(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}(\\d+))?(?!\\d|[.,]\\d)`, "gu");
 }

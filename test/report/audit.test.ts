@@ -64,6 +64,8 @@ describe("findTypedNumbers(prose, locale, units)", () => {
     ]);
     expect(typed("1,2 billion d'euros", [], "fr-FR")[0]).toMatchObject({ scale: 1e12, families: ["eur"] });
     expect(typed("2,4 Mrd. Euro", [], "de-DE")[0]).toMatchObject({ scale: 1e9 });
+    expect(typed("12 000 personnes et 2.400.000", [], "fr-FR")[0]).toMatchObject({ text: "12 000", value: 12_000 });
+    expect(typed("2.400.000 Menschen", [], "de-DE")[0]).toMatchObject({ value: 2_400_000 });
   });
 });
 
