@@ -13,18 +13,18 @@ const PARTS = {
   singular:
     "figure|fig\\.|table|chart|map|page|p\\.|article|art\\.|section|sec\\.|§|chapter|ch\\.|annex|appendix|box|note|" +
     "footnote|no\\.|#|vol\\.|volume|issue|paragraph|para\\.|clause|item|step|line|row|column|version|release|v\\.?|" +
-    "top|bottom|exhibit|slide|question",
+    "top|bottom|exhibit|slide|question|verse",
   plural:
     "figures|figs\\.|tables|charts|maps|pages|pp\\.|articles|arts\\.|sections|secs\\.|§§|chapters|annexes|" +
     "appendices|boxes|notes|footnotes|nos\\.|vols\\.|volumes|issues|paragraphs|paras\\.|clauses|items|steps|lines|" +
-    "rows|columns|versions|releases|exhibits|slides|questions",
+    "rows|columns|versions|releases|exhibits|slides|questions|verses",
 };
 // ...and so do names, capitalised: "Resolution 2334", "Phase 2", "Route 66", "Day 3".
 const NAMES = {
   singular:
     "Part|Rule|Resolution|Amendment|Phase|Round|Level|Stage|Episode|Season|Room|Floor|Platform|Route|Highway|" +
     "Flight|Gate|Ward|District|Zone|Precinct|Case|Docket|Week|Day|Grade|Tier|Category|Model|Unit|Sector|Block|" +
-    "Building|Channel|Track|Verse|Lesson|Session|Game|Match|Heat|Lane|Order|Decree|Law|Act|Bill|Number",
+    "Building|Channel|Track|Lesson|Session|Game|Match|Heat|Lane|Order|Decree|Law|Act|Bill|Number|Interstate|War",
   plural: "Parts|Rules|Resolutions|Amendments|Phases|Rounds|Levels|Stages|Episodes|Seasons|Cases|Weeks|Days",
 };
 const PART = `${SPACE}*\\d+(?:\\.\\d+)*[A-Za-z]?`;
@@ -43,9 +43,12 @@ const MASKS: readonly RegExp[] = [
   /(?<![\d.,])\d{1,4}[/.]\d{1,2}[/.]\d{2,4}(?!\d)/g,
   /(?<![\d.,])(?!\d{1,3}(?:\.\d{3})+(?![.\d]))\d+(?:\.\d+){2,}(?![\d])/g,
   /(?<![\d.,])\d+\/\d+(?!\d)/g,
-  // Times, ratios and scores: 10:30, 10.30 a.m., 9pm, 3:1.
-  /(?<![\d.,])\d{1,2}(?:[:.]\d{2})?(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)/gi,
+  // Times, ratios and scores: 10:30, 10.30 a.m., 9pm, 12 noon, 3:1, 2-1, 50-50.
+  /(?<![\d.,])\d{1,2}(?:[:.]\d{2})?(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|noon\b|midnight\b)/gi,
   /(?<![\d.,])\d+:\d+(?::\d+)?(?!\d)/g,
+  /(?<![\d.,−-])\d{1,2}-\d{1,2}(?!\d|[.,]\d|\s?(?:%|per))/g,
+  // Subsections of statutes: 401(k), 230(c).
+  /(?<![\d.,])\d+\([a-z]\)/g,
   // Phone numbers: +1 202 555 0147, (202) 555-0147, 555-0147.
   /\+\d{1,3}(?:[ -]\(?\d{1,4}\)?){2,}/g,
   /(?<!\d)\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?!\d)/g,

@@ -117,6 +117,8 @@ const TYPED: readonly Labelled[] = [
   ["Youth unemployment, at 11.8 percent, rose on Jan. 2.", ["labour/youth"]],
   ["Youth unemployment was between 11.8 and 12 percent.", ["labour/youth"]],
   ["Some 2.4–2.5 million people were displaced.", ["people/displaced"]],
+  ["Unemployment was 2,440 thousand in March.", ["people/jobs"]],
+  ["Stations took from 12 to 20 readings a day.", ["seattle/2012-01-04", "seattle/2012-01-05"]],
   // Missed by design: a bare whole number from 1900 to 2100 is read as a year, and (1) to (20) as list numbers.
   ["Some 2000 protesters marched.", ["people/protesters"]],
   ["US lawmakers (8) signed the letter.", ["people/lawmakers"]],
@@ -171,6 +173,9 @@ const INNOCENT: readonly Labelled[] = [
   ["Elected in 1789, he served until 1797.", []],
   ["Between 30 and 40% of the vote went to the CPP, by https://example.org/2020/121.", []],
   ["Figure 2 and pages 8–12 show 161 mm of rain.", []],
+  ["Seattle had 161 days of rain, 7.1 inches in November and a low of 2 °F.", []],
+  ["They won 2-1, drew 1-1 and split 50-50 at 12 noon.", []],
+  ["Interstate 5, World War 2 and the 401(k) plan were mentioned.", []],
 ];
 
 let datasets: Dataset[];
