@@ -60,7 +60,7 @@ export function findTypedNumbers(prose: Prose, locale: ProseLocale, units: UnitR
     const head = readBefore(masked.slice(0, start), units.before);
     const tail = readAfter(masked.slice(end), units, head !== undefined);
     if (tail === undefined) continue;
-    // The first number of a range takes the unit and scale written after the second: "45–50%", "2.4–2.5 million".
+    // The first of two numbers takes the unit and scale written after the second: "45–50%", "2.4 or 2.5 million".
     const range = tail.unit || head || tail.scale !== 1 ? undefined : rangeEnd(masked, start, end, number, units);
     const families = tail.unit?.families ?? head?.form.families ?? range?.unit?.families ?? [];
     const scale = range?.scale ?? tail.scale;
@@ -82,10 +82,9 @@ function numberPattern(group: string, decimal: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\d.,${FILL}_])(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}(\\d+))?(?!\\d|[.,]\\d)`, "gu");
 }
 
-/** The unit and scale after the second number of a range that starts at this one ("45 to 50%", "between 45 and 50%"). */
+/** The unit and scale after the second of two numbers that share them ("45 to 50%", "12 and 20 pages"). */
 function rangeEnd(masked: string, start: number, end: number, number: RegExp, units: UnitReading) {
-  const between = /\bbetween\s+$/i.test(masked.slice(0, start));
-  const joint = new RegExp(`^${SPACE}?(?:–|—|-|to${between ? "|and" : ""})${SPACE}?`).exec(masked.slice(end));
+  const joint = new RegExp(`^${SPACE}?(?:–|—|-|to|and|or)${SPACE}?`).exec(masked.slice(end));
   if (!joint) return undefined;
   const second = new RegExp(number.source, "uy");
   second.lastIndex = end + joint[0].length;
@@ -129,8 +128,9 @@ function readAfter(
     return gap.length + text.length;
   };
   for (const form of units.scales) {
-    // A one-letter scale touches the number; a lower-case one ("5k", "2.4m") only after a currency.
-    if (form.glued && /^\p{Ll}$/u.test(form.text) && !currency) continue;
+    // A one-letter scale touches the number; a lower-case one ("5k", "2.4m") is a unit instead where
+    // the data has that unit, unless a currency comes first ("$2.4m").
+    if (form.glued && /^\p{Ll}$/u.test(form.text) && !currency && units.inData.has(form.text)) continue;
     const taken = form.glued ? matchForm(form.text, true) : matchForm(form.text, false);
     if (taken === 0) continue;
     scale = form.scale;

@@ -36,6 +36,8 @@ const FAMILIES: Readonly<Record<string, Family>> = {
   },
   gbp: { currency: true, ids: ["gbp", "pounds"], before: ["£", "GBP"], after: ["pounds", "GBP", "£"] },
   // An age is in years: "aged 45".
+  // Lengths of documents: "a 20-page report", "12 and 20 pages".
+  pages: { ids: ["pages", "page", "words"], after: ["pages", "page", "words", "word"] },
   years: { ids: ["years", "year"], before: ["aged", "ages", "age"], after: ["years", "year", "yrs"] },
   months: { ids: ["months", "month"], after: ["months", "month"] },
   weeks: { ids: ["weeks", "week"], after: ["weeks", "week"] },
@@ -104,6 +106,8 @@ export interface UnitReading {
   readonly after: readonly WrittenForm[];
   /** Scale words, longest first: "billion", "bn", "Mrd.". `glued` forms count only when touching the number. */
   readonly scales: readonly { readonly text: string; readonly scale: number; readonly glued: boolean }[];
+  /** Forms of the units the data has: "m" is metres in a report with data in metres, else a million. */
+  readonly inData: ReadonlySet<string>;
 }
 
 /** The forms to look for: the table's, those of the data's unknown units (their ids as words), and the locale's scale words. */
@@ -115,15 +119,18 @@ export function unitReading(locale: string, dataUnits: Iterable<string>): UnitRe
     after.push(...a.map((text) => ({ text, families: [family] })));
   }
   for (const [text, families] of Object.entries(AMBIGUOUS)) after.push({ text, families });
+  const families = new Set<string>();
   for (const id of new Set(dataUnits)) {
     const { family, known } = dataUnit(id);
+    families.add(family);
     if (known) continue;
     const word = family.replaceAll(/[-_]/g, " ");
     for (const text of new Set([word, word.replace(/s$/, ""), `${word.replace(/s$/, "")}s`]))
       after.push({ text, families: [family] });
   }
   const longest = (a: { text: string }, b: { text: string }) => b.text.length - a.text.length;
-  return { before: before.sort(longest), after: after.sort(longest), scales: scaleWords(locale).sort(longest) };
+  const inData = new Set(after.filter((form) => form.families.some((f) => families.has(f))).map((form) => form.text));
+  return { before: before.sort(longest), after: after.sort(longest), scales: scaleWords(locale).sort(longest), inData };
 }
 
 // House styles write "$1.1bn" and "2.4mn" whatever their locale's compact forms say.

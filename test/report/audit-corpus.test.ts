@@ -119,6 +119,18 @@ const TYPED: readonly Labelled[] = [
   ["Some 2.4–2.5 million people were displaced.", ["people/displaced"]],
   ["Unemployment was 2,440 thousand in March.", ["people/jobs"]],
   ["Stations took from 12 to 20 readings a day.", ["seattle/2012-01-04", "seattle/2012-01-05"]],
+  // Held out: written after the audit was tuned, labels kept as first written. Their first run gave
+  // 11 of 12 values and 3 false alarms (a phone number, two page counts); the audit was fixed after.
+  ["The ADB now sees growth of 3.0 per cent next year.", ["gdp/2021"]],
+  ["Roughly 2.28m people live in the capital.", ["people/capital"]],
+  ["Of the 121, only a handful appeared in court.", ["people/defendants"]],
+  ["The EU absorbed 45 per cent of exports, worth US$5.8bn.", ["money/share", "money/exports"]],
+  ["A jobless rate of 4.5pc is the lowest since the 1990s.", ["labour/unemployment"]],
+  ["Lobbyists were paid half a million dollars ($500,000).", ["money/lobbying"]],
+  ["Some 1,376 doctors have emigrated since Jan. 1.", ["people/doctors"]],
+  ["Participation reached 61.3 per cent in Q4.", ["labour/participation"]],
+  ["Growth slowed from 7.1% to −3.1%.", ["gdp/2019", "gdp/2020"]],
+  ["Seng could spend up to 12 years behind bars.", ["money/sentence"]],
   // Missed by design: a bare whole number from 1900 to 2100 is read as a year, and (1) to (20) as list numbers.
   ["Some 2000 protesters marched.", ["people/protesters"]],
   ["US lawmakers (8) signed the letter.", ["people/lawmakers"]],
@@ -176,6 +188,17 @@ const INNOCENT: readonly Labelled[] = [
   ["Seattle had 161 days of rain, 7.1 inches in November and a low of 2 °F.", []],
   ["They won 2-1, drew 1-1 and split 50-50 at 12 noon.", []],
   ["Interstate 5, World War 2 and the 401(k) plan were mentioned.", []],
+  // Held out: written after the audit was tuned, labels kept as first written.
+  ["The hearing, set for 9:30 a.m. on Nov. 26, 2020, was postponed to Jan. 14.", []],
+  ["Under Article 5 of the treaty, the 27 member states must agree.", []],
+  ["See the chart in Figure 3 (source: ILO, 2021).", []],
+  ["The decree (No. 121) took effect on 1 August 2020.", []],
+  ["Call the hotline on 023 210 121 before 5pm.", []],
+  ["The 2012–13 and 2019/20 seasons were wet ones.", []],
+  ["Step 2: compare {{people/summoned}} with the 59 names on the list.", []],
+  ["The first two lists, of 12 and 20 pages, were published in 2020.", []],
+  ["Version 12.0.1 fixed the bug reported in issue #161.", []],
+  ["The temperature fell to 12°F overnight on Jan. 20.", []],
 ];
 
 let datasets: Dataset[];
