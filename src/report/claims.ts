@@ -22,6 +22,9 @@ export interface TypedNumber {
   readonly sentence: readonly string[];
 }
 
+// What may stand between a number and its unit: "161 mm", "12-year".
+const GAP = new RegExp(`^(?:${SPACE}|-)?`);
+
 // Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS = new Set(
   "jan feb mar apr jun jul aug sep sept oct nov dec fig figs no nos p pp art vol ch sec para mr mrs ms dr st vs approx est ca e.g i.e u.s u.k u.n".split(
@@ -121,7 +124,7 @@ function readAfter(
   let scale = 1;
   const matchForm = (text: string, glued: boolean) => {
     const rest = tail.slice(length);
-    const gap = glued ? "" : (new RegExp(`^(?:${SPACE}|-)?`).exec(rest)?.[0] ?? "");
+    const gap = glued ? "" : (GAP.exec(rest)?.[0] ?? "");
     const candidate = rest.slice(gap.length, gap.length + text.length);
     const same = text.length > 3 ? candidate.toLowerCase() === text.toLowerCase() : candidate === text;
     if (!same || (/^[\p{L}\d]/u.test(rest.slice(gap.length + text.length)) && /[\p{L}\d]$/u.test(text))) return 0;
@@ -131,7 +134,7 @@ function readAfter(
     // A one-letter scale touches the number; a lower-case one ("5k", "2.4m") is a unit instead where
     // the data has that unit, unless a currency comes first ("$2.4m").
     if (form.glued && /^\p{Ll}$/u.test(form.text) && !currency && units.inData.has(form.text)) continue;
-    const taken = form.glued ? matchForm(form.text, true) : matchForm(form.text, false);
+    const taken = matchForm(form.text, form.glued);
     if (taken === 0) continue;
     scale = form.scale;
     length += taken;
