@@ -119,32 +119,33 @@ export function renderMarkdown({ tokens }: ParsedMarkdown, env: MarkdownEnv): st
   return md.renderer.render(tokens as Token[], md.options, { ...env });
 }
 
-const NUMBER = /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\s?(?:%|percent\b|per cent\b))?/g;
-const MONTH =
-  /\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$/;
+/** A paragraph, heading or cell as the claims audit reads it: its text, with each `{{…}}` reference a U+FFFC. */
+export interface Prose {
+  /** The text, line breaks kept as "\n"; code spans, footnote markers and images are U+FFFD. */
+  readonly text: string;
+  /** What each U+FFFC stands for, in order: the reference as written between the braces. */
+  readonly references: readonly string[];
+  /** Line in the Markdown of the text's first line, counting from 0. */
+  readonly line: number;
+}
 
-/**
- * Numbers typed in the prose (not quoted with `{{…}}`, not in code), for the claims audit. Years and
- * days of the month ("Nov. 26") are dates, not claims, and are left out.
- */
-export function findTypedNumbers({
-  tokens,
-}: ParsedMarkdown): { text: string; value: number; percent: boolean; line: number }[] {
-  const found: { text: string; value: number; percent: boolean; line: number }[] = [];
+/** The prose of a notebook body, block by block, for the claims audit (code blocks are not prose). */
+export function findProse({ tokens }: ParsedMarkdown): Prose[] {
+  const prose: Prose[] = [];
   for (const token of tokens) {
-    let line = token.map?.[0] ?? 0;
-    for (const child of token.children ?? []) {
-      if (child.type === "softbreak" || child.type === "hardbreak") line++;
-      if (child.type !== "text") continue;
-      for (const match of child.content.matchAll(NUMBER)) {
-        const [text, whole, fraction = "", percent] = match;
-        const value = Number(`${whole!.replaceAll(",", "")}${fraction}`);
-        const before = child.content.slice(0, match.index);
-        if (!percent && !fraction && value >= 1900 && value <= 2100) continue;
-        if (!percent && MONTH.test(before)) continue;
-        found.push({ text: text.trim(), value, percent: percent !== undefined, line });
-      }
+    if (token.type !== "inline" || !token.children) continue;
+    let text = "";
+    const references: string[] = [];
+    for (const child of token.children) {
+      if (child.type === "text") text += child.content;
+      else if (child.type === "softbreak" || child.type === "hardbreak") text += "\n";
+      else if (child.type === "pb_fact") {
+        text += "\uFFFC";
+        references.push(String(child.meta!.text));
+      } else if (child.type === "code_inline" || child.type === "footnote_ref" || child.type === "image")
+        text += "\uFFFD";
     }
+    prose.push({ text, references, line: token.map?.[0] ?? 0 });
   }
-  return found;
+  return prose;
 }

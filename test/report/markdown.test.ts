@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findReferences as find, parseMarkdown } from "../../src/report/markdown.js";
+import { findProse, findReferences as find, parseMarkdown } from "../../src/report/markdown.js";
 
 const findReferences = (body: string) => find(parseMarkdown(body));
 
@@ -21,5 +21,18 @@ describe("findReferences(body)", () => {
 
   it("leaves braces across a line break as text", () => {
     expect(findReferences("A {{gdp/a\n}} b")).toEqual([]);
+  });
+});
+
+describe("findProse(markdown)", () => {
+  it("gives each block's text with references as U+FFFC, code and footnote markers as U+FFFD, and its line", () => {
+    const body = ["# Title 1", "", "Up **45%** by {{gdp/a | abs}} and", "`59` more.[^n]", "", "[^n]: A note."].join(
+      "\n",
+    );
+    expect(findProse(parseMarkdown(body))).toEqual([
+      { text: "Title 1", references: [], line: 0 },
+      { text: "Up 45% by \uFFFC and\n\uFFFD more.\uFFFD", references: ["gdp/a | abs"], line: 2 },
+      { text: "A note.", references: [], line: 5 },
+    ]);
   });
 });

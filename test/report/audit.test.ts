@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import type { QualifiedNumber } from "../../src/data/qualified.js";
+import { indexKnown, lookalike as find } from "../../src/report/audit.js";
+import type { Known } from "../../src/report/audit.js";
+import { findTypedNumbers, proseLocale } from "../../src/report/claims.js";
+import { findProse, parseMarkdown } from "../../src/report/markdown.js";
+import { dataUnit, unitReading } from "../../src/report/prose-units.js";
+
+const known = (id: string, value: number, unit: string, digits = 0): Known => ({
+  id,
+  names: [id],
+  unit: dataUnit(unit),
+  value: { value, digits, unit, qualifier: "exact", kind: "actual", signed: false } as unknown as QualifiedNumber,
+});
+
+/** The numbers typed in a body, read for the given data units and locale. */
+function typed(body: string, units: string[] = [], locale = "en-US") {
+  const reading = unitReading(locale, units);
+  return findProse(parseMarkdown(body)).flatMap((prose) => findTypedNumbers(prose, proseLocale(locale), reading));
+}
+
+describe("findTypedNumbers(prose, locale, units)", () => {
+  it("reads each number with its unit, scale, line and the references of its sentence", () => {
+    const found = typed("Exports of {{trade/eu}} were $5.8bn.\nOf these, 45% went\nto the EU. Then 2.4 million left.");
+    expect(
+      found.map(({ text, value, scale, families, line, sentence }) => ({
+        text,
+        value,
+        scale,
+        families,
+        line,
+        sentence,
+      })),
+    ).toEqual([
+      { text: "$5.8bn", value: 5.8, scale: 1e9, families: ["usd"], line: 0, sentence: ["trade/eu"] },
+      { text: "45%", value: 45, scale: 1, families: ["percent"], line: 1, sentence: [] },
+      { text: "2.4 million", value: 2.4, scale: 1e6, families: [], line: 2, sentence: [] },
+    ]);
+  });
+
+  it("leaves out dates, years, times, ordinals, list and part numbers, codes, versions and phone numbers", () => {
+    const body = [
+      "On 2012-01-02, Jan. 2, 2012, 2 January 2012 and 12/01/2012, at 10:30 and 9 a.m., in 2019 and 2019–20,",
+      "the 1st and 21st, (2), [3], Figure 2, page 3, Article 49, COVID-19, A4, G7, CO2, version 1.2.3, +1 202 555 0147.",
+      "",
+      "1. A list item",
+    ].join("\n");
+    expect(typed(body)).toEqual([]);
+  });
+
+  it("reads a unit it does not know from the data's unit id: 161 mm is in millimetres only if the data has them", () => {
+    expect(typed("It rained 161 mm.", [])[0]).toMatchObject({ text: "161 mm", families: ["mm"] });
+    expect(typed("It rained 161 widgets.", ["widgets"])[0]).toMatchObject({
+      text: "161 widgets",
+      families: ["widgets"],
+    });
+  });
+
+  it("reads numbers as the locale writes them, with its scale words from Intl", () => {
+    const found = typed("La croissance a atteint 7,1\u202f% et 2,4 millions de personnes sont parties.", [], "fr-FR");
+    expect(found.map(({ value, scale, families }) => ({ value, scale, families }))).toEqual([
+      { value: 7.1, scale: 1, families: ["percent"] },
+      { value: 2.4, scale: 1e6, families: [] },
+    ]);
+    expect(typed("1,2 billion d'euros", [], "fr-FR")[0]).toMatchObject({ scale: 1e12, families: ["eur"] });
+    expect(typed("2,4 Mrd. Euro", [], "de-DE")[0]).toMatchObject({ scale: 1e9 });
+    expect(typed("12 000 personnes et 2.400.000", [], "fr-FR")[0]).toMatchObject({ text: "12 000", value: 12_000 });
+    expect(typed("2.400.000 Menschen", [], "de-DE")[0]).toMatchObject({ value: 2_400_000 });
+  });
+});
+
+describe("lookalike(typed, known)", () => {
+  const first = (body: string, units: string[] = []) => typed(body, units)[0]!;
+  const lookalike = (number: ReturnType<typeof first>, known: Known[]) => find(number, indexKnown(known));
+
+  it("matches within the unit the prose names: 161 mm is not a count of 161, 45% not a count of 45", () => {
+    const data = [known("readings/jan-10", 161, "count"), known("people/x", 45, "count")];
+    expect(lookalike(first("It rained 161 mm.", ["count"]), data)).toBeUndefined();
+    expect(lookalike(first("About 45% left."), data)).toBeUndefined();
+    expect(lookalike(first("About 161 were counted."), data)?.id).toBe("readings/jan-10");
+  });
+
+  it("matches a value in a unit it knows only in that unit: 161 mm, not a bare 161", () => {
+    const rain = [known("rain/2012", 161, "mm")];
+    expect(lookalike(first("It rained 161 mm.", ["mm"]), rain)?.id).toBe("rain/2012");
+    expect(lookalike(first("It rained 161 millimetres.", ["mm"]), rain)?.id).toBe("rain/2012");
+    expect(lookalike(first("It rained 161.", ["mm"]), rain)).toBeUndefined();
+    expect(lookalike(first("It rained 161 km.", ["mm"]), rain)).toBeUndefined();
+  });
+
+  it("matches a value in a unit added elsewhere by its id as a word, or by a bare number of the same magnitude", () => {
+    const farms = [known("farms/2012", 161, "hectares")];
+    expect(lookalike(first("They farm 161 hectares.", ["hectares"]), farms)?.id).toBe("farms/2012");
+    expect(lookalike(first("They farm 161.", ["hectares"]), farms)?.id).toBe("farms/2012");
+    expect(lookalike(first("They farm 161 km.", ["hectares"]), farms)).toBeUndefined();
+  });
+
+  it("matches at the scale the prose uses: 2.4 million, $1.1bn, 0.5 million dollars", () => {
+    const data = [
+      known("people/displaced", 2_440_000, "count"),
+      known("money/aid", 1.1, "usd-billion", 1),
+      known("money/lobbying", 500_000, "usd"),
+    ];
+    expect(lookalike(first("About 2.4 million fled."), data)?.id).toBe("people/displaced");
+    expect(lookalike(first("Aid was $1.1bn."), data)?.id).toBe("money/aid");
+    expect(lookalike(first("Aid was €1.1bn."), data)).toBeUndefined();
+    expect(lookalike(first("It paid 0.5 million dollars."), data)?.id).toBe("money/lobbying");
+    expect(lookalike(first("It paid 1.1 dollars."), data)).toBeUndefined();
+  });
+});
+
+describe("dataUnit(id)", () => {
+  it("reads scaled ids and units it does not know", () => {
+    expect(dataUnit("usd-billion")).toEqual({ family: "usd", scale: 1e9, known: true, currency: true });
+    expect(dataUnit("gbp-million")).toEqual({ family: "gbp", scale: 1e6, known: true, currency: true });
+    expect(dataUnit("percentage-points")).toMatchObject({ family: "percent", scale: 1 });
+    expect(dataUnit("hectares")).toEqual({ family: "hectares", scale: 1, known: false, currency: false });
+  });
+});
