@@ -28,3 +28,16 @@ export function located(file: string, line: number | undefined, message: string)
 export function found(value: unknown): string {
   return value === undefined ? "nothing" : JSON.stringify(value);
 }
+
+/**
+ * An error in how an author called plotbrief (a column type's options, a unit's definition): whoever
+ * loads the author's module names the line of the call, as for any error thrown while loading it.
+ */
+export function callerError(message: string): UserError {
+  return Object.assign(new UserError(message), { atCaller: true });
+}
+
+/** Whether an error is about the call that reached plotbrief, not about plotbrief's own line. */
+export function isCallerError(error: unknown): boolean {
+  return error instanceof UserError && (error as { atCaller?: unknown }).atCaller === true;
+}

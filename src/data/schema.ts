@@ -1,9 +1,11 @@
 // Column types for datasets. Each parses one raw cell (a CSV string or a JSON value) with zod and
 // knows how its values are written, so the row type is inferred and quoting a value needs no hints.
 import { z } from "zod";
-import { found } from "../error.js";
-import { KINDS, QUALIFIERS, UNITS, parsePreciseDate, parseTimestamp } from "./qualified.js";
-import type { Kind, PreciseDate, Qualifier, Unit } from "./qualified.js";
+import { callerError, found } from "../error.js";
+import { KINDS, QUALIFIERS, parsePreciseDate, parseTimestamp } from "./qualified.js";
+import type { Kind, PreciseDate, Qualifier } from "./qualified.js";
+import { unitName } from "./units.js";
+import type { Unit, UnitSpec } from "./units.js";
 
 export type ColumnType = "text" | "number" | "year" | "date" | "datetime" | "qualifier" | "kind" | "source" | "enum";
 
@@ -12,7 +14,7 @@ export interface Column<T> {
   readonly type: ColumnType;
   readonly schema: z.ZodType<T, string | number>;
   readonly optional: boolean;
-  /** For numbers: how values are written ("percent" adds "%"). */
+  /** For numbers: the name of the unit values are written in ("percent" adds "%"). */
   readonly unit?: Unit;
   /** For numbers: show "+" on positive values (growth rates). */
   readonly signed?: boolean;
@@ -67,21 +69,24 @@ export function text<O extends Options = {}>(options?: O): Column<Maybe<string, 
   return column("text", "text", (s) => ({ ok: s }), options);
 }
 
-/** Options for {@link number}, e.g. `{ unit: "percent", signed: true }` for a growth rate. */
+/** Options for {@link number}, e.g. `{ unit: "percent", signed: true }` for a growth rate; all optional. */
 export interface NumberOptions extends Options {
   readonly min?: number;
   readonly max?: number;
   readonly integer?: boolean;
-  readonly unit: Unit;
+  /** How values are written: a unit's name ("percent", "usd-billion", "people") or one from defineUnit; none ("count") by default. */
+  readonly unit?: Unit | UnitSpec;
   readonly signed?: boolean;
 }
 
 const NUMBER = /^[-\u2212+]?(\d+(\.\d*)?|\.\d+)$/;
+const NUMBER_OPTIONS = ["min", "max", "integer", "unit", "signed", "optional"];
 
-/** A number, checked against its declared range. */
-export function number<O extends NumberOptions>(options: O): Column<Maybe<number, O>> {
-  const { min, max, integer = false, unit } = options;
-  if (!UNITS.includes(unit)) throw new Error(`unknown unit: ${unit}`);
+/** A number, checked against its declared range: `number()`, `number({ min: 0, unit: "mm" })`. */
+export function number<O extends NumberOptions = {}>(options?: O): Column<Maybe<number, O>> {
+  const problem = checkNumberOptions(options ?? {});
+  if (typeof problem === "string") throw callerError(`number(): ${problem}`);
+  const { min, max, integer = false } = options ?? {};
   const expected = integer ? "a whole number" : "a number";
   return column<number>(
     "number",
@@ -95,8 +100,31 @@ export function number<O extends NumberOptions>(options: O): Column<Maybe<number
       }
       return { ok: value };
     },
-    options,
+    { ...options, unit: problem.unit },
   ) as Column<Maybe<number, O>>;
+}
+
+/** What is wrong with number()'s options, named for its author; else the name of its unit. */
+function checkNumberOptions(options: NumberOptions): string | { unit: Unit } {
+  if (typeof options !== "object" || options === null)
+    return `expected options such as { unit: "percent" }, found ${found(options)}`;
+  const unknown = Object.keys(options).find((key) => !NUMBER_OPTIONS.includes(key));
+  if (unknown !== undefined) return `unknown option "${unknown}"; options: ${NUMBER_OPTIONS.join(", ")}`;
+  for (const key of ["min", "max"] as const) {
+    const value = options[key];
+    if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value))) {
+      return `${key} must be a number, found ${found(value)}`;
+    }
+  }
+  if (options.min !== undefined && options.max !== undefined && options.min > options.max) {
+    return `min (${options.min}) is more than max (${options.max})`;
+  }
+  for (const key of ["integer", "signed", "optional"] as const) {
+    const value = options[key];
+    if (value !== undefined && typeof value !== "boolean") return `${key} must be true or false, found ${found(value)}`;
+  }
+  const unit = unitName(options.unit ?? "count");
+  return typeof unit === "string" ? { unit } : `unit: ${unit.error}`;
 }
 
 /** A share in percent, 0 to 100. */

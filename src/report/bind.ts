@@ -1,7 +1,7 @@
 // The second stage: the report's references bound to its data. Figures get their numbers and their
 // data, facts their text and sources, derived values are computed, and the claims audit reads the
 // prose. Every broken reference is reported at once, each with its line; nothing is rendered yet.
-import { UserError, located } from "../error.js";
+import { UserError, isCallerError, located } from "../error.js";
 import type { AnyDatasetSpec, Dataset, RowsOf } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
 import { formatDigits } from "../data/format.js";
@@ -93,7 +93,7 @@ export function bindReport(report: LoadedReport): BoundReport {
       return { spec: figureSpec, figure };
     } catch (error) {
       // The figure's own code threw: name the place in it and the figure, keep the cause for --debug.
-      if (error instanceof UserError) throw error;
+      if (error instanceof UserError && !isCallerError(error)) throw error;
       const where = projectFrame(report.root, error);
       throw new UserError(`${where ? `${where}: ` : ""}figure ${figureSpec.id}: ${(error as Error).message}`, {
         cause: error,
