@@ -5,7 +5,7 @@ import { formatNumber } from "../data/format.js";
 import { sourceLine } from "../data/provenance.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
-import type { NumberFormat } from "../data/format.js";
+import { parseStyles } from "../data/styles.js";
 import type { Source } from "../data/provenance.js";
 import { html } from "../render/html.js";
 import type { Html } from "../render/html.js";
@@ -28,12 +28,6 @@ export interface FactContext {
   readonly figures: ReadonlyMap<string, number>;
   readonly locale: string;
 }
-
-const OPTIONS: Record<string, NumberFormat> = {
-  abs: { abs: true },
-  "no-kind": { kind: false },
-  short: { style: "short" },
-};
 
 const FACT = /^([a-z][\w-]*)\/([^.\s|]+)(?:\.([\w-]+))?\s*(?:\|\s*(.*))?$/i;
 
@@ -60,8 +54,9 @@ export function resolveInline(text: string, context: FactContext): { html: Html;
 }
 
 /**
- * Resolves a fact such as "gdp/article-2020 | abs" (dataset/row-key, optional .column, optional options
- * abs, no-kind, short) or "derived/name". Returns the fact, or a message saying what is wrong and what exists.
+ * Resolves a fact such as "gdp/article-2020 | abs" (dataset/row-key, optional .column, optional styles
+ * such as abs, no-kind, short, compact, round 1: see data/styles.ts) or "derived/name". Returns the
+ * fact, or a message saying what is wrong and what exists.
  */
 export function resolveFact(text: string, context: FactContext): Fact | { error: string } {
   const match = FACT.exec(text);
@@ -71,13 +66,9 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
     };
   }
   const [, datasetId, key, fieldName, optionText] = match as unknown as [string, string, string, string?, string?];
-  const format: NumberFormat = { locale: context.locale };
-  for (const option of (optionText ?? "").split(/[\s,]+/).filter(Boolean)) {
-    const known = Object.hasOwn(OPTIONS, option) ? OPTIONS[option] : undefined;
-    if (!known)
-      return { error: `unknown option "${option}" in {{${text}}}; options: ${Object.keys(OPTIONS).join(", ")}` };
-    Object.assign(format, known);
-  }
+  const styles = parseStyles(optionText ?? "");
+  if ("error" in styles) return { error: `{{${text}}}: ${styles.error}` };
+  const format = { ...styles, locale: context.locale };
   if (datasetId === "derived") {
     const quoted = Object.hasOwn(Object.fromEntries(context.derived), key) ? context.derived.get(key) : undefined;
     if (!quoted) {
@@ -85,7 +76,9 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
         error: `unknown derived value "${key}"; the report module defines: ${[...context.derived.keys()].join(", ") || "none"}`,
       };
     }
-    return { id: `derived/${key}`, text: formatNumber(quoted.value, format), source: sourceText(quoted.sources) };
+    const written = styled(text, () => formatNumber(quoted.value, format));
+    if (typeof written !== "string") return written;
+    return { id: `derived/${key}`, text: written, source: sourceText(quoted.sources) };
   }
   const dataset = context.datasets.get(datasetId);
   if (!dataset) {
@@ -107,8 +100,18 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
   }
   const value = (row as Record<string, unknown>)[field];
   if (value === undefined) return { error: `{{${text}}} is empty in the data` };
-  const written = dataset.format(row, field, format);
+  const written = styled(text, () => dataset.format(row, field, format));
+  if (typeof written !== "string") return written;
   return { id: `${datasetId}/${key}.${field}`, text: written, source: sourceText(dataset.sourcesOf(row)) };
+}
+
+/** A value written in the styles asked for, or why a style does not fit it ("percent" on dollars). */
+function styled(text: string, write: () => string): string | { error: string } {
+  try {
+    return write();
+  } catch (error) {
+    return { error: `{{${text}}}: ${(error as Error).message}` };
+  }
 }
 
 /** "Sources: A; B", without the source line's closing period. */
