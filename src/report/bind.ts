@@ -12,7 +12,7 @@ import { auditClaims } from "./audit.js";
 import { resolveFact, resolveInline } from "./facts.js";
 import type { Fact, FactContext } from "./facts.js";
 import type { LoadedReport } from "./load.js";
-import { findOutsideImages, findReferences, parseMarkdown } from "./markdown.js";
+import { findOutsideImages, findReferences, inlineKey, parseMarkdown } from "./markdown.js";
 import { projectFrame } from "./modules.js";
 import type { ParsedMarkdown } from "./markdown.js";
 import { reportPaths } from "./report.js";
@@ -62,15 +62,15 @@ export function bindReport(report: LoadedReport): BoundReport {
   const derived = derive(report);
   const context: FactContext = { datasets: report.datasets, derived, figures: numbers, locale: front.locale };
   const inline = new Map<string, Html>();
-  for (const { text, line } of references.filter((r) => r.kind === "inline")) {
+  for (const { text, line, direction } of references.filter((r) => r.kind === "inline")) {
     const misplaced = /^figure\s+(\S+)$/.exec(text);
     if (misplaced) {
       at(line, `{{figure ${misplaced[1]}}} must stand alone on its line`);
       continue;
     }
-    const resolved = resolveInline(text, context);
+    const resolved = resolveInline(text, context, direction);
     if ("error" in resolved) at(line, resolved.error);
-    else inline.set(text, resolved.html);
+    else inline.set(inlineKey(text, direction), resolved.html);
   }
   const keyNumbers = front.key_numbers.flatMap(({ fact, label }) => {
     const resolved = resolveFact(fact, context);

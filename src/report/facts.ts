@@ -6,6 +6,7 @@ import { sourceLine } from "../data/provenance.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
 import { parseStyles } from "../data/styles.js";
+import type { NumberFormat } from "../data/format.js";
 import type { Source } from "../data/provenance.js";
 import { html } from "../render/html.js";
 import type { Html } from "../render/html.js";
@@ -32,7 +33,11 @@ export interface FactContext {
 const FACT = /^([a-z][\w-]*)\/([^.\s|]+)(?:\.([\w-]+))?\s*(?:\|\s*(.*))?$/i;
 
 /** Resolves an inline reference to its markup, or says what is wrong and what exists. */
-export function resolveInline(text: string, context: FactContext): { html: Html; fact?: Fact } | { error: string } {
+export function resolveInline(
+  text: string,
+  context: FactContext,
+  direction?: "up" | "down",
+): { html: Html; fact?: Fact } | { error: string } {
   const free = /^free\s+(.+)$/.exec(text);
   if (free) return { html: html`${free[1]}` };
   const ref = /^ref\s+(\S+)$/.exec(text);
@@ -45,7 +50,7 @@ export function resolveInline(text: string, context: FactContext): { html: Html;
     }
     return { html: html`<a class="pb-ref" href="#figure-${ref[1]}">Figure ${number}</a>` };
   }
-  const fact = resolveFact(text, context);
+  const fact = resolveFact(text, context, direction);
   if ("error" in fact) return fact;
   return {
     fact,
@@ -58,7 +63,7 @@ export function resolveInline(text: string, context: FactContext): { html: Html;
  * such as abs, no-kind, short, compact, round 1: see data/styles.ts) or "derived/name". Returns the
  * fact, or a message saying what is wrong and what exists.
  */
-export function resolveFact(text: string, context: FactContext): Fact | { error: string } {
+export function resolveFact(text: string, context: FactContext, direction?: "up" | "down"): Fact | { error: string } {
   const match = FACT.exec(text);
   if (!match) {
     return {
@@ -76,7 +81,9 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
         error: `unknown derived value "${key}"; the report module defines: ${[...context.derived.keys()].join(", ") || "none"}`,
       };
     }
-    const written = styled(text, () => formatNumber(quoted.value, format));
+    const turned = directed(text, quoted.value.value, direction, format);
+    if ("error" in turned) return turned;
+    const written = styled(text, () => formatNumber(quoted.value, turned));
     if (typeof written !== "string") return written;
     return { id: `derived/${key}`, text: written, source: sourceText(quoted.sources) };
   }
@@ -100,9 +107,33 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
   }
   const value = (row as Record<string, unknown>)[field];
   if (value === undefined) return { error: `{{${text}}} is empty in the data` };
-  const written = styled(text, () => dataset.format(row, field, format));
+  const number = columns[field]!.type === "number" ? dataset.quantity(row, field).value : undefined;
+  const turned = number === undefined ? format : directed(text, number, direction, format);
+  if ("error" in turned) return turned;
+  const written = styled(text, () => dataset.format(row, field, turned));
   if (typeof written !== "string") return written;
   return { id: `${datasetId}/${key}.${field}`, text: written, source: sourceText(dataset.sourcesOf(row)) };
+}
+
+/**
+ * A number after words that say which way it went ("up", "fell by") is written without its sign, which
+ * would say it twice ("up +9,014"); words that say the other way than its sign are an error, not a typo
+ * to hide. The style `sign` keeps the sign.
+ */
+function directed(
+  text: string,
+  value: number,
+  direction: "up" | "down" | undefined,
+  format: NumberFormat,
+): NumberFormat | { error: string } {
+  if (direction === undefined || value === 0 || format.sign) return format;
+  if (value > 0 !== (direction === "up")) {
+    const sign = value > 0 ? "positive, a rise" : "negative, a fall";
+    return {
+      error: `the words before {{${text}}} say it went ${direction}, but it is ${sign}; reword the sentence or check the data`,
+    };
+  }
+  return { ...format, abs: true };
 }
 
 /** A value written in the styles asked for, or why a style does not fit it ("percent" on dollars). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { failure, project } from "../hostile/project.js";
+import { failure, project, success } from "../hostile/project.js";
 
 const notebook = (body: string) => `---
 title: "Test"
@@ -21,6 +21,39 @@ describe("bindReport(report), number styles", () => {
     });
     expect(await failure(root)).toBe(
       'reports/r/index.md:10: {{t/b | tiny}}: unknown style "tiny"; styles: abs, no-kind, short, compact, compact-short, percent, words, sign, round N, round N sig',
+    );
+  });
+});
+
+describe("bindReport(report), changes after words that give their direction", () => {
+  const withRise = (body: string) =>
+    project({
+      "reports/r/report.ts": `import { change, defineReport } from "plotbrief";
+import { t } from "../../data/t/datasets.js";
+import bars from "./figures/bars.js";
+
+export default defineReport({
+  figures: [bars],
+  datasets: [t],
+  facts: { rise: (get) => change(get(t).fact("b"), get(t).fact("a")) },
+});
+`,
+      "reports/r/index.md": notebook(body),
+    });
+
+  it("writes a signed change without its sign after up, rose by or a rise of, and with it elsewhere", async () => {
+    const root = await withRise(
+      "Alpha was up {{derived/rise}} on Beta, a rise of {{derived/rise | compact}}; the change: {{derived/rise}}, or up {{derived/rise | sign}}.",
+    );
+    const { html } = await success(root);
+    const facts = [...html.matchAll(/data-fact="derived\/rise"[^>]*>([^<]*)</g)].map((match) => match[1]);
+    expect(facts).toEqual(["15.5", "16", "+15.5", "+15.5"]);
+  });
+
+  it("refuses words that say the other way than the number", async () => {
+    const root = await withRise("Alpha was fine.\nAlpha fell by {{derived/rise}} on Beta.");
+    expect(await failure(root)).toBe(
+      "reports/r/index.md:10: the words before {{derived/rise}} say it went down, but it is positive, a rise; reword the sentence or check the data",
     );
   });
 });
