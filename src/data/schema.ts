@@ -64,8 +64,23 @@ function column<T>(
 
 type Maybe<T, O extends Options> = O extends { optional: true } ? T | undefined : T;
 
+/** Checks the options of a column type that takes only `optional`, naming the call: `date({ optinal: true })`. */
+function checkOptions(type: string, options: unknown): void {
+  if (options === undefined) return;
+  if (typeof options !== "object" || options === null) {
+    throw callerError(`${type}(): expected options such as { optional: true }, found ${found(options)}`);
+  }
+  const unknown = Object.keys(options).find((key) => key !== "optional");
+  if (unknown !== undefined) throw callerError(`${type}(): unknown option "${unknown}"; options: optional`);
+  const { optional } = options as Options;
+  if (optional !== undefined && typeof optional !== "boolean") {
+    throw callerError(`${type}(): optional must be true or false, found ${found(optional)}`);
+  }
+}
+
 /** Free text: a label, a name, a note. */
 export function text<O extends Options = {}>(options?: O): Column<Maybe<string, O>> {
+  checkOptions("text", options);
   return column("text", "text", (s) => ({ ok: s }), options);
 }
 
@@ -129,16 +144,19 @@ function checkNumberOptions(options: NumberOptions): string | { unit: Unit } {
 
 /** A share in percent, 0 to 100. */
 export function share<O extends Options = {}>(options?: O): Column<Maybe<number, O>> {
+  checkOptions("share", options);
   return number({ ...options, min: 0, max: 100, unit: "percent" }) as Column<Maybe<number, O>>;
 }
 
 /** A count of people or things: a whole number, 0 or more. */
 export function count<O extends Options = {}>(options?: O): Column<Maybe<number, O>> {
+  checkOptions("count", options);
   return number({ ...options, min: 0, integer: true, unit: "count" }) as Column<Maybe<number, O>>;
 }
 
 /** A calendar year, such as the year a forecast is for. */
 export function year<O extends Options = {}>(options?: O): Column<Maybe<number, O>> {
+  checkOptions("year", options);
   return column(
     "year",
     "a year (YYYY)",
@@ -149,6 +167,7 @@ export function year<O extends Options = {}>(options?: O): Column<Maybe<number, 
 
 /** A date to its stated precision: "2020", "2020-11" or "2020-11-03". */
 export function date<O extends Options = {}>(options?: O): Column<Maybe<PreciseDate, O>> {
+  checkOptions("date", options);
   return column(
     "date",
     "a date (YYYY, YYYY-MM or YYYY-MM-DD)",
@@ -165,6 +184,7 @@ export function date<O extends Options = {}>(options?: O): Column<Maybe<PreciseD
  * kept in UTC. A timestamp without an offset is an error: its moment would depend on the machine.
  */
 export function datetime<O extends Options = {}>(options?: O): Column<Maybe<Date, O>> {
+  checkOptions("datetime", options);
   const expected = "an ISO 8601 timestamp with its offset (2020-11-03T14:05:00Z or 2020-11-03T21:05+07:00)";
   return column(
     "datetime",
@@ -184,6 +204,12 @@ export function oneOf<const V extends readonly string[], O extends Options = {}>
   values: V,
   options?: O,
 ): Column<Maybe<V[number], O>> {
+  if (!Array.isArray(values) || values.length === 0 || values.some((value) => typeof value !== "string")) {
+    throw callerError(
+      `oneOf(): expected a list of the words a cell may hold, such as ["yes", "no"], found ${found(values)}`,
+    );
+  }
+  checkOptions("oneOf", options);
   const expected = `one of ${values.join(", ")}`;
   return column(
     "enum",

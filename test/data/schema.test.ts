@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { defineDataset } from "../../src/data/dataset.js";
 import { loadDataset } from "../../src/data/load.js";
 import { defineSources } from "../../src/data/provenance.js";
-import { number, text } from "../../src/data/schema.js";
+import { count, date, number, oneOf, share, text } from "../../src/data/schema.js";
 import type { NumberOptions } from "../../src/data/schema.js";
 import { defineUnit } from "../../src/data/units.js";
 import { UserError, isCallerError } from "../../src/error.js";
@@ -65,5 +65,23 @@ describe("number(options)", () => {
       expect(isCallerError(error)).toBe(true);
       expect(error.message.startsWith(message), error.message).toBe(true);
     }
+  });
+});
+
+describe("column types that take only { optional }", () => {
+  it("name a wrong option or a wrong list at the call", () => {
+    const cases: [() => unknown, string][] = [
+      [() => date({ optinal: true } as never), 'date(): unknown option "optinal"; options: optional'],
+      [() => share({ unit: "usd" } as never), 'share(): unknown option "unit"; options: optional'],
+      [() => count({ optional: "yes" } as never), 'count(): optional must be true or false, found "yes"'],
+      [() => text("label" as never), 'text(): expected options such as { optional: true }, found "label"'],
+      [() => oneOf([] as string[]), "oneOf(): expected a list of the words a cell may hold, such as"],
+    ];
+    for (const [call, message] of cases) {
+      const error = thrown(call);
+      expect(isCallerError(error)).toBe(true);
+      expect(error.message.startsWith(message), error.message).toBe(true);
+    }
+    expect(count({ optional: true }).optional).toBe(true);
   });
 });
