@@ -1,7 +1,8 @@
 // One set of formatters for every place a number or date is written: prose, labels, tables, alt text.
 import { PreciseDate, dateStart } from "./qualified.js";
 import type { QualifiedNumber, Qualifier } from "./qualified.js";
-import { affixOf, unitOf } from "./units.js";
+import { affixOf } from "./affix.js";
+import { unitOf } from "./units.js";
 
 const MINUS = "\u2212";
 
