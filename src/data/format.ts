@@ -125,7 +125,9 @@ export function formatQuantity(q: QualifiedNumber, options: NumberFormat = {}): 
   const affix = base
     ? affixOf(base, locale, magnitude, precision, compact !== false)
     : { before: "", after: "", word: true };
-  const sign = options.abs || value === 0 ? "" : value < 0 ? MINUS : q.signed || options.sign ? "+" : "";
+  // A number rounded to zero ("0.0") has no sign, whatever it was before rounding.
+  const zero = value === 0 || (/0/.test(number) && !/[1-9]/.test(number));
+  const sign = options.abs || zero ? "" : value < 0 ? MINUS : q.signed || options.sign ? "+" : "";
   if (options.words && isEnglish(options.locale) && sign === "" && affix.word && /^[1-9]$/.test(number)) {
     number = ONE_TO_NINE[Number(number) - 1]!;
   }

@@ -79,6 +79,7 @@ describe("formatNumber(q, styles)", () => {
     expect(styled(q(3, { unit: "percentage-points" }), "sign")).toBe("+3 percentage points");
     expect(styled(q(-3), "sign")).toBe("\u22123");
     expect(styled(q(0), "sign")).toBe("0");
+    expect(styled(q(-0.04, { digits: 2 }), "round 1")).toBe("0.0");
   });
 
   it("combines styles with qualifiers and kinds", () => {
