@@ -90,19 +90,14 @@ const BUILTIN: readonly UnitSpec[] = [
   ),
 ];
 
+// The units there were before units were data, first and in their order, as datasets listed them.
+const FIRST = ["percent", "percentage-points", "count", "years", "usd", "usd-billion", "eur-billion"];
+
 /** The names of the units plotbrief ships: `oneOf(UNITS)` for a column of unit names. */
 export const UNITS = [
-  "percent",
-  "percentage-points",
-  "count",
-  "years",
-  "usd",
-  "usd-billion",
-  "eur-billion",
-  ...BUILTIN.map((unit) => unit.name).filter(
-    (name) => !["percent", "percentage-points", "count", "years", "usd", "usd-billion", "eur-billion"].includes(name),
-  ),
-] as readonly string[] as readonly BuiltinUnit[];
+  ...FIRST,
+  ...BUILTIN.map((unit) => unit.name).filter((name) => !FIRST.includes(name)),
+] as readonly BuiltinUnit[];
 
 /** A unit plotbrief ships. */
 export type BuiltinUnit =
@@ -129,9 +124,9 @@ export type Unit = BuiltinUnit | (string & {});
 
 // Shared by every copy of plotbrief in the process (the CLI's and a project's own), like UserError's brand.
 const REGISTRY = Symbol.for("plotbrief.units");
-const registry: Map<string, UnitSpec> = ((globalThis as Record<symbol, unknown>)[REGISTRY] ??= new Map(
-  BUILTIN.map((unit) => [unit.name, unit]),
-)) as Map<string, UnitSpec>;
+const registry = ((globalThis as Record<symbol, unknown>)[REGISTRY] ??= new Map()) as Map<string, UnitSpec>;
+// A copy loaded first may be older, with fewer units: each copy adds those it ships.
+for (const unit of BUILTIN) if (!registry.has(unit.name)) registry.set(unit.name, unit);
 const builtin = new Set(BUILTIN.map((unit) => unit.name));
 
 /**
