@@ -57,3 +57,29 @@ export default defineReport({
     );
   });
 });
+
+describe("bindReport(report), a project's own unit", () => {
+  it("writes a dataset's numbers in a unit the project defined, in prose and in its table", async () => {
+    const root = await project({
+      "data/t/datasets.ts": `import { defineDataset, defineSources, defineUnit, number, source, text } from "plotbrief";
+
+export const beds = defineUnit({ name: "beds", forms: { en: { text: { one: "bed", other: "beds" } } } });
+export const sources = defineSources({ s: { publisher: "Test Agency", title: "Counts", published: "2020-11" } });
+export const t = defineDataset({
+  id: "t",
+  title: "Test data",
+  file: "data/t/t.csv",
+  key: "id",
+  columns: { id: text(), label: text(), value: number({ unit: beds }), source: source() },
+  sources: [sources.s],
+});
+`,
+      "data/t/t.csv": "id,label,value,source\na,Alpha,1,s\nb,Beta,1250000,s\n",
+      "reports/r/index.md": notebook("Alpha had {{t/a | words}}, Beta {{t/b | compact}}."),
+    });
+    const { html } = await success(root);
+    expect(html).toContain(">one bed</span>, Beta <span");
+    expect(html).toContain(">1.3 million beds</span>.");
+    expect(html).toContain("<td>1,250,000 beds</td>");
+  });
+});
