@@ -7,6 +7,7 @@ import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
 import { parseStyles } from "../data/styles.js";
 import type { NumberFormat } from "../data/format.js";
+import type { QualifiedNumber } from "../data/qualified.js";
 import type { Source } from "../data/provenance.js";
 import { html } from "../render/html.js";
 import type { Html } from "../render/html.js";
@@ -81,7 +82,7 @@ export function resolveFact(text: string, context: FactContext, direction?: "up"
         error: `unknown derived value "${key}"; the report module defines: ${[...context.derived.keys()].join(", ") || "none"}`,
       };
     }
-    const turned = directed(text, quoted.value.value, direction, format);
+    const turned = directed(text, quoted.value, direction, format);
     if ("error" in turned) return turned;
     const written = styled(text, () => formatNumber(quoted.value, turned));
     if (typeof written !== "string") return written;
@@ -107,7 +108,7 @@ export function resolveFact(text: string, context: FactContext, direction?: "up"
   }
   const value = (row as Record<string, unknown>)[field];
   if (value === undefined) return { error: `{{${text}}} is empty in the data` };
-  const number = columns[field]!.type === "number" ? dataset.quantity(row, field).value : undefined;
+  const number = columns[field]!.type === "number" ? dataset.quantity(row, field) : undefined;
   const turned = number === undefined ? format : directed(text, number, direction, format);
   if ("error" in turned) return turned;
   const written = styled(text, () => dataset.format(row, field, turned));
@@ -118,15 +119,16 @@ export function resolveFact(text: string, context: FactContext, direction?: "up"
 /**
  * A number after words that say which way it went ("up", "fell by") is written without its sign, which
  * would say it twice ("up +9,014"); words that say the other way than its sign are an error, not a typo
- * to hide. The style `sign` keeps the sign.
+ * to hide. A number written without a sign (a count of seats lost) is a magnitude, left alone. The
+ * style `sign` keeps the sign.
  */
 function directed(
   text: string,
-  value: number,
+  { value, signed }: QualifiedNumber,
   direction: "up" | "down" | undefined,
   format: NumberFormat,
 ): NumberFormat | { error: string } {
-  if (direction === undefined || value === 0 || format.sign) return format;
+  if (direction === undefined || value === 0 || format.sign || (value > 0 && !signed)) return format;
   if (value > 0 !== (direction === "up")) {
     const sign = value > 0 ? "positive, a rise" : "negative, a fall";
     return {

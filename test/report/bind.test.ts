@@ -50,6 +50,14 @@ export default defineReport({
     expect(facts).toEqual(["15.5", "16", "+15.5", "+15.5"]);
   });
 
+  it("leaves alone a number without a sign, a magnitude: lost {{t/a}} seats", async () => {
+    const root = await withRise("Alpha lost {{t/a}} seats; Beta was down {{t/b}}.");
+    const { html } = await success(root);
+    expect(html).toContain("Alpha lost <span");
+    expect(html).toContain(">12</span> seats; Beta was down <span");
+    expect(html).toContain(">3.5</span>.");
+  });
+
   it("refuses words that say the other way than the number", async () => {
     const root = await withRise("Alpha was fine.\nAlpha fell by {{derived/rise}} on Beta.");
     expect(await failure(root)).toBe(
