@@ -7,6 +7,7 @@ import { Dataset } from "./dataset.js";
 import { MAX_ROWS, readRecords } from "./read.js";
 import type { DatasetSpec } from "./dataset.js";
 import { columnsOf } from "./schema.js";
+import { unitName } from "./units.js";
 import type { Columns, RowOf } from "./schema.js";
 
 /** Reads a file's bytes by absolute path: the build passes one that reads each file once. */
@@ -96,6 +97,10 @@ function parse<C extends Columns>(spec: DatasetSpec<C>, bytes: Uint8Array): Data
         ),
       );
     }
+    // A unit column's words are checked by oneOf; a project's unit must also be defined by then.
+    const unit = "unit" in spec.columns ? (row as Record<string, unknown>)["unit"] : undefined;
+    const known = typeof unit === "string" ? unitName(unit) : undefined;
+    if (typeof known === "object") problems.push(at(`column "unit": ${known.error}`));
     const key = row[spec.key];
     const previous = keys.get(key);
     if (previous !== undefined) {

@@ -68,6 +68,25 @@ describe("number(options)", () => {
   });
 });
 
+describe("loadDataset(spec), a column of unit names", () => {
+  it("names the line of a unit that no module has defined", async () => {
+    const facts = defineDataset({
+      id: "facts",
+      title: "Facts",
+      file: "facts.csv",
+      key: "id",
+      columns: { id: text(), value: number(), unit: oneOf(["people", "test-undefined-unit"]) },
+      sources: [sources.s],
+    });
+    const error = await loadDataset(facts, root, csv("id,value,unit\na,2,people\nb,3,test-undefined-unit\n")).then(
+      () => expect.fail("loaded"),
+      (error: Error) => error,
+    );
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toMatch(/^facts\.csv:3: column "unit": unknown unit "test-undefined-unit"; units: count, /);
+  });
+});
+
 describe("column types that take only { optional }", () => {
   it("name a wrong option or a wrong list at the call", () => {
     const cases: [() => unknown, string][] = [
