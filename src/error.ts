@@ -117,3 +117,16 @@ function spanOf(problems: readonly Problem[]): string | undefined {
   const plural = problems.length > 1 ? "s" : "";
   return `${noun}${plural} ${parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0]}`;
 }
+
+/**
+ * An error in how an author called plotbrief (a column type's options, a unit's definition): whoever
+ * loads the author's module names the line of the call, as for any error thrown while loading it.
+ */
+export function callerError(message: string): UserError {
+  return Object.assign(new UserError(message), { atCaller: true });
+}
+
+/** Whether an error is about the call that reached plotbrief, not about plotbrief's own line. */
+export function isCallerError(error: unknown): boolean {
+  return error instanceof UserError && (error as { atCaller?: unknown }).atCaller === true;
+}

@@ -24,6 +24,8 @@ export {
   parseTimestamp,
 } from "./data/qualified.js";
 export type { DatePrecision, Kind, QualifiedNumber, Qualifier, Unit } from "./data/qualified.js";
+export { defineUnit } from "./data/units.js";
+export type { BuiltinUnit, UnitForm, UnitSpec } from "./data/units.js";
 
 // Writing numbers and dates, and values derived from others with their qualifiers and sources.
 export { formatDate, formatDateTime, formatDigits, formatList, formatNumber, isoDate } from "./data/format.js";

@@ -1,6 +1,8 @@
 // One set of formatters for every place a number or date is written: prose, labels, tables, alt text.
 import { PreciseDate, dateStart } from "./qualified.js";
 import type { QualifiedNumber, Qualifier } from "./qualified.js";
+import { affixOf } from "./affix.js";
+import { unitOf } from "./units.js";
 
 const MINUS = "\u2212";
 
@@ -26,19 +28,28 @@ const SHORT_QUALIFIER: Record<Qualifier, [string, string]> = {
 export interface NumberFormat {
   /** "long" (default) writes qualifiers as words, "short" as symbols for chart labels. */
   readonly style?: "long" | "short";
-  /** Drop the sign, for prose that says the direction: "contract by about 4%". */
+  /** Drop the sign, for prose that says the direction: "contract by about 4%", "up 9,014". */
   readonly abs?: boolean;
   /** Leave out "(forecast)" where the sentence already says it is one. */
   readonly kind?: boolean;
   /** A BCP 47 locale, such as "fr-FR"; default en-US, in AP style. */
   readonly locale?: string;
+  /** Scale words from Intl: "2.4 million" (true or "long"), "2.4M" ("short"; "£1.1bn" in en-GB). */
+  readonly compact?: boolean | "long" | "short";
+  /** Decimal places instead of the source's: `{ decimals: 1 }` writes 7.34 as "7.3" (at most this many when compact). */
+  readonly decimals?: number;
+  /** Significant digits to round to: `{ significant: 2 }` writes 1,376 as "1,400". */
+  readonly significant?: number;
+  /** Write a ratio as a percentage: 0.253 as "25.3%". */
+  readonly percent?: boolean;
+  /** Spell out whole numbers from one to nine, as AP does: "eight lawmakers" (English; not beside a symbol). */
+  readonly words?: boolean;
+  /** Show the sign of a positive number too: "+3". */
+  readonly sign?: boolean;
 }
 
 /** Words for other languages; a language not listed keeps the English words, with its own digits. */
-const WORDS: Record<
-  string,
-  { qualifier: Record<Qualifier, string>; kind: Record<"estimate" | "forecast", string>; points: string; years: string }
-> = {
+const WORDS: Record<string, { qualifier: Record<Qualifier, string>; kind: Record<"estimate" | "forecast", string> }> = {
   fr: {
     qualifier: {
       exact: "",
@@ -48,14 +59,10 @@ const WORDS: Record<
       "up-to": "jusqu\u2019\u00e0 ",
     },
     kind: { estimate: "estimation", forecast: "pr\u00e9vision" },
-    points: "points de pourcentage",
-    years: "ans",
   },
   de: {
     qualifier: { exact: "", about: "etwa ", "more-than": "mehr als ", "at-least": "mindestens ", "up-to": "bis zu " },
     kind: { estimate: "Sch\u00e4tzung", forecast: "Prognose" },
-    points: "Prozentpunkte",
-    years: "Jahre",
   },
   es: {
     qualifier: {
@@ -66,8 +73,6 @@ const WORDS: Record<
       "up-to": "hasta ",
     },
     kind: { estimate: "estimaci\u00f3n", forecast: "previsi\u00f3n" },
-    points: "puntos porcentuales",
-    years: "a\u00f1os",
   },
 };
 
@@ -75,72 +80,90 @@ const isEnglish = (locale: string | undefined) => locale === undefined || /^en\b
 
 /** Writes a qualified number as a reader should see it: "about 20%", "more than 50", "−4.0% (forecast)". */
 export function formatNumber(q: QualifiedNumber, options: NumberFormat = {}): string {
-  if (!isEnglish(options.locale)) return formatLocalized(q, options);
-  const { style = "long", abs = false, kind = true } = options;
-  const magnitude = formatDigits(Math.abs(q.value), q.digits);
-  const sign = abs || q.value === 0 ? "" : q.value < 0 ? MINUS : q.signed ? "+" : "";
-  // The sign goes before a currency symbol: "−$1.2 billion".
-  const body = sign + withUnit(magnitude, q.unit);
-  const text =
-    style === "short"
-      ? SHORT_QUALIFIER[q.qualifier][0] + body + SHORT_QUALIFIER[q.qualifier][1]
-      : LONG_QUALIFIER[q.qualifier] + body;
-  return kind && q.kind !== "actual" ? `${text} (${q.kind})` : text;
-}
-
-function withUnit(number: string, unit: QualifiedNumber["unit"]): string {
-  switch (unit) {
-    case "percent":
-      return `${number}%`;
-    case "percentage-points":
-      return `${number} percentage ${number === "1" ? "point" : "points"}`;
-    case "count":
-      return number;
-    case "years":
-      return `${number} year${number === "1" ? "" : "s"}`;
-    case "usd":
-      return `$${number}`;
-    case "usd-billion":
-      return `$${number} billion`;
-    case "eur-billion":
-      return `\u20ac${number} billion`;
+  const { style = "long", kind = true } = options;
+  const english = isEnglish(options.locale);
+  const body = formatQuantity(q, options);
+  const words = english ? undefined : WORDS[options.locale!.slice(0, 2).toLowerCase()];
+  let text: string;
+  if (english) {
+    const [before, after] = style === "short" ? SHORT_QUALIFIER[q.qualifier] : [LONG_QUALIFIER[q.qualifier], ""];
+    text = before + body + after;
+  } else {
+    const qualifier = (words?.qualifier ?? LONG_QUALIFIER)[q.qualifier];
+    text = style === "short" && q.qualifier === "more-than" ? `${body}+` : qualifier + body;
   }
+  const kindWord = q.kind === "actual" ? undefined : english ? q.kind : (words?.kind[q.kind] ?? q.kind);
+  return kind && kindWord ? `${text} (${kindWord})` : text;
 }
 
-/** A number in another language: its digits and signs from Intl, its words from the table above. */
-function formatLocalized(q: QualifiedNumber, options: NumberFormat): string {
-  const locale = options.locale!;
-  const words = WORDS[locale.slice(0, 2).toLowerCase()];
-  const digits = { minimumFractionDigits: q.digits, maximumFractionDigits: q.digits };
-  const magnitude = Math.abs(q.value);
-  const number = (() => {
-    switch (q.unit) {
-      case "percent":
-        return new Intl.NumberFormat(locale, { ...digits, style: "percent" }).format(magnitude / 100);
-      case "usd":
-      case "usd-billion":
-      case "eur-billion": {
-        const currency = q.unit.startsWith("usd") ? "USD" : "EUR";
-        const scale = q.unit.endsWith("billion") ? 1e9 : 1;
-        const compact = scale > 1 ? ({ notation: "compact", compactDisplay: "long" } as const) : {};
-        return new Intl.NumberFormat(locale, { ...digits, ...compact, style: "currency", currency }).format(
-          magnitude * scale,
-        );
-      }
-      default: {
-        const plain = new Intl.NumberFormat(locale, digits).format(magnitude);
-        if (q.unit === "percentage-points") return `${plain} ${words?.points ?? "percentage points"}`;
-        if (q.unit === "years") return `${plain} ${words?.years ?? "years"}`;
-        return plain;
-      }
+const ONE_TO_NINE = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
+/**
+ * A number with its sign and unit, without qualifier or kind: "−$1.2 billion", "2,4 millions", "+3.1
+ * percentage points". Digits and scale words come from Intl in the locale; the sign is a true minus.
+ */
+export function formatQuantity(q: QualifiedNumber, options: NumberFormat = {}): string {
+  if (options.abs && options.sign) throw new Error("abs and sign contradict each other: choose one");
+  const locale = options.locale ?? "en-US";
+  let { value, digits, unit } = q;
+  if (options.percent && unit !== "percent") {
+    const own = unitOf(unit);
+    if (own.scale !== undefined || own.forms || own.currency || own.intl) {
+      throw new Error(`percent writes a ratio (0.25) as "25%", but this number is in ${unit}`);
     }
-  })();
-  const sign = options.abs || q.value === 0 ? "" : q.value < 0 ? MINUS : q.signed ? "+" : "";
-  const qualifier = (words?.qualifier ?? LONG_QUALIFIER)[q.qualifier];
-  const text =
-    options.style === "short" && q.qualifier === "more-than" ? `${sign}${number}+` : `${qualifier}${sign}${number}`;
-  const kindWord = q.kind === "actual" ? undefined : (words?.kind[q.kind] ?? q.kind);
-  return options.kind !== false && kindWord ? `${text} (${kindWord})` : text;
+    [value, digits, unit] = [value * 100, Math.max(0, digits - 2), "percent"];
+  }
+  const spec = unitOf(unit);
+  const base = spec.scale === undefined ? spec : spec.of !== undefined ? unitOf(spec.of as string) : undefined;
+  const magnitude = Math.abs(value) * (spec.scale ?? 1);
+  // A scaled unit is written with Intl's scale word ("5.8 billion"), whatever the scale Intl picks.
+  const compact = options.compact ?? spec.scale !== undefined;
+  const display = compact === "short" ? "short" : "long";
+  const precision = precisionOf(magnitude, digits, options, compact ? display : undefined, locale, spec.scale);
+  const notation: Intl.NumberFormatOptions = compact ? { notation: "compact", compactDisplay: display } : {};
+  let number = new Intl.NumberFormat(locale, { ...notation, ...precision }).format(magnitude);
+  const affix = base
+    ? affixOf(base, locale, magnitude, precision, compact !== false)
+    : { before: "", after: "", word: true };
+  // A number rounded to zero ("0.0") has no sign, whatever it was before rounding.
+  const zero = value === 0 || (/0/.test(number) && !/[1-9]/.test(number));
+  const sign = options.abs || zero ? "" : value < 0 ? MINUS : q.signed || options.sign ? "+" : "";
+  if (options.words && isEnglish(options.locale) && sign === "" && affix.word && /^[1-9]$/.test(number)) {
+    number = ONE_TO_NINE[Number(number) - 1]!;
+  }
+  // The sign goes before a currency symbol: "−$1.2 billion".
+  return sign + affix.before + number + affix.after;
+}
+
+/** The digits to write: the source's, unless a style rounds; a scaled unit keeps the source's precision. */
+function precisionOf(
+  magnitude: number,
+  digits: number,
+  options: NumberFormat,
+  compact: "long" | "short" | undefined,
+  locale: string,
+  scale: number | undefined,
+): Intl.NumberFormatOptions {
+  if (options.significant !== undefined) return { maximumSignificantDigits: options.significant };
+  if (options.decimals !== undefined) {
+    const most = options.decimals;
+    return compact ? { maximumFractionDigits: most } : { minimumFractionDigits: most, maximumFractionDigits: most };
+  }
+  if (!compact) return { minimumFractionDigits: digits, maximumFractionDigits: digits };
+  // Intl's own rounding for a number made compact by a style: "1.4 billion".
+  if (scale === undefined || magnitude === 0) return {};
+  // "5.8" billion stays "5.8 billion"; 2,440 thousand becomes "2.44 million", 0.5 billion "500 million".
+  const parts = new Intl.NumberFormat(locale, {
+    notation: "compact",
+    compactDisplay: compact,
+    maximumFractionDigits: 20,
+  })
+    .formatToParts(magnitude)
+    .filter((part) => part.type === "integer" || part.type === "fraction");
+  const shown = Number(parts.map((part) => (part.type === "fraction" ? `.${part.value}` : part.value)).join(""));
+  const shift = Math.round(Math.log10(magnitude / shown) - Math.log10(scale));
+  const most = Math.min(20, Math.max(0, digits + shift));
+  return { minimumFractionDigits: shift === 0 ? digits : 0, maximumFractionDigits: most };
 }
 
 /** Fixed decimals with en-US digit grouping, independent of the machine's locale. */

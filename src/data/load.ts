@@ -9,6 +9,7 @@ import { keyText } from "./keys.js";
 import { MAX_ROWS, readRecords } from "./read.js";
 import type { DatasetSpec } from "./dataset.js";
 import { columnsOf } from "./schema.js";
+import { unitName } from "./units.js";
 import type { Columns, RowOf } from "./schema.js";
 
 /** Reads a file's bytes by absolute path: the build passes one that reads each file once. */
@@ -112,6 +113,10 @@ function parse<C extends Columns>(spec: DatasetSpec<C>, bytes: Uint8Array): Data
         `expected one of the dataset's sources (${list}), found ${found(row[sourceColumn])}`,
       );
     }
+    // A unit column's words are checked by oneOf; a project's unit must also be defined by then.
+    const unit = "unit" in spec.columns ? (row as Record<string, unknown>)["unit"] : undefined;
+    const known = typeof unit === "string" ? unitName(unit) : undefined;
+    if (typeof known === "object") problem("unit", "unit", known.error);
     const key = keyText(row[spec.key]);
     const previous = keys.get(key);
     if (previous !== undefined) {

@@ -1,3 +1,5 @@
+import type { Unit } from "./units.js";
+
 /** How a source states a number: "about 20%", "more than 50". */
 export const QUALIFIERS = ["exact", "about", "more-than", "at-least", "up-to"] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
@@ -113,6 +115,6 @@ export interface QualifiedNumber {
   readonly signed: boolean;
 }
 
-/** Units that the formatters know how to write. */
-export const UNITS = ["percent", "percentage-points", "count", "years", "usd", "usd-billion", "eur-billion"] as const;
-export type Unit = (typeof UNITS)[number];
+// Units are data of their own; these names stay here for the modules that import them from here.
+export { UNITS } from "./units.js";
+export type { Unit } from "./units.js";

@@ -1,9 +1,11 @@
 // Column types for datasets. Each parses one raw cell (a CSV string or a JSON value) with zod and
 // knows how its values are written, so the row type is inferred and quoting a value needs no hints.
 import { z } from "zod";
-import { found } from "../error.js";
-import { KINDS, QUALIFIERS, UNITS, parsePreciseDate, parseTimestamp } from "./qualified.js";
-import type { Kind, PreciseDate, Qualifier, Unit } from "./qualified.js";
+import { callerError, found } from "../error.js";
+import { KINDS, QUALIFIERS, parsePreciseDate, parseTimestamp } from "./qualified.js";
+import type { Kind, PreciseDate, Qualifier } from "./qualified.js";
+import { unitName } from "./units.js";
+import type { Unit, UnitSpec } from "./units.js";
 
 export type ColumnType = "text" | "number" | "year" | "date" | "datetime" | "qualifier" | "kind" | "source" | "enum";
 
@@ -12,7 +14,7 @@ export interface Column<T> {
   readonly type: ColumnType;
   readonly schema: z.ZodType<T, string | number>;
   readonly optional: boolean;
-  /** For numbers: how values are written ("percent" adds "%"). */
+  /** For numbers: the name of the unit values are written in ("percent" adds "%"). */
   readonly unit?: Unit;
   /** For numbers: show "+" on positive values (growth rates). */
   readonly signed?: boolean;
@@ -62,26 +64,44 @@ function column<T>(
 
 type Maybe<T, O extends Options> = O extends { optional: true } ? T | undefined : T;
 
+/** Checks the options of a column type that takes only `optional`, naming the call: `date({ optinal: true })`. */
+function checkOptions(type: string, options: unknown): void {
+  if (options === undefined) return;
+  if (typeof options !== "object" || options === null) {
+    throw callerError(`${type}(): expected options such as { optional: true }, found ${found(options)}`);
+  }
+  const unknown = Object.keys(options).find((key) => key !== "optional");
+  if (unknown !== undefined) throw callerError(`${type}(): unknown option "${unknown}"; options: optional`);
+  const { optional } = options as Options;
+  if (optional !== undefined && typeof optional !== "boolean") {
+    throw callerError(`${type}(): optional must be true or false, found ${found(optional)}`);
+  }
+}
+
 /** Free text: a label, a name, a note. */
 export function text<O extends Options = {}>(options?: O): Column<Maybe<string, O>> {
+  checkOptions("text", options);
   return column("text", "text", (s) => ({ ok: s }), options);
 }
 
-/** Options for {@link number}, e.g. `{ unit: "percent", signed: true }` for a growth rate. */
+/** Options for {@link number}, e.g. `{ unit: "percent", signed: true }` for a growth rate; all optional. */
 export interface NumberOptions extends Options {
   readonly min?: number;
   readonly max?: number;
   readonly integer?: boolean;
-  readonly unit: Unit;
+  /** How values are written: a unit's name ("percent", "usd-billion", "people") or one from defineUnit; none ("count") by default. */
+  readonly unit?: Unit | UnitSpec;
   readonly signed?: boolean;
 }
 
 const NUMBER = /^[-\u2212+]?(\d+(\.\d*)?|\.\d+)$/;
+const NUMBER_OPTIONS = ["min", "max", "integer", "unit", "signed", "optional"];
 
-/** A number, checked against its declared range. */
-export function number<O extends NumberOptions>(options: O): Column<Maybe<number, O>> {
-  const { min, max, integer = false, unit } = options;
-  if (!UNITS.includes(unit)) throw new Error(`unknown unit: ${unit}`);
+/** A number, checked against its declared range: `number()`, `number({ min: 0, unit: "mm" })`. */
+export function number<O extends NumberOptions = {}>(options?: O): Column<Maybe<number, O>> {
+  const problem = checkNumberOptions(options ?? {});
+  if (typeof problem === "string") throw callerError(`number(): ${problem}`);
+  const { min, max, integer = false } = options ?? {};
   const expected = integer ? "a whole number" : "a number";
   return column<number>(
     "number",
@@ -95,22 +115,48 @@ export function number<O extends NumberOptions>(options: O): Column<Maybe<number
       }
       return { ok: value };
     },
-    options,
+    { ...options, unit: problem.unit },
   ) as Column<Maybe<number, O>>;
+}
+
+/** What is wrong with number()'s options, named for its author; else the name of its unit. */
+function checkNumberOptions(options: NumberOptions): string | { unit: Unit } {
+  if (typeof options !== "object" || options === null)
+    return `expected options such as { unit: "percent" }, found ${found(options)}`;
+  const unknown = Object.keys(options).find((key) => !NUMBER_OPTIONS.includes(key));
+  if (unknown !== undefined) return `unknown option "${unknown}"; options: ${NUMBER_OPTIONS.join(", ")}`;
+  for (const key of ["min", "max"] as const) {
+    const value = options[key];
+    if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value))) {
+      return `${key} must be a number, found ${found(value)}`;
+    }
+  }
+  if (options.min !== undefined && options.max !== undefined && options.min > options.max) {
+    return `min (${options.min}) is more than max (${options.max})`;
+  }
+  for (const key of ["integer", "signed", "optional"] as const) {
+    const value = options[key];
+    if (value !== undefined && typeof value !== "boolean") return `${key} must be true or false, found ${found(value)}`;
+  }
+  const unit = unitName(options.unit ?? "count");
+  return typeof unit === "string" ? { unit } : `unit: ${unit.error}`;
 }
 
 /** A share in percent, 0 to 100. */
 export function share<O extends Options = {}>(options?: O): Column<Maybe<number, O>> {
+  checkOptions("share", options);
   return number({ ...options, min: 0, max: 100, unit: "percent" }) as Column<Maybe<number, O>>;
 }
 
 /** A count of people or things: a whole number, 0 or more. */
 export function count<O extends Options = {}>(options?: O): Column<Maybe<number, O>> {
+  checkOptions("count", options);
   return number({ ...options, min: 0, integer: true, unit: "count" }) as Column<Maybe<number, O>>;
 }
 
 /** A calendar year, such as the year a forecast is for. */
 export function year<O extends Options = {}>(options?: O): Column<Maybe<number, O>> {
+  checkOptions("year", options);
   return column(
     "year",
     "a year (YYYY)",
@@ -121,6 +167,7 @@ export function year<O extends Options = {}>(options?: O): Column<Maybe<number, 
 
 /** A date to its stated precision: "2020", "2020-11" or "2020-11-03". */
 export function date<O extends Options = {}>(options?: O): Column<Maybe<PreciseDate, O>> {
+  checkOptions("date", options);
   return column(
     "date",
     "a date (YYYY, YYYY-MM or YYYY-MM-DD)",
@@ -137,6 +184,7 @@ export function date<O extends Options = {}>(options?: O): Column<Maybe<PreciseD
  * kept in UTC. A timestamp without an offset is an error: its moment would depend on the machine.
  */
 export function datetime<O extends Options = {}>(options?: O): Column<Maybe<Date, O>> {
+  checkOptions("datetime", options);
   const expected = "an ISO 8601 timestamp with its offset (2020-11-03T14:05:00Z or 2020-11-03T21:05+07:00)";
   return column(
     "datetime",
@@ -156,6 +204,12 @@ export function oneOf<const V extends readonly string[], O extends Options = {}>
   values: V,
   options?: O,
 ): Column<Maybe<V[number], O>> {
+  if (!Array.isArray(values) || values.length === 0 || values.some((value) => typeof value !== "string")) {
+    throw callerError(
+      `oneOf(): expected a list of the words a cell may hold, such as ["yes", "no"], found ${found(values)}`,
+    );
+  }
+  checkOptions("oneOf", options);
   const expected = `one of ${values.join(", ")}`;
   return column(
     "enum",

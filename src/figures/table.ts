@@ -1,8 +1,11 @@
 // A figure's data as the reader gets it: a table of formatted cells, and the same rows as CSV.
+import { callerError } from "../error.js";
 import { isoDate } from "../data/format.js";
+import type { NumberFormat } from "../data/format.js";
 import type { Dataset } from "../data/dataset.js";
 import type { CiteOptions } from "../data/provenance.js";
 import { PreciseDate } from "../data/qualified.js";
+import { parseStyles } from "../data/styles.js";
 
 /** The rows a figure shows, e.g. `{ dataset: gdp, rows: gdp.rows, columns: ["forecaster", "growth"] }`. */
 export interface DataTableSpec<Row extends object> {
@@ -12,19 +15,35 @@ export interface DataTableSpec<Row extends object> {
   readonly columns: readonly (keyof Row & string)[];
   /** Headings for columns, where the column name is not one: `{ reported_by: "Reported by" }`. */
   readonly labels?: Partial<Record<keyof Row & string, string>>;
+  /** Number styles by column, as in the notebook after `|`: `{ population: "compact, round 1" }`. */
+  readonly styles?: Partial<Record<keyof Row & string, NumberFormat>>;
 }
 
-/** A typed table spec: `tableOf(gdp, ["forecaster", "growth"], { rows })`; naming a missing column does not compile. */
+/**
+ * A typed table spec: `tableOf(gdp, ["forecaster", "growth"], { rows })`; naming a missing column does
+ * not compile. `styles` writes a column's numbers in the notebook's styles: `{ styles: { population: "compact" } }`.
+ */
 export function tableOf<Row extends object>(
   dataset: Dataset<Row>,
   columns: readonly (keyof Row & string)[],
-  options: { rows?: readonly Row[]; labels?: Partial<Record<keyof Row & string, string>> } = {},
+  options: {
+    rows?: readonly Row[];
+    labels?: Partial<Record<keyof Row & string, string>>;
+    styles?: Partial<Record<keyof Row & string, string>>;
+  } = {},
 ): DataTableSpec<Row> {
+  const styles: Partial<Record<keyof Row & string, NumberFormat>> = {};
+  for (const [column, text] of Object.entries(options.styles ?? {}) as [string, string][]) {
+    const style = parseStyles(text);
+    if ("error" in style) throw callerError(`tableOf(${dataset.id}): column "${column}": ${style.error}`);
+    styles[column as keyof Row & string] = style;
+  }
   return {
     dataset,
     columns,
     rows: options.rows ?? dataset.rows,
     ...(options.labels ? { labels: options.labels } : {}),
+    ...(options.styles ? { styles } : {}),
   };
 }
 
@@ -41,17 +60,20 @@ export interface DataTable {
 }
 
 /**
- * Formats the rows a figure shows for the reader, in the report's locale and words: one place decides
- * how each column type is written.
+ * Formats the rows a figure shows for the reader, in the report's locale and words, each number column
+ * in its style: one place decides how each column type is written.
  */
 export function makeTable<Row extends object>(
   spec: DataTableSpec<Row>,
   words: CiteOptions = {},
   limit = Infinity,
 ): DataTable {
-  const { dataset, rows, columns, labels = {} } = spec;
+  const { dataset, rows, columns, labels = {}, styles = {} } = spec;
   const head = columns.map((name) => (labels as Record<string, string | undefined>)[name] ?? sentenceCase(name));
-  const cells = rows.slice(0, limit).map((row) => columns.map((name) => dataset.format(row, name, words)));
+  const style = styles as Record<string, NumberFormat | undefined>;
+  const cells = rows
+    .slice(0, limit)
+    .map((row) => columns.map((name) => dataset.format(row, name, { ...style[name], ...words })));
   return { head, rows: cells, total: rows.length, ...toCsv(dataset, rows) };
 }
 

@@ -1,7 +1,7 @@
 // The second stage: the report's references bound to its data. Figures get their numbers and their
 // data, facts their text and sources, derived values are computed, and the claims audit reads the
 // prose. Every broken reference is reported at once, each with its line; nothing is rendered yet.
-import { UserError, located } from "../error.js";
+import { UserError, isCallerError, located } from "../error.js";
 import type { AnyDatasetSpec, Dataset, RowsOf } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
 import { formatDigits } from "../data/format.js";
@@ -16,7 +16,7 @@ import { auditClaims } from "./audit.js";
 import { resolveFact, resolveInline } from "./facts.js";
 import type { Fact, FactContext } from "./facts.js";
 import type { LoadedReport } from "./load.js";
-import { findOutsideImages, findReferences, parseMarkdown } from "./markdown.js";
+import { findOutsideImages, findReferences, inlineKey, parseMarkdown } from "./markdown.js";
 import { projectFrame } from "./modules.js";
 import type { ParsedMarkdown } from "./markdown.js";
 import { reportPaths } from "./report.js";
@@ -77,15 +77,15 @@ export function bindReport(report: LoadedReport): BoundReport {
     messages,
   };
   const inline = new Map<string, Html>();
-  for (const { text, line } of references.filter((r) => r.kind === "inline")) {
+  for (const { text, line, direction } of references.filter((r) => r.kind === "inline")) {
     const misplaced = /^figure\s+(\S+)$/.exec(text);
     if (misplaced) {
       at(line, `{{figure ${misplaced[1]}}} must stand alone on its line`);
       continue;
     }
-    const resolved = resolveInline(text, context);
+    const resolved = resolveInline(text, context, direction);
     if ("error" in resolved) at(line, resolved.error);
-    else inline.set(text, resolved.html);
+    else inline.set(inlineKey(text, direction), resolved.html);
   }
   const keyNumbers = front.key_numbers.flatMap(({ fact, label }) => {
     const resolved = resolveFact(fact, context);
@@ -109,7 +109,7 @@ export function bindReport(report: LoadedReport): BoundReport {
       return { spec: figureSpec, figure };
     } catch (error) {
       // The figure's own code threw: name the place in it and the figure, keep the cause for --debug.
-      if (error instanceof UserError) throw error;
+      if (error instanceof UserError && !isCallerError(error)) throw error;
       const where = projectFrame(report.root, error);
       throw new UserError(`${where ? `${where}: ` : ""}figure ${figureSpec.id}: ${(error as Error).message}`, {
         cause: error,

@@ -6,7 +6,9 @@ import { formatNumber } from "../data/format.js";
 import { sourceLine } from "../data/provenance.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
+import { parseStyles } from "../data/styles.js";
 import type { NumberFormat } from "../data/format.js";
+import type { QualifiedNumber } from "../data/qualified.js";
 import type { CiteOptions, Source } from "../data/provenance.js";
 import { CATALOGUE } from "../i18n/messages.js";
 import type { Messages } from "../i18n/messages.js";
@@ -34,17 +36,15 @@ export interface FactContext {
   readonly messages?: Messages;
 }
 
-const OPTIONS: Record<string, NumberFormat> = {
-  abs: { abs: true },
-  "no-kind": { kind: false },
-  short: { style: "short" },
-};
-
 // The row and column ("adb-2018.growth") are told apart against the data: a key may hold dots ("4.5").
 const FACT = /^([a-z][\w-]*)\/([^\s|]+?)\s*(?:\|\s*(.*))?$/i;
 
 /** Resolves an inline reference to its markup, or says what is wrong and what exists. */
-export function resolveInline(text: string, context: FactContext): { html: Html; fact?: Fact } | { error: string } {
+export function resolveInline(
+  text: string,
+  context: FactContext,
+  direction?: "up" | "down",
+): { html: Html; fact?: Fact } | { error: string } {
   const free = /^free\s+(.+)$/.exec(text);
   if (free) return { html: html`${free[1]}` };
   const ref = /^ref\s+(\S+)$/.exec(text);
@@ -58,7 +58,7 @@ export function resolveInline(text: string, context: FactContext): { html: Html;
     const label = (context.messages ?? CATALOGUE.en).figure(number);
     return { html: html`<a class="pb-ref" href="#figure-${ref[1]}">${label}</a>` };
   }
-  const fact = resolveFact(text, context);
+  const fact = resolveFact(text, context, direction);
   if ("error" in fact) return fact;
   return {
     fact,
@@ -67,10 +67,11 @@ export function resolveInline(text: string, context: FactContext): { html: Html;
 }
 
 /**
- * Resolves a fact such as "gdp/article-2020 | abs" (dataset/row-key, optional .column, optional options
- * abs, no-kind, short) or "derived/name". Returns the fact, or a message saying what is wrong and what exists.
+ * Resolves a fact such as "gdp/article-2020 | abs" (dataset/row-key, optional .column, optional styles
+ * such as abs, no-kind, short, compact, round 1: see data/styles.ts) or "derived/name". Returns the
+ * fact, or a message saying what is wrong and what exists.
  */
-export function resolveFact(text: string, context: FactContext): Fact | { error: string } {
+export function resolveFact(text: string, context: FactContext, direction?: "up" | "down"): Fact | { error: string } {
   const match = FACT.exec(text);
   if (!match) {
     return {
@@ -78,13 +79,13 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
     };
   }
   const [, datasetId, reference, optionText] = match as unknown as [string, string, string, string?];
-  const format: NumberFormat & CiteOptions = { locale: context.locale, messages: context.messages ?? CATALOGUE.en };
-  for (const option of (optionText ?? "").split(/[\s,]+/).filter(Boolean)) {
-    const known = Object.hasOwn(OPTIONS, option) ? OPTIONS[option] : undefined;
-    if (!known)
-      return { error: `unknown option "${option}" in {{${text}}}; options: ${Object.keys(OPTIONS).join(", ")}` };
-    Object.assign(format, known);
-  }
+  const styles = parseStyles(optionText ?? "");
+  if ("error" in styles) return { error: `{{${text}}}: ${styles.error}` };
+  const format: NumberFormat & CiteOptions = {
+    ...styles,
+    locale: context.locale,
+    messages: context.messages ?? CATALOGUE.en,
+  };
   if (datasetId === "derived") {
     const [key, fieldName] = reference.split(/\.(.*)/) as [string, string?];
     const quoted = Object.hasOwn(Object.fromEntries(context.derived), key) ? context.derived.get(key) : undefined;
@@ -94,8 +95,13 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
       };
     }
     if (fieldName !== undefined) return quoteRowOf(key, quoted, fieldName, context, format);
+    const turned = directed(text, quoted.value, direction, format);
+    if ("error" in turned) return turned;
     const rank = quoted.aggregates?.find((a) => a.op === "rank" && a.value === quoted.value);
-    const written = rank ? formatRank(quoted.value, rank, format) : formatNumber(quoted.value, format);
+    const written = styled(text, () =>
+      rank ? formatRank(quoted.value, rank, turned) : formatNumber(quoted.value, turned),
+    );
+    if (typeof written !== "string") return written;
     return { id: `derived/${key}`, text: written, source: sourceText(quoted.sources, context) };
   }
   const dataset = context.datasets.get(datasetId);
@@ -115,7 +121,11 @@ export function resolveFact(text: string, context: FactContext): Fact | { error:
   }
   const value = (row as Record<string, unknown>)[field];
   if (value === undefined) return { error: `{{${text}}} is empty in the data` };
-  const written = dataset.format(row, field, format);
+  const number = columns[field]!.type === "number" ? dataset.quantity(row, field) : undefined;
+  const turned = number === undefined ? format : directed(text, number, direction, format);
+  if ("error" in turned) return turned;
+  const written = styled(text, () => dataset.format(row, field, turned));
+  if (typeof written !== "string") return written;
   return {
     id: `${datasetId}/${dataset.keyOf(row)}.${field}`,
     text: written,
@@ -162,6 +172,37 @@ function quoteRowOf(
     return { error: `{{derived/${name}.${field}}} is empty in the data` };
   const text = dataset.format(row, field as never, format);
   return { id: `derived/${name}.${field}`, text, source: sourceText(dataset.sourcesOf(row), context) };
+}
+
+/**
+ * A number after words that say which way it went ("up", "fell by") is written without its sign, which
+ * would say it twice ("up +9,014"); words that say the other way than its sign are an error, not a typo
+ * to hide. A number written without a sign (a count of seats lost) is a magnitude, left alone. The
+ * style `sign` keeps the sign.
+ */
+function directed(
+  text: string,
+  { value, signed }: QualifiedNumber,
+  direction: "up" | "down" | undefined,
+  format: NumberFormat,
+): NumberFormat | { error: string } {
+  if (direction === undefined || value === 0 || format.sign || (value > 0 && !signed)) return format;
+  if (value > 0 !== (direction === "up")) {
+    const sign = value > 0 ? "positive, a rise" : "negative, a fall";
+    return {
+      error: `the words before {{${text}}} say it went ${direction}, but it is ${sign}; reword the sentence or check the data`,
+    };
+  }
+  return { ...format, abs: true };
+}
+
+/** A value written in the styles asked for, or why a style does not fit it ("percent" on dollars). */
+function styled(text: string, write: () => string): string | { error: string } {
+  try {
+    return write();
+  } catch (error) {
+    return { error: `{{${text}}}: ${(error as Error).message}` };
+  }
 }
 
 /** "Sources: A; B", without the source line's closing period. */

@@ -40,12 +40,20 @@ md.block.ruler.before(
 
 const INLINE_REFERENCE = /^\{\{([^{}\n]*)\}\}/;
 
+// Words that say which way a change went, just before the number: "up {{…}}", "fell by {{…}}", "a rise of {{…}}".
+const UP =
+  /\b(?:up|rose|risen|rises|grew|grown|grows|increased|gained|climbed|jumped)(?:\s+by)?\s+$|\b(?:an?\s+)?(?:rise|increase|gain|jump)\s+of\s+$/i;
+const DOWN =
+  /\b(?:down|fell|fallen|falls|dropped|declined|decreased|shrank|lost)(?:\s+by)?\s+$|\b(?:an?\s+)?(?:fall|drop|decline|decrease)\s+of\s+$/i;
+
 md.inline.ruler.before("emphasis", "pb_fact", (state, silent) => {
   const match = INLINE_REFERENCE.exec(state.src.slice(state.pos, state.pos + 200));
   if (!match) return false;
   if (!silent) {
+    // The text since the last token is still pending: the words just before the reference.
+    const direction = UP.test(state.pending) ? "up" : DOWN.test(state.pending) ? "down" : undefined;
     const token = state.push("pb_fact", "", 0);
-    token.meta = { text: match[1]!.trim() };
+    token.meta = { text: match[1]!.trim(), ...(direction ? { direction } : {}) };
   }
   state.pos += match[0].length;
   return true;
@@ -58,6 +66,13 @@ export interface Reference {
   readonly text: string;
   /** Line in the Markdown, counting from 0. */
   readonly line: number;
+  /** The way the words just before an inline reference say a change went: "up 9,014", "fell by 3". */
+  readonly direction?: "up" | "down";
+}
+
+/** The key of an inline reference's markup: as written, and apart where words before it give a direction. */
+export function inlineKey(text: string, direction?: "up" | "down"): string {
+  return direction ? `${text}\u0000${direction}` : text;
 }
 
 /** A notebook body parsed once, for finding its references and rendering it. */
@@ -94,7 +109,10 @@ export function findReferences({ tokens }: ParsedMarkdown): Reference[] {
     let line = token.map?.[0] ?? 0;
     for (const child of token.children) {
       if (child.type === "softbreak" || child.type === "hardbreak") line++;
-      if (child.type === "pb_fact") references.push({ kind: "inline", text: String(child.meta!.text), line });
+      if (child.type === "pb_fact") {
+        const direction = child.meta!.direction as "up" | "down" | undefined;
+        references.push({ kind: "inline", text: String(child.meta!.text), line, ...(direction ? { direction } : {}) });
+      }
     }
   }
   return references;
@@ -108,8 +126,8 @@ md.renderer.rules["pb_figure"] = (tokens, idx, _options, env) => {
 };
 
 md.renderer.rules["pb_fact"] = (tokens, idx, _options, env) => {
-  const text = tokens[idx]!.meta!.text as string;
-  const markup = (env as unknown as MarkdownEnv).inline.get(text);
+  const { text, direction } = tokens[idx]!.meta! as { text: string; direction?: "up" | "down" };
+  const markup = (env as unknown as MarkdownEnv).inline.get(inlineKey(text, direction));
   if (!markup) throw new Error(`reference ${text} was not resolved before the Markdown`);
   return markup.value;
 };

@@ -8,12 +8,16 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { UserError, located } from "../error.js";
+import { UserError, isCallerError, located } from "../error.js";
 import { isOutside, linkedOutside } from "../paths.js";
 import { VERSION } from "../version.js";
 import { temporaryBeside, withTemporary } from "../write.js";
 
 let compile = false;
+
+// plotbrief's own source and compiled code, wherever it is installed.
+const PACKAGE = fileURLToPath(new URL("../..", import.meta.url));
+const OWN = [join(PACKAGE, "src") + sep, join(PACKAGE, "dist") + sep];
 
 /**
  * Compiles the project's modules before importing them: called by the process entries (the CLI and its
@@ -47,10 +51,11 @@ export async function importDefault<T>(root: string, file: string, what: string)
   try {
     module = await import(url);
   } catch (error) {
-    if (error instanceof UserError) throw error;
+    if (error instanceof UserError && !isCallerError(error)) throw error;
     // A module that throws as it loads (a figure's id checked by defineFigure, say) is named where it threw.
     const where = projectFrame(root, error);
-    const message = explain(root, error as NodeJS.ErrnoException);
+    // A call to plotbrief with wrong options (number({ unit: "furlong" })) is named at the call.
+    const message = isCallerError(error) ? (error as Error).message : explain(root, error as NodeJS.ErrnoException);
     throw new UserError(where ? `${where}: ${message}` : located(file, undefined, message), { cause: error });
   }
   if (module.default === undefined) throw new UserError(located(file, undefined, `expected a default export: ${what}`));
@@ -326,6 +331,8 @@ export function projectFrame(root: string, error: unknown): string | undefined {
   const out = modulesDir(root);
   for (const match of stack.matchAll(/(?:file:\/\/)?(\/[^\s():]+):(\d+):(\d+)/g)) {
     const [, path, line, column] = match as unknown as [string, string, string, string];
+    // plotbrief's own code is not the project's, even in this repository, whose flagship is a project.
+    if (OWN.some((dir) => path.startsWith(dir))) continue;
     if (path.startsWith(out + sep)) {
       const mapped = mapBack(path, Number(line), Number(column));
       if (mapped) return `${shown(root, mapped.file)}:${mapped.line}:${mapped.column}`;

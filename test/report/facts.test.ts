@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { max, mean, rank } from "../../src/data/aggregate.js";
+import { change } from "../../src/data/derive.js";
 import { resolveFact, resolveInline } from "../../src/report/facts.js";
 import type { FactContext } from "../../src/report/facts.js";
 import { loadReport } from "../../src/report/load.js";
@@ -43,9 +44,33 @@ describe("resolveFact(text, context)", () => {
     expect(resolveFact("gdp/adb-2018.rate", context)).toMatchObject({
       error: expect.stringMatching(/^unknown column "rate"/),
     });
-    expect(resolveFact("gdp/adb-2018 | round", context)).toEqual({
-      error: 'unknown option "round" in {{gdp/adb-2018 | round}}; options: abs, no-kind, short',
+    expect(resolveFact("gdp/adb-2018 | rounded", context)).toEqual({
+      error:
+        '{{gdp/adb-2018 | rounded}}: unknown style "rounded"; styles: abs, no-kind, short, compact, compact-short, percent, words, sign, round N, round N sig',
     });
+    expect(resolveFact("gdp/adb-2018 | round", context)).toEqual({
+      error:
+        '{{gdp/adb-2018 | round}}: round needs a number of places: "round 1" (decimals) or "round 2 sig" (significant digits)',
+    });
+    expect(resolveFact("tariff/eu-exports | percent", context)).toEqual({
+      error:
+        '{{tariff/eu-exports | percent}}: percent writes a ratio (0.25) as "25%", but this number is in usd-billion',
+    });
+  });
+
+  it("writes number styles after |, combined", () => {
+    expect(resolveFact("article/lawmakers | words", context)).toMatchObject({ text: "eight" });
+    expect(resolveFact("tariff/eu-exports | compact-short", context)).toMatchObject({ text: "about $5.8B" });
+    expect(resolveFact("gdp/adb-2018 | round 0, sign", context)).toMatchObject({ text: "+7%" });
+    expect(resolveFact("article/lobbying | compact, round 1", context)).toMatchObject({ text: "$500 thousand" });
+  });
+
+  it("writes a derived change without its sign where the prose says the direction: up {{derived/rise | abs}}", () => {
+    const summons = context.datasets.get("summons")!;
+    const derived = { ...context, derived: new Map([["rise", change(summons.fact("licadho"), summons.fact("vod"))]]) };
+    expect(resolveFact("derived/rise", derived)).toMatchObject({ text: "+3" });
+    expect(resolveFact("derived/rise | abs", derived)).toMatchObject({ text: "3" });
+    expect(resolveFact("derived/rise | abs, words", derived)).toMatchObject({ text: "three" });
   });
 
   it("writes numbers and dates in the report's locale", () => {

@@ -9,9 +9,31 @@ describe("findReferences(body)", () => {
       "\n",
     );
     expect(findReferences(body)).toEqual([
-      { kind: "inline", text: "gdp/a", line: 0 },
+      { kind: "inline", text: "gdp/a", line: 0, direction: "up" },
       { kind: "inline", text: "gdp/b | abs", line: 1 },
       { kind: "figure", text: "f", line: 2 },
+    ]);
+  });
+
+  it("notes the direction that the words just before a reference give it", () => {
+    const directions = (body: string) => findReferences(body).map((reference) => reference.direction);
+    expect(directions("Up {{a/b}}, rose by {{a/b}}, a rise of {{a/b}}, grew {{a/b}}")).toEqual([
+      "up",
+      "up",
+      "up",
+      "up",
+    ]);
+    expect(directions("Down {{a/b}}, fell by {{a/b}}, a drop of {{a/b}}, declined {{a/b}}")).toEqual([
+      "down",
+      "down",
+      "down",
+      "down",
+    ]);
+    expect(directions("By {{a/b}}, from {{a/b}}, lost ground to {{a/b}}, setup {{a/b}}")).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
     ]);
   });
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compileProjectModules, importDefault, moduleGraph, modulesDir } from "../../src/report/modules.js";
-import { emptyProject } from "../project.js";
+import { ROOT, emptyProject } from "../project.js";
 
 async function project(files: Record<string, string>): Promise<string> {
   const root = await emptyProject();
@@ -50,5 +50,30 @@ export default { answer, note, count: data.count, url: import.meta.url };
     await expect(importDefault(root, "reports/r/report.ts", "a value")).rejects.toThrow(
       'reports/r/report.ts:2: imports "./missing.js", which does not exist',
     );
+  });
+});
+
+describe("importDefault(root, file), when a module calls plotbrief wrongly", () => {
+  compileProjectModules();
+
+  it("names the author's line of a column type with wrong options, not plotbrief's", async () => {
+    const root = await project({
+      "data/t/datasets.ts": `import { number, text } from "plotbrief";
+
+export default {
+  id: text(),
+  rain: number({ unit: "furlong" }),
+};
+`,
+    });
+    await expect(importDefault(root, "data/t/datasets.ts", "columns")).rejects.toThrow(
+      /^data\/t\/datasets\.ts:5:9: number\(\): unit: unknown unit "furlong"; units: count, percent, /,
+    );
+  });
+
+  it("names the line in this repository too, whose flagship is a project of plotbrief's own", async () => {
+    await expect(
+      importDefault(ROOT.replace(/\/$/, ""), "test/report/fixtures/wrong-unit.ts", "columns"),
+    ).rejects.toThrow(/^test\/report\/fixtures\/wrong-unit\.ts:6:8: number\(\): min \(1\) is more than max \(0\)$/);
   });
 });
