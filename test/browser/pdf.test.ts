@@ -141,13 +141,19 @@ describe.skipIf(executable === undefined)("Printer", () => {
   });
 
   it("relaunches a crashed browser once", async () => {
-    await printer.pdf("before.pdf", page("<p>one</p>"), print);
-    const pid = await printer.pid();
-    process.kill(pid!, "SIGKILL");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const pdf = await printer.pdf("after.pdf", page("<p>two</p>"), print);
-    expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe("%PDF-");
-    expect(await printer.pid()).not.toBe(pid);
+    // A printer of its own, with the default timeout: a relaunch on a busy machine takes longer than 2 s.
+    const relaunching = new Printer({ executablePath: executable! });
+    try {
+      await relaunching.pdf("before.pdf", page("<p>one</p>"), print);
+      const pid = await relaunching.pid();
+      process.kill(pid!, "SIGKILL");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const pdf = await relaunching.pdf("after.pdf", page("<p>two</p>"), print);
+      expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+      expect(await relaunching.pid()).not.toBe(pid);
+    } finally {
+      await relaunching.close();
+    }
   });
 });
 
