@@ -36,9 +36,9 @@ function load(edit: (rows: string[]) => string[] = (rows) => rows) {
 }
 
 const line = (quoted: { aggregates?: readonly unknown[] }) =>
-  describeAggregate(quoted.aggregates![0] as never, "en-US");
+  describeAggregate(quoted.aggregates![0] as never, ENGLISH);
 
-describe("describeAggregate(aggregate, locale)", () => {
+describe("describeAggregate(aggregate, words)", () => {
   it("states the aggregate, its column, the rows it came from and its value", async () => {
     const t = await load();
     expect(line(mean(t, "value"))).toBe("Mean of value over all 12 rows of Test data (a\u2013l): 6.5.");
