@@ -139,7 +139,7 @@ function disagreements(dataset: Dataset, { locale, messages }: Words): string[] 
         .map((source) => citeSource(source, { locale, messages }))
         .join("; ");
       const what = compare.describe ? `: ${compare.describe(row as never)}` : "";
-      return `${formatNumber(values[i]!, { locale })} (${source}${what})`;
+      return `${formatNumber(values[i]!, { locale, messages })} (${source}${what})`;
     });
     lines.push(messages.disagreement(group, stated.join("; ")));
   }
