@@ -70,6 +70,8 @@ export function sourcesAndMethods(
   };
 }
 
+const ENGLISH: Words = { locale: "en-US", messages: CATALOGUE.en };
+
 /**
  * One aggregate as "Sources and methods" states it, in the report's words: "Mean of value over all 12
  * rows of Test data (a–l): 4.5."
@@ -104,8 +106,6 @@ export function describeAggregate(aggregate: Aggregation, words: Words = ENGLISH
   ];
   return [head, ...notes].filter(Boolean).join(" ");
 }
-
-const ENGLISH: Words = { locale: "en-US", messages: CATALOGUE.en };
 
 /** Counts of rows written in the locale; in English, AP style whatever the region. */
 function countIn(locale: string): (n: number) => string {
