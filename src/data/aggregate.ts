@@ -3,10 +3,13 @@
 // that "Sources and methods" can say where it came from.
 import type { Dataset } from "./dataset.js";
 import { combined, shareOf } from "./derive.js";
-import { describeSelection, keyOf, select, whereOf } from "./select.js";
+import { conditionsOf, describeSelection, keyOf, select, whereOf } from "./select.js";
 import type { RowSelection } from "./select.js";
 import type { Quoted } from "./derive.js";
 import type { Kind, QualifiedNumber, Qualifier } from "./qualified.js";
+import { wordsOf } from "./format.js";
+import type { NumberFormat } from "./format.js";
+import type { Condition } from "../i18n/messages.js";
 
 /** Options of an aggregate, e.g. `mean(get(t), "value", { rows: { region: "Asia" }, digits: 1 })`. */
 export interface AggregateOptions<Row> {
@@ -34,8 +37,10 @@ export interface Aggregation {
   /** Whether those are all of the dataset's rows, and whether they are one run of them, in order. */
   readonly all: boolean;
   readonly run: boolean;
-  /** How the rows were chosen, for a selection by column values: `region is "Asia"`. */
+  /** How the rows were chosen, for a selection by column values: `region is "Asia"` (in English). */
   readonly where?: string;
+  /** The same, as data for the report's words: `[{ column: "region", values: ['"Asia"'] }]`. */
+  readonly conditions?: readonly Condition[];
   /** Selected rows left out because their cell in the column is empty. */
   readonly empty: readonly string[];
   /** The row the value is of: the extreme of a min or max, the row ranked or taken as a share. */
@@ -168,16 +173,19 @@ export function shareOfTotal<Row extends object>(
   return { ...share, aggregates: [{ ...aggregation, op: "share-of-total", value: share.value, row: key }] };
 }
 
-/** How a rank is written: "3rd of 12", "joint 3rd of 12", "about 3rd of 12 (forecast)". English for now. */
-export function formatRank(value: QualifiedNumber, aggregation: Aggregation, options: { kind?: boolean } = {}): string {
-  const n = value.value;
-  const suffix = { one: "st", two: "nd", few: "rd", other: "th" }[
-    new Intl.PluralRules("en-US", { type: "ordinal" }).select(n) as "one" | "two" | "few" | "other"
-  ];
-  const joint = aggregation.ties?.length ? "joint " : "";
-  const about = value.qualifier === "exact" ? "" : "about ";
-  const text = `${about}${joint}${n}${suffix} of ${aggregation.of}`;
-  return options.kind !== false && value.kind !== "actual" ? `${text} (${value.kind})` : text;
+/**
+ * How a rank is written, in the report's words (`messages`, else plotbrief's for `locale`): "3rd of 12",
+ * "joint 3rd of 12", "about 3rd of 12 (forecast)"; in French "3e sur 12".
+ */
+export function formatRank(
+  value: QualifiedNumber,
+  aggregation: Aggregation,
+  options: Pick<NumberFormat, "kind" | "locale" | "messages"> = {},
+): string {
+  const words = wordsOf(options);
+  const about = value.qualifier === "exact" ? "" : `${words.qualifiers[value.qualifier]} `;
+  const text = about + words.rank(value.value, aggregation.of ?? 0, (aggregation.ties?.length ?? 0) > 0);
+  return options.kind !== false && value.kind !== "actual" ? `${text} (${words.kinds[value.kind]})` : text;
 }
 
 /** The row a derived value is the value of, if it is one row's: a min or max, a rank, a share of the total. */
@@ -348,7 +356,10 @@ function record<Row extends object>(
   const used = [...keys, ...empty];
   const where =
     selection !== undefined && typeof selection === "object" && !Array.isArray(selection)
-      ? { where: whereOf(selection as Record<string, unknown>) }
+      ? {
+          where: whereOf(selection as Record<string, unknown>),
+          conditions: conditionsOf(selection as Record<string, unknown>),
+        }
       : {};
   return {
     op,

@@ -3,26 +3,14 @@ import { PreciseDate, dateStart } from "./qualified.js";
 import type { QualifiedNumber, Qualifier } from "./qualified.js";
 import { affixOf } from "./affix.js";
 import { unitOf } from "./units.js";
+import { CATALOGUE } from "../i18n/messages.js";
+import type { Messages } from "../i18n/messages.js";
 
 const MINUS = "\u2212";
 
-const LONG_QUALIFIER: Record<Qualifier, string> = {
-  exact: "",
-  about: "about ",
-  "more-than": "more than ",
-  "at-least": "at least ",
-  "up-to": "up to ",
-};
-
-// Short forms for tight chart labels: "50+" reads as "more than 50". "At least" and "up to" keep their
-// words: the signs ≥ and ≤ are missing from the embedded fonts' Latin subset.
-const SHORT_QUALIFIER: Record<Qualifier, [string, string]> = {
-  exact: ["", ""],
-  about: ["~", ""],
-  "more-than": ["", "+"],
-  "at-least": ["at least ", ""],
-  "up-to": ["up to ", ""],
-};
+// Short forms for tight chart labels, in English: "50+" reads as "more than 50", "~50" as "about 50".
+// "At least" and "up to" keep their words: the signs ≥ and ≤ are missing from the embedded fonts' Latin subset.
+const SHORT_QUALIFIER: Partial<Record<Qualifier, [string, string]>> = { about: ["~", ""], "more-than": ["", "+"] };
 
 /** Options for {@link formatNumber}, e.g. `{ style: "short" }` gives "50+" for "more than 50". */
 export interface NumberFormat {
@@ -42,61 +30,48 @@ export interface NumberFormat {
   readonly significant?: number;
   /** Write a ratio as a percentage: 0.253 as "25.3%". */
   readonly percent?: boolean;
-  /** Spell out whole numbers from one to nine, as AP does: "eight lawmakers" (English; not beside a symbol). */
+  /**
+   * Spell out whole numbers from one to nine, as AP does: "eight lawmakers" (not beside a symbol). In
+   * French, German and Spanish two to nine: one's word depends on its noun's gender, so 1 stays a figure.
+   */
   readonly words?: boolean;
   /** Show the sign of a positive number too: "+3". */
   readonly sign?: boolean;
+  /** The report's words ("about", "(forecast)", number words); default: plotbrief's for the locale's language. */
+  readonly messages?: Messages;
 }
 
-/** Words for other languages; a language not listed keeps the English words, with its own digits. */
-const WORDS: Record<string, { qualifier: Record<Qualifier, string>; kind: Record<"estimate" | "forecast", string> }> = {
-  fr: {
-    qualifier: {
-      exact: "",
-      about: "environ ",
-      "more-than": "plus de ",
-      "at-least": "au moins ",
-      "up-to": "jusqu\u2019\u00e0 ",
-    },
-    kind: { estimate: "estimation", forecast: "pr\u00e9vision" },
-  },
-  de: {
-    qualifier: { exact: "", about: "etwa ", "more-than": "mehr als ", "at-least": "mindestens ", "up-to": "bis zu " },
-    kind: { estimate: "Sch\u00e4tzung", forecast: "Prognose" },
-  },
-  es: {
-    qualifier: {
-      exact: "",
-      about: "alrededor de ",
-      "more-than": "m\u00e1s de ",
-      "at-least": "al menos ",
-      "up-to": "hasta ",
-    },
-    kind: { estimate: "estimaci\u00f3n", forecast: "previsi\u00f3n" },
-  },
-};
-
 const isEnglish = (locale: string | undefined) => locale === undefined || /^en\b/i.test(locale);
+
+/**
+ * The words a number is written with: the report's, or plotbrief's for the locale's language; English
+ * for a language plotbrief lacks, unless `strict`.
+ */
+export function wordsOf(options: Pick<NumberFormat, "messages" | "locale">): Messages;
+export function wordsOf(options: Pick<NumberFormat, "messages" | "locale">, strict: true): Messages | undefined;
+export function wordsOf({ messages, locale }: Pick<NumberFormat, "messages" | "locale">, strict = false) {
+  if (messages) return messages;
+  const language = locale === undefined ? "en" : locale.slice(0, 2).toLowerCase();
+  return Object.hasOwn(CATALOGUE, language) ? CATALOGUE[language] : strict ? undefined : CATALOGUE.en;
+}
 
 /** Writes a qualified number as a reader should see it: "about 20%", "more than 50", "−4.0% (forecast)". */
 export function formatNumber(q: QualifiedNumber, options: NumberFormat = {}): string {
   const { style = "long", kind = true } = options;
   const english = isEnglish(options.locale);
   const body = formatQuantity(q, options);
-  const words = english ? undefined : WORDS[options.locale!.slice(0, 2).toLowerCase()];
+  const words = wordsOf(options);
+  const long = q.qualifier === "exact" ? "" : `${words.qualifiers[q.qualifier]} `;
   let text: string;
-  if (english) {
-    const [before, after] = style === "short" ? SHORT_QUALIFIER[q.qualifier] : [LONG_QUALIFIER[q.qualifier], ""];
+  if (style === "short" && english && SHORT_QUALIFIER[q.qualifier]) {
+    const [before, after] = SHORT_QUALIFIER[q.qualifier]!;
     text = before + body + after;
   } else {
-    const qualifier = (words?.qualifier ?? LONG_QUALIFIER)[q.qualifier];
-    text = style === "short" && q.qualifier === "more-than" ? `${body}+` : qualifier + body;
+    text = style === "short" && q.qualifier === "more-than" ? `${body}+` : long + body;
   }
-  const kindWord = q.kind === "actual" ? undefined : english ? q.kind : (words?.kind[q.kind] ?? q.kind);
+  const kindWord = q.kind === "actual" ? undefined : words.kinds[q.kind];
   return kind && kindWord ? `${text} (${kindWord})` : text;
 }
-
-const ONE_TO_NINE = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
 /**
  * A number with its sign and unit, without qualifier or kind: "−$1.2 billion", "2,4 millions", "+3.1
@@ -128,8 +103,8 @@ export function formatQuantity(q: QualifiedNumber, options: NumberFormat = {}): 
   // A number rounded to zero ("0.0") has no sign, whatever it was before rounding.
   const zero = value === 0 || (/0/.test(number) && !/[1-9]/.test(number));
   const sign = options.abs || zero ? "" : value < 0 ? MINUS : q.signed || options.sign ? "+" : "";
-  if (options.words && isEnglish(options.locale) && sign === "" && affix.word && /^[1-9]$/.test(number)) {
-    number = ONE_TO_NINE[Number(number) - 1]!;
+  if (options.words && sign === "" && affix.word && /^[1-9]$/.test(number)) {
+    number = wordsOf(options, true)?.numberWord(Number(number)) ?? number;
   }
   // The sign goes before a currency symbol: "−$1.2 billion".
   return sign + affix.before + number + affix.after;

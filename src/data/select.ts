@@ -1,6 +1,7 @@
 // Which rows an aggregate is taken over: by their keys, by the values of some columns, or by a test;
 // and how a selection is named in an error or in "Sources and methods".
 import type { Dataset } from "./dataset.js";
+import type { Condition } from "../i18n/messages.js";
 
 /**
  * Which rows an aggregate is taken over: their keys (`["a", "b"]`), the values some columns must have
@@ -66,13 +67,22 @@ export function describeSelection(selection: unknown): string {
 }
 
 export function whereOf(selection: Record<string, unknown>): string {
-  const show = (value: unknown) =>
-    typeof value === "string" || value instanceof Date ? `"${String(value)}"` : String(value);
-  return Object.entries(selection)
-    .map(([column, value]) =>
-      Array.isArray(value) ? `${column} is one of ${value.map(show).join(", ")}` : `${column} is ${show(value)}`,
+  return conditionsOf(selection)
+    .map(({ column, values, oneOf }) =>
+      !oneOf ? `${column} is ${values[0]}` : `${column} is one of ${values.join(", ")}`,
     )
     .join(" and ");
+}
+
+/** A selection by column values, each value as written in the data (a string or date in quotes). */
+export function conditionsOf(selection: Record<string, unknown>): Condition[] {
+  const show = (value: unknown) =>
+    typeof value === "string" || value instanceof Date ? `"${String(value)}"` : String(value);
+  return Object.entries(selection).map(([column, value]) => ({
+    column,
+    values: Array.isArray(value) ? value.map(show) : [show(value)],
+    oneOf: Array.isArray(value),
+  }));
 }
 
 /** A row's key, as references write it. */

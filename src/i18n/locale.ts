@@ -55,7 +55,9 @@ export function resolveMessages(locale: string, project: MessagesSpec = {}): Res
   }
   const own = Object.hasOwn(CATALOGUE, language) ? CATALOGUE[language] : undefined;
   const layers = [own, project[language], locale !== language ? project[locale] : undefined];
-  const messages = Object.assign({}, english, ...layers) as Messages;
+  // English words spelt out in another language's prose would be wrong: without a table, figures stay.
+  const base = own ? english : { ...english, numberWord: () => undefined };
+  const messages = Object.assign({}, base, ...layers) as Messages;
   const given = new Set(layers.flatMap((layer) => Object.keys(layer ?? {})));
   const missing = own ? [] : Object.keys(english).filter((key) => !given.has(key));
   return { messages, english: missing };

@@ -1,6 +1,8 @@
 // Every word plotbrief writes for a reader, in English, French, German and Spanish. The English table
 // is the model: the others are typed off it, so a missing or misspelt key fails to compile. Numbers
 // come in already written in the report's locale; a count comes too where the words depend on it.
+import type { AggregateOp } from "../data/aggregate.js";
+import type { Qualifier } from "../data/qualified.js";
 
 /** The kinds of chart an alt text names, by the `ariaLabel` of Plot's marks, with "scatter" and "chart". */
 export type ChartKind =
@@ -19,6 +21,12 @@ export type ChartKind =
   | "image"
   | "vector"
   | "chart";
+
+const ONE_TO_NINE = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const UP_VERBS = ["up", "rose", "risen", "rises", "grew", "grown", "grows", "increased", "gained", "climbed", "jumped"];
+const UP_NOUNS = ["rise", "increase", "gain", "jump"];
+const DOWN_VERBS = ["down", "fell", "fallen", "falls", "dropped", "declined", "decreased", "shrank", "lost"];
+const DOWN_NOUNS = ["fall", "drop", "decline", "decrease"];
 
 const en = {
   /** The briefing's kicker and running header. */
@@ -86,10 +94,104 @@ const en = {
     `${label}: ${count} ${count === 1 ? "value" : "values"}, ${list}.`,
   /** A list cut short: "a, b, c and 3 more". */
   altMore: (list: string, count: number): string => `${list} and ${count} more`,
+  /** A list cut short, its count written: "a, b, c, d, e and 1,200 more". */
+  andMore: (list: string, written: string): string => `${list} and ${written} more`,
+  /** Joins a list as prose does: "a", "a and b", "a, b and c". */
+  list: (items: readonly string[]): string =>
+    items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`,
+  /** The words before a number's qualifier: "about 4%", "more than 50". */
+  qualifiers: {
+    about: "about",
+    "more-than": "more than",
+    "at-least": "at least",
+    "up-to": "up to",
+  } satisfies Record<Exclude<Qualifier, "exact">, string> as Record<Exclude<Qualifier, "exact">, string>,
+  /** A value's kind after it: "−4% (forecast)". */
+  kinds: { estimate: "estimate", forecast: "forecast" },
+  /** The style `words`: one to nine spelt out ("eight lawmakers"); undefined keeps the figure. */
+  numberWord: (n: number): string | undefined => ONE_TO_NINE[n - 1],
+  /**
+   * Words just before a number that say which way it went, matched at the end of the text before it,
+   * whatever the case: "up {{…}}", "fell by {{…}}", "a rise of {{…}}". The number then loses its sign.
+   */
+  directions: {
+    up: [...UP_VERBS, ...UP_VERBS.map((verb) => `${verb} by`), ...UP_NOUNS.map((noun) => `${noun} of`)],
+    down: [...DOWN_VERBS, ...DOWN_VERBS.map((verb) => `${verb} by`), ...DOWN_NOUNS.map((noun) => `${noun} of`)],
+  } as { readonly up: readonly string[]; readonly down: readonly string[] },
+  /** A rank: "3rd of 12", "joint 2nd of 7". */
+  rank: (n: number, of: number, joint: boolean): string => {
+    const suffix = { one: "st", two: "nd", few: "rd", other: "th" }[
+      new Intl.PluralRules("en-US", { type: "ordinal" }).select(n) as "one" | "two" | "few" | "other"
+    ];
+    return `${joint ? "joint " : ""}${n}${suffix} of ${of}`;
+  },
+  /** The rows an aggregate was taken over: "all 12 rows of Test data". */
+  aggregateRows: (count: number, written: string, title: string, all: boolean): string =>
+    `${all ? "all " : ""}${written} ${count === 1 ? "row" : "rows"} of ${title}`,
+  /** How they were chosen: `where region is "South"`, `where region is one of "A", "B"`. */
+  aggregateWhere: (conditions: readonly Condition[]): string =>
+    `where ${conditions
+      .map(({ column, values, oneOf }) =>
+        !oneOf ? `${column} is ${values[0]}` : `${column} is one of ${values.join(", ")}`,
+      )
+      .join(" and ")}`,
+  /** The line's first sentence: "Mean of value over all 12 rows of Test data (a–l): 6.5." */
+  aggregate: ({ op, column, over, value, row, ties, order }: AggregateStatement): string => {
+    if (op === "count") return `Count of ${over}: ${value}.`;
+    if (op === "rank") {
+      const first = order === "ascending" ? "smallest" : "largest";
+      return `Rank of row ${row} by ${column}, ${first} first, among ${over}: ${value}.`;
+    }
+    if (op === "share-of-total") return `Share of row ${row} in the total of ${column} over ${over}: ${value}.`;
+    const name = { sum: "Sum", mean: "Mean", median: "Median", min: "Minimum", max: "Maximum" }[op];
+    const at = row === undefined ? "" : `, in row ${row}${ties ? ` (tied with ${ties})` : ""}`;
+    return `${name} of ${column} over ${over}: ${value}${at}.`;
+  },
+  /** Rows left out of an aggregate as empty: "One row has no value and is left out (k)." */
+  aggregateEmpty: (count: number, written: string, column: string, list: string): string =>
+    count === 1
+      ? `One row has no ${column} and is left out (${list}).`
+      : `${written} rows have no ${column} and are left out (${list}).`,
+  /** "1 of the 11 values is a forecast." */
+  aggregateValues: (note: ValueNote, count: number, written: string, total: string): string => {
+    const [one, many] = {
+      inexact: ["approximate or a bound", "approximate or bounds"],
+      forecast: ["a forecast", "forecasts"],
+      estimate: ["an estimate", "estimates"],
+    }[note];
+    return `${written} of the ${total} values ${count === 1 ? `is ${one}` : `are ${many}`}.`;
+  },
 };
 
 /** The words plotbrief writes for a reader: one language's table. */
 export type Messages = typeof en;
+
+/** An aggregate as "Sources and methods" states it, its parts already written in the report's words. */
+export interface AggregateStatement {
+  readonly op: AggregateOp;
+  /** The column; "" for a count of rows. */
+  readonly column: string;
+  /** The rows: "all 12 rows of Test data where region is "South" (g–l)". */
+  readonly over: string;
+  /** What it came to: "6.5", "3rd of 12", "about 15% (forecast)". */
+  readonly value: string;
+  /** The row the value is of (a min or max, a rank, a share), and the rows tied with it, listed. */
+  readonly row?: string;
+  readonly ties?: string;
+  /** For a rank: "descending" puts the largest first. */
+  readonly order: "descending" | "ascending";
+}
+
+/** A selection by column values, its values as written in the data: `region`, `['"South"']`. */
+export interface Condition {
+  readonly column: string;
+  readonly values: readonly string[];
+  /** Whether the selection gave a list of values (`{ region: ["Asia"] }`), not one value. */
+  readonly oneOf: boolean;
+}
+
+/** Which of an aggregate's values a note counts: approximate ones or bounds, forecasts, estimates. */
+export type ValueNote = "inexact" | "forecast" | "estimate";
 
 // French typography: a no-break space before a colon, a narrow one before a semicolon.
 const NBSP = "\u00a0";
@@ -146,6 +248,60 @@ const fr: Messages = {
   altRange: (label, low, high) => `${label}${NBSP}: de ${low} à ${high}.`,
   altValues: (label, count, list) => `${label}${NBSP}: ${count} ${count < 2 ? "valeur" : "valeurs"}, ${list}.`,
   altMore: (list, count) => `${list} et ${count} autres`,
+  andMore: (list, written) => `${list} et ${written} autres`,
+  list: (items) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} et ${items.at(-1)}`),
+  qualifiers: { about: "environ", "more-than": "plus de", "at-least": "au moins", "up-to": "jusqu’à" },
+  kinds: { estimate: "estimation", forecast: "prévision" },
+  // "un" or "une" depends on the noun that follows, which plotbrief does not know: 1 stays a figure.
+  numberWord: (n) => ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"][n - 2],
+  directions: {
+    up: ["en hausse de", "hausse de", "augmenté de", "progressé de", "progression de", "grimpé de", "gagné"],
+    down: [
+      "en baisse de",
+      "baisse de",
+      "baissé de",
+      "chuté de",
+      "chute de",
+      "diminué de",
+      "reculé de",
+      "recul de",
+      "perdu",
+    ],
+  },
+  rank: (n, of, joint) => `${n === 1 ? "1er" : `${n}e`}${joint ? " ex aequo" : ""} sur ${of}`,
+  aggregateRows: (count, written, title, all) =>
+    `${all ? "les " : ""}${written} ${count < 2 ? "ligne" : "lignes"} de ${title}`,
+  aggregateWhere: (conditions) =>
+    `où ${conditions
+      .map(({ column, values, oneOf }) =>
+        !oneOf ? `${column} vaut ${values[0]}` : `${column} vaut l’une des valeurs ${values.join(", ")}`,
+      )
+      .join(" et ")}`,
+  aggregate: ({ op, column, over, value, row, ties, order }) => {
+    if (op === "count") return `Décompte de ${over}${NBSP}: ${value}.`;
+    if (op === "rank") {
+      const first = order === "ascending" ? "du plus petit au plus grand" : "du plus grand au plus petit";
+      return `Rang de la ligne ${row} selon ${column}, ${first}, parmi ${over}${NBSP}: ${value}.`;
+    }
+    if (op === "share-of-total") {
+      return `Part de la ligne ${row} dans le total de ${column} sur ${over}${NBSP}: ${value}.`;
+    }
+    const name = { sum: "Somme", mean: "Moyenne", median: "Médiane", min: "Minimum", max: "Maximum" }[op];
+    const at = row === undefined ? "" : `, à la ligne ${row}${ties ? ` (à égalité avec ${ties})` : ""}`;
+    return `${name} de ${column} sur ${over}${NBSP}: ${value}${at}.`;
+  },
+  aggregateEmpty: (count, written, column, list) =>
+    count === 1
+      ? `Une ligne n’a pas de ${column} et est écartée (${list}).`
+      : `${written} lignes n’ont pas de ${column} et sont écartées (${list}).`,
+  aggregateValues: (note, count, written, total) => {
+    const [one, many] = {
+      inexact: ["approchée ou une borne", "approchées ou des bornes"],
+      forecast: ["une prévision", "des prévisions"],
+      estimate: ["une estimation", "des estimations"],
+    }[note];
+    return `${written} des ${total} valeurs ${count < 2 ? `est ${one}` : `sont ${many}`}.`;
+  },
 };
 
 const de: Messages = {
@@ -196,6 +352,45 @@ const de: Messages = {
   altRange: (label, low, high) => `${label}: ${low} bis ${high}.`,
   altValues: (label, count, list) => `${label}: ${count} ${count === 1 ? "Wert" : "Werte"}, ${list}.`,
   altMore: (list, count) => `${list} und ${count} weitere`,
+  andMore: (list, written) => `${list} und ${written} weitere`,
+  list: (items) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} und ${items.at(-1)}`),
+  qualifiers: { about: "etwa", "more-than": "mehr als", "at-least": "mindestens", "up-to": "bis zu" },
+  kinds: { estimate: "Schätzung", forecast: "Prognose" },
+  // "ein", "eine" or "eins" depends on the noun that follows, which plotbrief does not know: 1 stays a figure.
+  numberWord: (n) => ["zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"][n - 2],
+  // Only forms where the words come before the number: "stieg um 3 %", not "ist um 3 % gestiegen".
+  directions: {
+    up: ["ein Anstieg um", "Anstieg um", "ein Plus von", "stieg um", "wuchs um", "legte um", "erhöhte sich um"],
+    down: ["ein Rückgang um", "Rückgang um", "ein Minus von", "sank um", "fiel um", "verringerte sich um"],
+  },
+  rank: (n, of, joint) => `${joint ? "geteilter " : ""}Platz ${n} von ${of}`,
+  aggregateRows: (count, written, title, all) =>
+    `${all ? "alle " : ""}${written} ${count === 1 ? "Zeile" : "Zeilen"} von ${title}`,
+  aggregateWhere: (conditions) =>
+    `mit ${conditions.map(({ column, values }) => `${column} = ${values.join(" oder ")}`).join(" und ")}`,
+  aggregate: ({ op, column, over, value, row, ties, order }) => {
+    if (op === "count") return `Anzahl: ${over}: ${value}.`;
+    if (op === "rank") {
+      const first = order === "ascending" ? "aufsteigend" : "absteigend";
+      return `Rang der Zeile ${row} nach ${column} (${first}) über ${over}: ${value}.`;
+    }
+    if (op === "share-of-total") return `Anteil der Zeile ${row} an der Summe von ${column} über ${over}: ${value}.`;
+    const name = { sum: "Summe", mean: "Mittelwert", median: "Median", min: "Minimum", max: "Maximum" }[op];
+    const at = row === undefined ? "" : `, in Zeile ${row}${ties ? ` (gleichauf mit ${ties})` : ""}`;
+    return `${name} von ${column} über ${over}: ${value}${at}.`;
+  },
+  aggregateEmpty: (count, written, column, list) =>
+    count === 1
+      ? `Eine Zeile hat keinen Wert für ${column} und bleibt unberücksichtigt (${list}).`
+      : `${written} Zeilen haben keinen Wert für ${column} und bleiben unberücksichtigt (${list}).`,
+  aggregateValues: (note, count, written, total) => {
+    const [one, many] = {
+      inexact: ["ungefähr oder eine Schranke", "ungefähr oder Schranken"],
+      forecast: ["eine Prognose", "Prognosen"],
+      estimate: ["eine Schätzung", "Schätzungen"],
+    }[note];
+    return `${written} der ${total} Werte ${count === 1 ? `ist ${one}` : `sind ${many}`}.`;
+  },
 };
 
 const es: Messages = {
@@ -245,6 +440,68 @@ const es: Messages = {
   altRange: (label, low, high) => `${label}: de ${low} a ${high}.`,
   altValues: (label, count, list) => `${label}: ${count} ${count === 1 ? "valor" : "valores"}, ${list}.`,
   altMore: (list, count) => `${list} y ${count} más`,
+  andMore: (list, written) => `${list} y ${written} más`,
+  list: (items) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} y ${items.at(-1)}`),
+  qualifiers: { about: "alrededor de", "more-than": "más de", "at-least": "al menos", "up-to": "hasta" },
+  kinds: { estimate: "estimación", forecast: "previsión" },
+  // "uno", "un" or "una" depends on the noun that follows, which plotbrief does not know: 1 stays a figure.
+  numberWord: (n) => ["dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"][n - 2],
+  directions: {
+    up: [
+      "subió",
+      "subió un",
+      "aumentó",
+      "aumentó un",
+      "creció",
+      "creció un",
+      "un aumento de",
+      "una subida de",
+      "un alza de",
+    ],
+    down: [
+      "bajó",
+      "bajó un",
+      "cayó",
+      "cayó un",
+      "disminuyó",
+      "disminuyó un",
+      "una caída de",
+      "un descenso de",
+      "una bajada de",
+    ],
+  },
+  rank: (n, of, joint) => `puesto ${n}${joint ? " (empatado)" : ""} de ${of}`,
+  aggregateRows: (count, written, title, all) =>
+    `${all ? "las " : ""}${written} ${count === 1 ? "fila" : "filas"} de ${title}`,
+  aggregateWhere: (conditions) =>
+    `donde ${conditions
+      .map(({ column, values, oneOf }) =>
+        !oneOf ? `${column} es ${values[0]}` : `${column} es uno de ${values.join(", ")}`,
+      )
+      .join(" y ")}`,
+  aggregate: ({ op, column, over, value, row, ties, order }) => {
+    if (op === "count") return `Recuento de ${over}: ${value}.`;
+    if (op === "rank") {
+      const first = order === "ascending" ? "de menor a mayor" : "de mayor a menor";
+      return `Puesto de la fila ${row} por ${column}, ${first}, entre ${over}: ${value}.`;
+    }
+    if (op === "share-of-total") return `Parte de la fila ${row} en el total de ${column} en ${over}: ${value}.`;
+    const name = { sum: "Suma", mean: "Media", median: "Mediana", min: "Mínimo", max: "Máximo" }[op];
+    const at = row === undefined ? "" : `, en la fila ${row}${ties ? ` (empatada con ${ties})` : ""}`;
+    return `${name} de ${column} en ${over}: ${value}${at}.`;
+  },
+  aggregateEmpty: (count, written, column, list) =>
+    count === 1
+      ? `Una fila no tiene ${column} y queda fuera (${list}).`
+      : `${written} filas no tienen ${column} y quedan fuera (${list}).`,
+  aggregateValues: (note, count, written, total) => {
+    const [one, many] = {
+      inexact: ["aproximado o un límite", "aproximados o límites"],
+      forecast: ["una previsión", "previsiones"],
+      estimate: ["una estimación", "estimaciones"],
+    }[note];
+    return `${written} de los ${total} valores ${count === 1 ? `es ${one}` : `son ${many}`}.`;
+  },
 };
 
 /** plotbrief's own tables, by language subtag: `MESSAGES.fr.chartData` is "Données de ce graphique". */

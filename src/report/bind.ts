@@ -52,7 +52,8 @@ export function bindReport(report: LoadedReport): BoundReport {
   const problems: string[] = [];
   const at = (line: number, message: string) =>
     problems.push(located(notebook.file, notebook.bodyLine + line, message));
-  const markdown = parseMarkdown(notebook.body);
+  const { messages, english } = reportMessages(report);
+  const markdown = parseMarkdown(notebook.body, messages.directions);
   for (const image of findOutsideImages(markdown)) {
     at(
       image.line,
@@ -68,7 +69,6 @@ export function bindReport(report: LoadedReport): BoundReport {
     else numbers.set(id, numbers.size + 1);
   }
   const derived = derive(report);
-  const { messages, english } = reportMessages(report);
   const context: FactContext = {
     datasets: report.datasets,
     derived,

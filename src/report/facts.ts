@@ -81,10 +81,11 @@ export function resolveFact(text: string, context: FactContext, direction?: "up"
   const [, datasetId, reference, optionText] = match as unknown as [string, string, string, string?];
   const styles = parseStyles(optionText ?? "");
   if ("error" in styles) return { error: `{{${text}}}: ${styles.error}` };
+  // Without the report's words, a number takes plotbrief's for its locale, a source line English.
   const format: NumberFormat & CiteOptions = {
     ...styles,
     locale: context.locale,
-    messages: context.messages ?? CATALOGUE.en,
+    ...(context.messages === undefined ? {} : { messages: context.messages }),
   };
   if (datasetId === "derived") {
     const [key, fieldName] = reference.split(/\.(.*)/) as [string, string?];

@@ -2,6 +2,7 @@
 // rules: a line `{{figure id}}` embeds a figure, and an inline `{{…}}` quotes a fact or refers to a figure.
 import MarkdownIt from "markdown-it";
 import footnote from "markdown-it-footnote";
+import { CATALOGUE } from "../i18n/messages.js";
 import type { Html } from "../render/html.js";
 
 /** What the rules need, made beforehand and keyed as written: each inline reference's markup, each figure's. */
@@ -40,18 +41,28 @@ md.block.ruler.before(
 
 const INLINE_REFERENCE = /^\{\{([^{}\n]*)\}\}/;
 
-// Words that say which way a change went, just before the number: "up {{…}}", "fell by {{…}}", "a rise of {{…}}".
-const UP =
-  /\b(?:up|rose|risen|rises|grew|grown|grows|increased|gained|climbed|jumped)(?:\s+by)?\s+$|\b(?:an?\s+)?(?:rise|increase|gain|jump)\s+of\s+$/i;
-const DOWN =
-  /\b(?:down|fell|fallen|falls|dropped|declined|decreased|shrank|lost)(?:\s+by)?\s+$|\b(?:an?\s+)?(?:fall|drop|decline|decrease)\s+of\s+$/i;
+/** Words that say which way a change went, as the report's messages list them: "up", "fell by", "a rise of". */
+export interface Directions {
+  readonly up: readonly string[];
+  readonly down: readonly string[];
+}
+
+/** Matches any of the phrases at the end of the text before a reference, as whole words, in any case. */
+function endingIn(phrases: readonly string[]): RegExp {
+  const escaped = phrases
+    .map((phrase) => phrase.trim())
+    .filter(Boolean)
+    .map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+"));
+  return escaped.length === 0 ? /(?!)/ : new RegExp(`(?<![\\p{L}\\p{N}_])(?:${escaped.join("|")})\\s+$`, "iu");
+}
 
 md.inline.ruler.before("emphasis", "pb_fact", (state, silent) => {
   const match = INLINE_REFERENCE.exec(state.src.slice(state.pos, state.pos + 200));
   if (!match) return false;
   if (!silent) {
     // The text since the last token is still pending: the words just before the reference.
-    const direction = UP.test(state.pending) ? "up" : DOWN.test(state.pending) ? "down" : undefined;
+    const { up, down } = (state.env as { directions: { up: RegExp; down: RegExp } }).directions;
+    const direction = up.test(state.pending) ? "up" : down.test(state.pending) ? "down" : undefined;
     const token = state.push("pb_fact", "", 0);
     token.meta = { text: match[1]!.trim(), ...(direction ? { direction } : {}) };
   }
@@ -80,9 +91,13 @@ export interface ParsedMarkdown {
   readonly tokens: readonly Token[];
 }
 
-/** Parses a notebook body: the finders and the renderer below all work on this. */
-export function parseMarkdown(body: string): ParsedMarkdown {
-  return { tokens: md.parse(body, {}) };
+/**
+ * Parses a notebook body: the finders and the renderer below all work on this. `directions` are the
+ * words in the report's language that say which way a change went; default, English.
+ */
+export function parseMarkdown(body: string, directions: Directions = CATALOGUE.en.directions): ParsedMarkdown {
+  const env = { directions: { up: endingIn(directions.up), down: endingIn(directions.down) } };
+  return { tokens: md.parse(body, env) };
 }
 
 /** Every image in a notebook body whose source is not inside the page (a data: URL), with its line. */

@@ -3,10 +3,11 @@
 // aggregate the prose quotes (a mean, a sum, a maximum…) was taken over.
 import { formatRank } from "../data/aggregate.js";
 import type { Aggregation } from "../data/aggregate.js";
-import { formatDigits, formatList, formatNumber } from "../data/format.js";
+import { formatDigits, formatNumber } from "../data/format.js";
 import { citeSource } from "../data/provenance.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
+import { CATALOGUE } from "../i18n/messages.js";
 import type { Messages } from "../i18n/messages.js";
 
 export interface SourcesAndMethods {
@@ -48,7 +49,7 @@ export function sourcesAndMethods(
 ): SourcesAndMethods {
   const { locale, messages } = words;
   const aggregates = [...derived.values()].flatMap((quoted) => quoted.aggregates ?? []);
-  const methods = [...new Set(aggregates.map((aggregate) => describeAggregate(aggregate, locale)))];
+  const methods = [...new Set(aggregates.map((aggregate) => describeAggregate(aggregate, words)))];
   const notes =
     neutralised === 0
       ? methods
@@ -69,67 +70,55 @@ export function sourcesAndMethods(
   };
 }
 
-const OPS: Record<Aggregation["op"], string> = {
-  sum: "Sum",
-  mean: "Mean",
-  median: "Median",
-  min: "Minimum",
-  max: "Maximum",
-  count: "Count",
-  rank: "Rank",
-  "share-of-total": "Share",
-};
+const ENGLISH: Words = { locale: "en-US", messages: CATALOGUE.en };
 
 /**
- * One aggregate as "Sources and methods" states it: "Mean of value over all 12 rows of Test data (a–l):
- * 4.5." English only; every word of it is written here, so that a message catalogue can take it over.
+ * One aggregate as "Sources and methods" states it, in the report's words: "Mean of value over all 12
+ * rows of Test data (a–l): 4.5."
  */
-export function describeAggregate(aggregate: Aggregation, locale: string): string {
-  const { op, column, keys, empty } = aggregate;
+export function describeAggregate(aggregate: Aggregation, words: Words = ENGLISH): string {
+  const { locale, messages } = words;
+  const { op, column = "", keys, empty } = aggregate;
+  const count = countIn(locale);
   const n = keys.length + empty.length;
-  const rows = `${aggregate.all ? "all " : ""}${formatDigits(n, 0)} ${n === 1 ? "row" : "rows"} of ${aggregate.title}`;
-  const where = aggregate.where === undefined ? "" : ` where ${aggregate.where}`;
-  const over = `${rows}${where} (${listKeys(aggregate)})`;
+  const rows = messages.aggregateRows(n, count(n), aggregate.title, aggregate.all);
+  const where = aggregate.conditions === undefined ? "" : ` ${messages.aggregateWhere(aggregate.conditions)}`;
   const value =
-    op === "rank" ? formatRank(aggregate.value, aggregate, { kind: true }) : formatNumber(aggregate.value, { locale });
-  const tied = aggregate.ties?.length ? ` (tied with ${formatList(aggregate.ties)})` : "";
-  const order = aggregate.order === "ascending" ? "smallest" : "largest";
-  let head: string;
-  switch (op) {
-    case "count":
-      head = `Count of ${over}: ${value}.`;
-      break;
-    case "rank":
-      head = `Rank of row ${aggregate.row} by ${column}, ${order} first, among ${over}: ${value}.`;
-      break;
-    case "share-of-total":
-      head = `Share of row ${aggregate.row} in the total of ${column} over ${over}: ${value}.`;
-      break;
-    default: {
-      const row = aggregate.row === undefined ? "" : `, in row ${aggregate.row}${tied}`;
-      head = `${OPS[op]} of ${column} over ${over}: ${value}${row}.`;
-    }
-  }
-  const some = (k: number, one: string, many: string) =>
-    k === 0
-      ? ""
-      : ` ${formatDigits(k, 0)} of the ${formatDigits(keys.length, 0)} values ${k === 1 ? `is ${one}` : `are ${many}`}.`;
+    op === "rank"
+      ? formatRank(aggregate.value, aggregate, { kind: true, locale, messages })
+      : formatNumber(aggregate.value, { locale, messages });
+  const head = messages.aggregate({
+    op,
+    column,
+    over: `${rows}${where} (${listKeys(aggregate, words)})`,
+    value,
+    ...(aggregate.row === undefined ? {} : { row: aggregate.row }),
+    ...(aggregate.ties?.length ? { ties: messages.list(aggregate.ties) } : {}),
+    order: aggregate.order ?? "descending",
+  });
+  const total = count(keys.length);
   const notes = [
-    empty.length === 0
-      ? ""
-      : ` ${empty.length === 1 ? "One row has" : `${formatDigits(empty.length, 0)} rows have`} no ${column} and ${empty.length === 1 ? "is" : "are"} left out (${formatList(empty)}).`,
-    some(aggregate.inexact, "approximate or a bound", "approximate or bounds"),
-    some(aggregate.forecasts, "a forecast", "forecasts"),
-    some(aggregate.estimates, "an estimate", "estimates"),
+    empty.length === 0 ? "" : messages.aggregateEmpty(empty.length, count(empty.length), column, messages.list(empty)),
+    ...(["inexact", "forecast", "estimate"] as const).map((note) => {
+      const k = { inexact: aggregate.inexact, forecast: aggregate.forecasts, estimate: aggregate.estimates }[note];
+      return k === 0 ? "" : messages.aggregateValues(note, k, count(k), total);
+    }),
   ];
-  return head + notes.join("");
+  return [head, ...notes].filter(Boolean).join(" ");
+}
+
+/** Counts of rows written in the locale; in English, AP style whatever the region. */
+function countIn(locale: string): (n: number) => string {
+  if (/^en\b/i.test(locale)) return (n) => formatDigits(n, 0);
+  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  return (n) => format.format(n);
 }
 
 /** The rows' keys: "a–l" for a run of three or more in the dataset's order, else up to six by name. */
-function listKeys({ keys, run }: Aggregation): string {
+function listKeys({ keys, run }: Aggregation, { locale, messages }: Words): string {
   if (run && keys.length >= 3) return `${keys[0]}–${keys.at(-1)}`;
-  if (keys.length <= 6) return formatList(keys);
-  return `${keys.slice(0, 5).join(", ")} and ${formatDigits(keys.length - 5, 0)} more`;
+  if (keys.length <= 6) return messages.list(keys);
+  return messages.andMore(keys.slice(0, 5).join(", "), countIn(locale)(keys.length - 5));
 }
 
 function disagreements(dataset: Dataset, { locale, messages }: Words): string[] {
@@ -150,7 +139,7 @@ function disagreements(dataset: Dataset, { locale, messages }: Words): string[] 
         .map((source) => citeSource(source, { locale, messages }))
         .join("; ");
       const what = compare.describe ? `: ${compare.describe(row as never)}` : "";
-      return `${formatNumber(values[i]!, { locale })} (${source}${what})`;
+      return `${formatNumber(values[i]!, { locale, messages })} (${source}${what})`;
     });
     lines.push(messages.disagreement(group, stated.join("; ")));
   }

@@ -118,6 +118,10 @@ describe("aggregates over all rows", () => {
     const tied = await load(`${PLAIN}\ng,Asia,5,exact,actual,count,one`);
     const joint = rank(tied, "value", "e");
     expect(formatRank(joint.value, joint.aggregates![0]!)).toBe("joint 2nd of 7");
+    expect(formatRank(joint.value, joint.aggregates![0]!, { locale: "fr-FR" })).toBe("2e ex aequo sur 7");
+    expect(formatRank(smallest.value, smallest.aggregates![0]!, { locale: "fr-FR" })).toBe("1er sur 6");
+    expect(formatRank(third.value, third.aggregates![0]!, { locale: "de-DE" })).toBe("Platz 3 von 6");
+    expect(formatRank(third.value, third.aggregates![0]!, { locale: "es-ES" })).toBe("puesto 3 de 6");
     expect(formatRank(rank(t, "value", "a").value, rank(t, "value", "a").aggregates![0]!)).toBe("6th of 6");
   });
 
@@ -245,6 +249,7 @@ describe("qualifiers, kinds and sources", () => {
     expect(mean(t, "value", { rows: ["a", "b"] }).value.kind).toBe("actual");
     const ranked = rank(t, "value", "f");
     expect(formatRank(ranked.value, ranked.aggregates![0]!)).toBe("1st of 6 (forecast)");
+    expect(formatRank(ranked.value, ranked.aggregates![0]!, { locale: "fr-FR" })).toBe("1er sur 6 (prévision)");
     const estimated = await load(PLAIN.replace("a,Asia,1,exact,actual", "a,Asia,1,exact,estimate"));
     expect(sum(estimated, "value").value.kind).toBe("estimate");
   });

@@ -71,7 +71,16 @@ describe("formatNumber(q, styles)", () => {
     expect(styled(q(10), "words")).toBe("10");
     expect(styled(q(8, { unit: "percent" }), "words")).toBe("8%");
     expect(styled(q(8, { unit: "usd" }), "words")).toBe("$8");
-    expect(styled(q(8), "words", "fr-FR")).toBe("8");
+  });
+
+  it("words spells out two to nine in French, German and Spanish, where one's word depends on its noun", () => {
+    expect(styled(q(8), "words", "fr-FR")).toBe("huit");
+    expect(styled(q(3, { unit: "people" }), "words", "fr-FR")).toBe("trois personnes");
+    expect(styled(q(5), "words", "de-DE")).toBe("fünf");
+    expect(styled(q(9), "words", "es-ES")).toBe("nueve");
+    for (const locale of ["fr-FR", "de-DE", "es-ES"]) expect(styled(q(1), "words", locale)).toBe("1");
+    // A language plotbrief has no words for keeps its figures rather than take English words.
+    expect(styled(q(8), "words", "it-IT")).toBe("8");
     expect(styled(q(8.4, { digits: 1 }), "words, round 0")).toBe("eight");
   });
 

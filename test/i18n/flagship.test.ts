@@ -52,20 +52,50 @@ const SAMPLES: Record<keyof Functions, unknown[][]> = {
     [A, 2, B],
   ],
   altMore: [[A, 3]],
+  andMore: [[A, B]],
+  list: [[[A, B]], [[A, B, C]]],
+  numberWord: [[2]],
+  rank: [
+    [1, 2, false],
+    [2, 3, true],
+  ],
+  aggregateRows: [
+    [1, A, B, true],
+    [2, A, B, false],
+  ],
+  aggregateWhere: [[[{ column: A, values: [B], oneOf: false }]], [[{ column: A, values: [B, C], oneOf: true }]]],
+  aggregate: (["sum", "mean", "median", "min", "max", "count", "rank", "share-of-total"] as const).flatMap((op) =>
+    (["descending", "ascending"] as const).map((order) => [
+      { op, column: A, over: B, value: C, row: A, ties: B, order },
+    ]),
+  ),
+  aggregateEmpty: [
+    [1, A, B, C],
+    [2, A, B, C],
+  ],
+  aggregateValues: (["inexact", "forecast", "estimate"] as const).flatMap((note) => [
+    [note, 1, A, B],
+    [note, 2, A, B],
+  ]),
 };
 
 /** A table's own words: each string whole, and each function's text between its values where it has two words or more. */
 function wordsOf(messages: Messages): string[] {
   return Object.entries(messages).flatMap(([key, message]) => {
+    // Words plotbrief reads in the prose, not words it writes.
+    if (key === "directions") return [];
     if (typeof message === "string") return [message];
     // A chart's kind of one word ("map") may be the author's word too; those of two are plotbrief's.
     if (typeof message !== "function")
       return Object.values(message as Record<string, string>).filter((kind) => kind.includes(" "));
-    return SAMPLES[key as keyof Functions]
-      .map((args) => [(message as (...values: unknown[]) => unknown)(...args)].flat().join(A))
-      .flatMap((text) => text.split(/[\u0001-\u0003]|\d+/))
-      .map((part) => part.trim().replace(/^[.,;:]\s*|\s*[.,;:]$/g, ""))
-      .filter((part) => part.split(/\s+/).length >= 2);
+    return (
+      SAMPLES[key as keyof Functions]
+        .map((args) => [(message as (...values: unknown[]) => unknown)(...args)].flat().join(A))
+        .flatMap((text) => text.split(/[\u0001-\u0003]|\d+/))
+        .map((part) => part.trim().replace(/^[.,;:]\s*|\s*[.,;:]$/g, ""))
+        // Two words at least, one of them more than a short function word: "of the" may be the author's.
+        .filter((part) => part.split(/\s+/).length >= 2 && part.split(/\s+/).some((word) => word.length > 3))
+    );
   });
 }
 
@@ -95,6 +125,18 @@ describe("the flagship built with lang: fr", () => {
     await writeFile(
       figure,
       code.replace("`Sources disagree on earlier growth:", "`Les sources divergent sur la croissance passée :"),
+    );
+    // And the summons chart's note, which explains plotbrief's short qualifiers, and its note and alt text,
+    // which write counts with formatNumber in the default locale: an author writing French would give "fr-FR".
+    const summons = join(root, "reports/cambodia-2020/figures/summons.ts");
+    await writeFile(
+      summons,
+      (await readFile(summons, "utf8"))
+        .replace("\\u201c+\\u201d more than", "\\u201c+\\u201d plus de")
+        .replaceAll(
+          'formatNumber(summons.quantity(row, "count"))',
+          'formatNumber(summons.quantity(row, "count"), { locale: "fr-FR" })',
+        ),
     );
     rendered = await renderReport(root, await loadReport(root, "cambodia-2020"));
     html = rendered.html;

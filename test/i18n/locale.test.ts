@@ -54,7 +54,9 @@ describe("resolveMessages(locale, project)", () => {
     expect(resolveMessages("es-MX").messages.pageOf("1", "3").join("")).toBe("Página 1 de 3");
     expect(resolveMessages("en-US")).toEqual({ messages: CATALOGUE.en, english: [] });
     const italian = resolveMessages("it-IT");
-    expect(italian.messages).toEqual(CATALOGUE.en);
+    expect(italian.messages).toEqual({ ...CATALOGUE.en, numberWord: expect.any(Function) });
+    // English words spelt out in Italian prose would be wrong: its figures stay.
+    expect(italian.messages.numberWord(3)).toBeUndefined();
     expect(italian.english).toEqual(Object.keys(CATALOGUE.en));
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CATALOGUE } from "../../src/i18n/messages.js";
 import { findProse, findReferences as find, parseMarkdown } from "../../src/report/markdown.js";
 
 const findReferences = (body: string) => find(parseMarkdown(body));
@@ -35,6 +36,26 @@ describe("findReferences(body)", () => {
       undefined,
       undefined,
     ]);
+  });
+
+  it("reads the direction in the report's language, from its messages' directions", () => {
+    const directions = (body: string, language: string) =>
+      find(parseMarkdown(body, CATALOGUE[language]!.directions)).map((reference) => reference.direction);
+    expect(
+      directions("En hausse de {{a/b}}, a augmenté de {{a/b}}, en baisse de {{a/b}}, a chuté de {{a/b}}", "fr"),
+    ).toEqual(["up", "up", "down", "down"]);
+    expect(
+      directions("Ein Anstieg um {{a/b}}, stieg um {{a/b}}, ein Rückgang um {{a/b}}, fiel um {{a/b}}", "de"),
+    ).toEqual(["up", "up", "down", "down"]);
+    expect(directions("Subió {{a/b}}, un aumento de {{a/b}}, cayó un {{a/b}}, una caída de {{a/b}}", "es")).toEqual([
+      "up",
+      "up",
+      "down",
+      "down",
+    ]);
+    // Another language's words, or a word inside another ("rehausse de"), give no direction.
+    expect(directions("Up {{a/b}}, rehausse de {{a/b}}", "fr")).toEqual([undefined, undefined]);
+    expect(directions("En hausse de {{a/b}}", "en")).toEqual([undefined]);
   });
 
   it("sees a figure written inside a sentence as misplaced, not as a figure line", () => {

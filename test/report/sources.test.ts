@@ -36,9 +36,9 @@ function load(edit: (rows: string[]) => string[] = (rows) => rows) {
 }
 
 const line = (quoted: { aggregates?: readonly unknown[] }) =>
-  describeAggregate(quoted.aggregates![0] as never, "en-US");
+  describeAggregate(quoted.aggregates![0] as never, ENGLISH);
 
-describe("describeAggregate(aggregate, locale)", () => {
+describe("describeAggregate(aggregate, words)", () => {
   it("states the aggregate, its column, the rows it came from and its value", async () => {
     const t = await load();
     expect(line(mean(t, "value"))).toBe("Mean of value over all 12 rows of Test data (a\u2013l): 6.5.");
@@ -66,6 +66,40 @@ describe("describeAggregate(aggregate, locale)", () => {
       "Mean of value over all 12 rows of Test data (a, b, c, d, e and 6 more): about 6.1 (forecast). " +
         "One row has no value and is left out (k). 1 of the 11 values is approximate or a bound. " +
         "1 of the 11 values is a forecast.",
+    );
+  });
+});
+
+describe("describeAggregate(aggregate, words) in another language", () => {
+  const french = (quoted: { aggregates?: readonly unknown[] }) =>
+    describeAggregate(quoted.aggregates![0] as never, { locale: "fr-FR", messages: CATALOGUE.fr! });
+
+  it("states the aggregate, its selection, its rows and its value in the report's words", async () => {
+    const t = await load();
+    expect(french(sum(t, "value", { rows: { region: "South" } }))).toBe(
+      'Somme de value sur 6 lignes de Test data où region vaut "South" (g\u2013l)\u00a0: 57.',
+    );
+    expect(french(countRows(t, { rows: (row) => row.value !== 3 }))).toBe(
+      "Décompte de 11 lignes de Test data (a, b, d, e, f et 6 autres)\u00a0: 11.",
+    );
+    expect(french(max(t, "value", { rows: ["k", "l"] }))).toBe(
+      "Maximum de value sur 2 lignes de Test data (k et l)\u00a0: 12, à la ligne l.",
+    );
+    const german = describeAggregate(rank(t, "value", "j").aggregates![0]!, {
+      locale: "de-DE",
+      messages: CATALOGUE.de!,
+    });
+    expect(german).toBe(
+      "Rang der Zeile j nach value (absteigend) über alle 12 Zeilen von Test data (a\u2013l): Platz 3 von 12.",
+    );
+  });
+
+  it("says in the report's words which rows were empty and which values were qualified or forecasts", async () => {
+    const t = await load((rows) => [...rows.slice(0, 10), "k,South,,exact,actual,s", "l,South,12,about,forecast,s"]);
+    expect(french(mean(t, "value"))).toBe(
+      "Moyenne de value sur les 12 lignes de Test data (a, b, c, d, e et 6 autres)\u00a0: environ 6,1 (prévision). " +
+        "Une ligne n’a pas de value et est écartée (k). 1 des 11 valeurs est approchée ou une borne. " +
+        "1 des 11 valeurs est une prévision.",
     );
   });
 });
