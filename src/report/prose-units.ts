@@ -6,7 +6,7 @@ import { writtenForms } from "../data/affix.js";
 import { definedUnits, unitName, unitOf } from "../data/units.js";
 import type { UnitSpec } from "../data/units.js";
 
-// Units counted alike: "59 people" is a count, and a change in percentage points is often written in percent.
+// Units compared alike: people are a count, and a change in percentage points is often written in percent.
 const KIN: Readonly<Record<string, string>> = { people: "count", "percentage-points": "percent" };
 
 // Measures plotbrief does not ship, read so that a number written with one is never taken for a count
@@ -112,9 +112,10 @@ export function unitReading(locale: string, dataUnits: Iterable<string>): UnitRe
     if (!NOT_UNITS.has(text)) (side.get(text) ?? side.set(text, new Set()).get(text)!).add(family);
   };
   for (const unit of [...definedUnits(), ...MEASURES]) {
-    // A scaled unit is written with its base's words and Intl's scale words, read below.
-    if (unit.scale !== undefined) continue;
+    // A scaled unit is written with its base's words and Intl's scale words, read below; a head-count's
+    // words are nouns, as "defendants" is one: "59 people" is a bare 59, and binding it keeps "people".
     const family = familyOf(unit);
+    if (unit.scale !== undefined || family === "count") continue;
     for (const { text, position, symbol } of writtenForms(unit, locales)) {
       add(position === "before" ? before : after, text, family);
       // A currency's symbol or code stands on either side, whatever the locale: "$5", "5 $US", "EUR 5".
