@@ -72,6 +72,62 @@ function fromForm(form: UnitForm, locale: string, value: number, precision: Intl
   return before ? { before: text + space, after: "", word } : { before: "", after: space + text, word };
 }
 
+/** One way a unit is written beside a number: "$" before it, "millimetres" after it. */
+export interface UnitWriting {
+  readonly text: string;
+  readonly position: "before" | "after";
+  /** A symbol or a code ("$", "USD", "mm"), not a word ("dollars", "millimetres"). */
+  readonly symbol: boolean;
+}
+
+// Values enough to meet the plural categories of the locales written most (one, few, many, other).
+const PLURALS = [1, 2, 5];
+const CURRENCY_DISPLAYS = ["symbol", "narrowSymbol", "code", "name"] as const;
+const read = new WeakMap<UnitSpec, Map<string, readonly UnitWriting[]>>();
+
+/**
+ * Every way a unit (not a scaled one) is written beside a number, for the claims audit to find it in
+ * prose: its own words in every language it gives them (singular, plural, after a scale word), and the
+ * symbols, codes, names or words Intl writes for it in each of `locales`. Read once per definition.
+ */
+export function writtenForms(unit: UnitSpec, locales: readonly string[]): readonly UnitWriting[] {
+  const key = locales.join(" ");
+  const known = read.get(unit)?.get(key);
+  if (known) return known;
+  const forms = new Map<string, UnitWriting>();
+  const add = (raw: string, position: "before" | "after", symbol: boolean) => {
+    const text = raw.trim();
+    if (text && !forms.has(`${position} ${text}`)) forms.set(`${position} ${text}`, { text, position, symbol });
+  };
+  const addIntl = (affix: Affix, symbol: boolean) => {
+    add(affix.before, "before", symbol);
+    add(affix.after, "after", symbol);
+  };
+  for (const form of Object.values(unit.forms ?? {})) {
+    const { text, position = "after", space, symbol, scaled } = typeof form === "string" ? { text: form } : form;
+    const isSymbol = symbol ?? (position === "before" || !(space ?? true));
+    for (const written of typeof text === "string" ? [text] : Object.values(text)) add(written, position, isSymbol);
+    if (scaled) add(scaled, position, isSymbol);
+  }
+  for (const locale of locales) {
+    for (const value of PLURALS) {
+      if (unit.currency !== undefined) {
+        for (const currencyDisplay of CURRENCY_DISPLAYS) {
+          const options = { style: "currency", currency: unit.currency, currencyDisplay } as const;
+          addIntl(fromIntl(locale, options, value), currencyDisplay !== "name");
+        }
+      } else if (unit.intl !== undefined) {
+        for (const unitDisplay of ["short", "long"] as const) {
+          addIntl(fromIntl(locale, { style: "unit", unit: unit.intl, unitDisplay }, value), unitDisplay === "short");
+        }
+      }
+    }
+  }
+  const result = [...forms.values()];
+  read.set(unit, (read.get(unit) ?? new Map()).set(key, result));
+  return result;
+}
+
 /** The text Intl writes before and after the digits of `value`: "$" before, "\u00a0%" after. */
 function fromIntl(locale: string, options: Intl.NumberFormatOptions, value: number): Affix {
   const parts = new Intl.NumberFormat(locale, options).formatToParts(value);

@@ -180,6 +180,11 @@ export function unitOf(name: Unit): UnitSpec {
   return unit;
 }
 
+/** Every unit defined so far, plotbrief's and the project's: for the claims audit, which reads how each is written. */
+export function definedUnits(): readonly UnitSpec[] {
+  return [...registry.values()];
+}
+
 /** The name of a unit given by name or by its definition, checked. */
 export function unitName(unit: Unit | UnitSpec): string | { error: string } {
   const name = typeof unit === "object" && unit !== null ? unit.name : unit;

@@ -142,8 +142,11 @@ function readAfter(
   }
   let unit: WrittenForm | undefined;
   for (const form of units.after) {
+    // A letter alone after a space is as often a word, so it is a unit only if touching the number
+    // ("12t") or if the data has that unit ("12 t" in a report with data in tonnes).
     const oneLetter = /^\p{L}$/u.test(form.text.replace(/[^\p{L}]/gu, ""));
-    const taken = matchForm(form.text, oneLetter && !form.text.startsWith("°"));
+    const glued = oneLetter && !form.text.startsWith("°") && !units.inData.has(form.text);
+    const taken = matchForm(form.text, glued);
     if (taken === 0) continue;
     unit = form;
     length += taken;

@@ -1,66 +1,49 @@
 // How units and scales are written in prose, for the claims audit: a typed number is compared only with
 // data in the unit its words name ("161 mm" with millimetres, "$1.1bn" with US dollars), at the scale
-// they name. A data unit this table does not know is read from its id ("widgets", "gbp-million"), so
-// units added elsewhere need no change here.
+// they name. Units, their words and symbols, currencies, scales and bases come from the units registry
+// (data/units.ts), a project's own included; what is here is only what prose writes that no unit says.
+import { writtenForms } from "../data/affix.js";
+import { definedUnits, unitName, unitOf } from "../data/units.js";
+import type { UnitSpec } from "../data/units.js";
 
-/** A family of units as prose writes them: a number written in one is compared only with data in it. */
-interface Family {
-  /** Money: "worth 5.8 billion" is read as money or a count. */
-  readonly currency?: boolean;
-  /** Data unit ids of the family; "-thousand", "-million", "-billion" and "-trillion" scale any of them. */
-  readonly ids: readonly string[];
-  /** Written before the number: "$", "US$". */
-  readonly before?: readonly string[];
-  /** Written after the number, with or without a space: "%", "mm", "years", "°C". */
-  readonly after?: readonly string[];
-}
+// Units compared alike: people are a count, and a change in percentage points is often written in percent.
+const KIN: Readonly<Record<string, string>> = { people: "count", "percentage-points": "percent" };
 
-const FAMILIES: Readonly<Record<string, Family>> = {
-  // Counts are written bare ("59 people" is a bare 59): the noun says what is counted, not a unit.
-  count: { ids: ["count", "people", "persons", "number", "thousands", "millions"] },
-  percent: {
-    ids: ["percent", "percentage-points", "pp", "percentage-point"],
-    after: ["%", "percent", "per cent", "pct", "pc", "percentage points", "percentage point", "pp", "p.p."],
-  },
-  usd: {
-    currency: true,
-    ids: ["usd", "dollars"],
-    before: ["US$", "USD", "$"],
-    after: ["US dollars", "dollars", "de dollars", "USD", "$"],
-  },
-  eur: {
-    currency: true,
-    ids: ["eur", "euros"],
-    before: ["€", "EUR"],
-    after: ["euros", "euro", "d’euros", "d'euros", "EUR", "€"],
-  },
-  gbp: { currency: true, ids: ["gbp", "pounds"], before: ["£", "GBP"], after: ["pounds", "GBP", "£"] },
-  // An age is in years: "aged 45".
+// Measures plotbrief does not ship, read so that a number written with one is never taken for a count
+// ("2 hours and 20 minutes"); a project's unit of the same name shares their words.
+const MEASURES: readonly UnitSpec[] = [
+  { name: "weeks", intl: "week" },
+  { name: "hours", intl: "hour" },
+  { name: "minutes", intl: "minute" },
+  { name: "seconds", intl: "second" },
+  { name: "m", intl: "meter" },
+  { name: "inches", intl: "inch" },
+  { name: "feet", intl: "foot" },
+  { name: "miles", intl: "mile" },
+  { name: "litres", intl: "liter" },
+];
+
+/**
+ * Words prose writes that neither the units nor Intl give, by family (a currency's is its code in lower
+ * case, so that a project's own dollar shares them): house abbreviations, colloquial names, the French
+ * of a scaled currency, "aged" before a number of years, and measures Intl does not know.
+ */
+const HOUSE: Readonly<Record<string, { readonly before?: readonly string[]; readonly after?: readonly string[] }>> = {
+  percent: { after: ["pct", "pc", "pp", "p.p."] },
+  usd: { after: ["dollars", "de dollars"] },
+  eur: { after: ["euro", "d’euros", "d'euros"] },
+  gbp: { after: ["pounds"] },
+  years: { before: ["aged", "ages", "age"] },
+  kg: { after: ["kilos"] },
+  celsius: { after: ["degrees C", "C"] },
+  fahrenheit: { after: ["degrees F", "F"] },
+  hours: { after: ["h"] },
+  seconds: { after: ["s"] },
+  inches: { after: ["in."] },
   // Lengths of documents: "a 20-page report", "12 and 20 pages".
-  pages: { ids: ["pages", "page", "words"], after: ["pages", "page", "words", "word"] },
-  years: { ids: ["years", "year"], before: ["aged", "ages", "age"], after: ["years", "year", "yrs"] },
-  months: { ids: ["months", "month"], after: ["months", "month"] },
-  weeks: { ids: ["weeks", "week"], after: ["weeks", "week"] },
-  days: { ids: ["days", "day"], after: ["days", "day"] },
-  hours: { ids: ["hours", "hour", "h"], after: ["hours", "hour", "hrs", "h"] },
-  minutes: { ids: ["minutes", "minute", "min"], after: ["minutes", "minute", "mins", "min"] },
-  seconds: { ids: ["seconds", "second", "s"], after: ["seconds", "second", "secs", "sec", "s"] },
-  mm: { ids: ["mm", "millimetres", "millimeters"], after: ["mm", "millimetres", "millimeters", "millimetre"] },
-  cm: { ids: ["cm", "centimetres", "centimeters"], after: ["cm", "centimetres", "centimeters", "centimetre"] },
-  m: { ids: ["m", "metres", "meters"], after: ["m", "metres", "meters", "metre", "meter"] },
-  km: { ids: ["km", "kilometres", "kilometers"], after: ["km", "kilometres", "kilometers", "kilometre"] },
-  inches: { ids: ["inches", "inch", "in"], after: ["inches", "inch", "in."] },
-  feet: { ids: ["feet", "foot", "ft"], after: ["feet", "foot", "ft"] },
-  miles: { ids: ["miles", "mile", "mi"], after: ["miles", "mile", "mi"] },
-  litres: { ids: ["litres", "liters", "l"], after: ["litres", "liters", "litre", "liter", "l"] },
-  km2: { ids: ["km2", "square-kilometres", "sq-km"], after: ["km²", "km2", "sq km", "square kilometres"] },
-  kg: { ids: ["kg", "kilograms"], after: ["kg", "kilograms", "kilogram", "kilos"] },
-  tonnes: { ids: ["tonnes", "tons", "t"], after: ["tonnes", "tonne", "tons", "t"] },
-  celsius: { ids: ["celsius", "degrees-celsius", "c", "°c"], after: ["°C", "degrees Celsius", "degrees C", "C"] },
-  fahrenheit: {
-    ids: ["fahrenheit", "degrees-fahrenheit", "f", "°f"],
-    after: ["°F", "degrees Fahrenheit", "degrees F", "F"],
-  },
+  pages: { after: ["pages", "page", "words", "word"] },
+  tonnes: { after: ["tonnes", "tonne", "tons", "t"] },
+  km2: { after: ["km²", "km2", "sq km", "square kilometres"] },
 };
 
 // "°" or "degrees" alone could be either scale: both are compared.
@@ -69,9 +52,10 @@ const AMBIGUOUS: Readonly<Record<string, readonly string[]>> = {
   degrees: ["celsius", "fahrenheit"],
 };
 
-const SCALE_SUFFIX: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+// Forms Intl writes that prose uses as words: "in" (inches) is the preposition of "59 in all".
+const NOT_UNITS = new Set(["in"]);
 
-/** What a data unit means to the audit: its family, its scale, and whether the table knows it. */
+/** What a data unit means to the audit: its family, its scale, and whether prose can name it. */
 export interface DataUnit {
   readonly family: string;
   readonly scale: number;
@@ -79,19 +63,25 @@ export interface DataUnit {
   readonly currency: boolean;
 }
 
-/** Reads a data unit's id: "usd-billion" is US dollars × 1e9; an unknown "widgets" is its own family. */
-export function dataUnit(id: string): DataUnit {
-  const lower = id.toLowerCase();
-  const suffix = /^(.+?)[-_ ](thousand|million|billion|trillion)s?$/.exec(lower);
-  const name = suffix ? suffix[1]! : lower;
-  const scale = suffix ? SCALE_SUFFIX[suffix[2]!]! : 1;
-  const family = Object.entries(FAMILIES).find(([, { ids }]) => ids.includes(name))?.[0];
-  if (!family) return { family: name, scale, known: false, currency: false };
-  const { currency = false } = FAMILIES[family]!;
-  return { family, scale: family === "count" ? (COUNT_SCALE[name] ?? scale) : scale, known: true, currency };
-}
+/** The family a unit's words name: a currency's code, a kin's, else its name ("mm", "beds"). */
+const familyOf = (unit: UnitSpec) => unit.currency?.toLowerCase() ?? KIN[unit.name] ?? unit.name;
 
-const COUNT_SCALE: Readonly<Record<string, number>> = { thousands: 1e3, millions: 1e6 };
+/**
+ * A data unit as the registry defines it: "usd-billion" is US dollars × 1e9, "million" a count × 1e6,
+ * a project's "beds-thousand" beds × 1e3. A name no module defined (loading refuses it) is its own family.
+ */
+export function dataUnit(id: string): DataUnit {
+  if (typeof unitName(id) !== "string") return { family: id, scale: 1, known: false, currency: false };
+  let unit = unitOf(id);
+  let scale = 1;
+  for (let depth = 0; unit.scale !== undefined && depth < 8; depth++) {
+    scale *= unit.scale;
+    if (unit.of === undefined) return { family: "count", scale, known: false, currency: false };
+    unit = unitOf(typeof unit.of === "string" ? unit.of : unit.of.name);
+  }
+  const known = unit.forms !== undefined || unit.currency !== undefined || unit.intl !== undefined;
+  return { family: familyOf(unit), scale, known, currency: unit.currency !== undefined };
+}
 
 /** A unit as written in prose, and the families it may name. */
 export interface WrittenForm {
@@ -110,27 +100,39 @@ export interface UnitReading {
   readonly inData: ReadonlySet<string>;
 }
 
-/** The forms to look for: the table's, those of the data's unknown units (their ids as words), and the locale's scale words. */
+/**
+ * The forms to look for, each registry unit's read once: its own words in every language it gives,
+ * Intl's in the locale and in English; then the words of this file, and the locale's scale words.
+ */
 export function unitReading(locale: string, dataUnits: Iterable<string>): UnitReading {
-  const before: WrittenForm[] = [];
-  const after: WrittenForm[] = [];
-  for (const [family, { before: b = [], after: a = [] }] of Object.entries(FAMILIES)) {
-    before.push(...b.map((text) => ({ text, families: [family] })));
-    after.push(...a.map((text) => ({ text, families: [family] })));
+  const locales = [...new Set([locale, "en-US", "en-GB"])];
+  const before = new Map<string, Set<string>>();
+  const after = new Map<string, Set<string>>();
+  const add = (side: Map<string, Set<string>>, text: string, family: string) => {
+    if (!NOT_UNITS.has(text)) (side.get(text) ?? side.set(text, new Set()).get(text)!).add(family);
+  };
+  for (const unit of [...definedUnits(), ...MEASURES]) {
+    // A scaled unit is written with its base's words and Intl's scale words, read below; a head-count's
+    // words are nouns, as "defendants" is one: "59 people" is a bare 59, and binding it keeps "people".
+    const family = familyOf(unit);
+    if (unit.scale !== undefined || family === "count") continue;
+    for (const { text, position, symbol } of writtenForms(unit, locales)) {
+      add(position === "before" ? before : after, text, family);
+      // A currency's symbol or code stands on either side, whatever the locale: "$5", "5 $US", "EUR 5".
+      if (unit.currency !== undefined && symbol) add(position === "before" ? after : before, text, family);
+    }
   }
-  for (const [text, families] of Object.entries(AMBIGUOUS)) after.push({ text, families });
-  const families = new Set<string>();
-  for (const id of new Set(dataUnits)) {
-    const { family, known } = dataUnit(id);
-    families.add(family);
-    if (known) continue;
-    const word = family.replaceAll(/[-_]/g, " ");
-    for (const text of new Set([word, word.replace(/s$/, ""), `${word.replace(/s$/, "")}s`]))
-      after.push({ text, families: [family] });
+  for (const [family, { before: b = [], after: a = [] }] of Object.entries(HOUSE)) {
+    for (const text of b) add(before, text, family);
+    for (const text of a) add(after, text, family);
   }
-  const longest = (a: { text: string }, b: { text: string }) => b.text.length - a.text.length;
-  const inData = new Set(after.filter((form) => form.families.some((f) => families.has(f))).map((form) => form.text));
-  return { before: before.sort(longest), after: after.sort(longest), scales: scaleWords(locale).sort(longest), inData };
+  for (const [text, families] of Object.entries(AMBIGUOUS)) for (const family of families) add(after, text, family);
+  const families = new Set([...new Set(dataUnits)].map((id) => dataUnit(id).family));
+  const forms = (side: Map<string, Set<string>>) =>
+    [...side].map(([text, names]) => ({ text, families: [...names] })).sort((a, b) => b.text.length - a.text.length);
+  const afterForms = forms(after);
+  const inData = new Set(afterForms.filter((form) => form.families.some((f) => families.has(f))).map((f) => f.text));
+  return { before: forms(before), after: afterForms, scales: scaleWords(locale), inData };
 }
 
 // House styles write "$1.1bn" and "2.4mn" whatever their locale's compact forms say.
@@ -142,7 +144,7 @@ const HOUSE_SCALES = [
   { text: "billions", scale: 1e9 },
 ];
 
-/** Scale words from Intl's compact notation for the locale and for English: "million", "Mrd.", "M". */
+/** Scale words from Intl's compact notation for the locale and for English, longest first: "million", "Mrd.", "M". */
 function scaleWords(locale: string): { text: string; scale: number; glued: boolean }[] {
   // The locale's words first: "billion" is 10¹² in French.
   const words = new Map<string, number>();
@@ -166,5 +168,7 @@ function scaleWords(locale: string): { text: string; scale: number; glued: boole
   }
   for (const { text, scale } of HOUSE_SCALES) if (!words.has(text)) words.set(text, scale);
   // One-letter forms ("M", "k", "B") are scales only when they touch the number: "$2.4M", "5k".
-  return [...words].map(([text, scale]) => ({ text, scale, glued: text.replace(/\W/g, "").length <= 1 }));
+  return [...words]
+    .map(([text, scale]) => ({ text, scale, glued: text.replace(/\W/g, "").length <= 1 }))
+    .sort((a, b) => b.text.length - a.text.length);
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { writtenForms } from "../../src/data/affix.js";
 import { formatNumber } from "../../src/data/format.js";
 import type { NumberFormat } from "../../src/data/format.js";
 import type { QualifiedNumber } from "../../src/data/qualified.js";
-import { UNITS, defineUnit } from "../../src/data/units.js";
+import { UNITS, defineUnit, unitOf } from "../../src/data/units.js";
 
 const q = (value: number, unit: string, digits = 0): QualifiedNumber => ({
   value,
@@ -111,5 +112,39 @@ describe("defineUnit(spec)", () => {
     expect(() => defineUnit({ name: "test-cur", currency: "DOLLARS" })).toThrow(/not an ISO 4217 code/);
     expect(() => defineUnit({ name: "test-intl", intl: "furlong" })).toThrow(/not a unit Intl knows/);
     expect(() => defineUnit({ name: "test-of", of: "nope", scale: 1e3 })).toThrow(/of: unknown unit "nope"/);
+  });
+});
+
+describe("writtenForms(unit, locales)", () => {
+  const texts = (unit: string, locales: string[], position = "after") =>
+    writtenForms(unitOf(unit), locales)
+      .filter((form) => form.position === position)
+      .map((form) => form.text);
+
+  it("gives Intl's symbols, codes and names of a currency, placed as each locale places them", () => {
+    expect(texts("usd", ["en-US", "en-GB"], "before")).toEqual(["$", "USD", "US$"]);
+    expect(texts("usd", ["en-US"])).toEqual(["US dollars"]);
+    expect(texts("usd", ["fr-FR"])).toEqual(expect.arrayContaining(["$US", "USD", "dollars des États-Unis"]));
+    expect(writtenForms(unitOf("eur"), ["en-US"]).find((form) => form.text === "€")).toEqual({
+      text: "€",
+      position: "before",
+      symbol: true,
+    });
+  });
+
+  it("gives Intl's short and long words of a unit Intl knows, singular and plural", () => {
+    expect(texts("mm", ["en-US", "en-GB"])).toEqual(["mm", "millimeter", "millimeters", "millimetre", "millimetres"]);
+    expect(texts("percent", ["en-US", "en-GB"])).toEqual(["%", "percent", "per cent"]);
+  });
+
+  it("gives a unit's own words in every language it has them, and after a scale word", () => {
+    expect(texts("people", ["en-US"])).toEqual(
+      expect.arrayContaining(["person", "people", "personne", "personnes", "de personnes", "Personen"]),
+    );
+    const crates = defineUnit({ name: "test-crates", forms: { en: { text: { one: "crate", other: "crates" } } } });
+    expect(writtenForms(crates, ["en-US"])).toEqual([
+      { text: "crate", position: "after", symbol: false },
+      { text: "crates", position: "after", symbol: false },
+    ]);
   });
 });

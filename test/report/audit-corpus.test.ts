@@ -11,9 +11,14 @@ import { loadDataset } from "../../src/data/load.js";
 import { defineSources } from "../../src/data/provenance.js";
 import { UNITS } from "../../src/data/qualified.js";
 import { count, date, number, oneOf, text } from "../../src/data/schema.js";
+import { defineUnit } from "../../src/data/units.js";
 import { auditClaims } from "../../src/report/audit.js";
 import { parseMarkdown } from "../../src/report/markdown.js";
 import { parseNotebook } from "../../src/report/notebook.js";
+
+// A project's own units, as its datasets module defines them.
+const beds = defineUnit({ name: "beds", forms: { en: { text: { one: "bed", other: "beds" } } } });
+defineUnit({ name: "tonnes", forms: { en: { text: "t", symbol: true } } });
 
 const sources = defineSources({ s: { publisher: "Test Agency", title: "Figures", published: "2021-01" } });
 const files: Record<string, string> = {
@@ -24,6 +29,7 @@ const files: Record<string, string> = {
     "id,people\ndisplaced,2400000\ncapital,2281951\njobs,2440000\nsummoned,59\ndefendants,121\nlawmakers,8\ndoctors,1376\nprotesters,2000\n",
   "money.csv":
     "id,value,unit\nexports,5.8,usd-billion\nlost-value,1,eur-billion\naid,1.1,usd-billion\nlobbying,500000,usd\nsentence,12,years\nshare,45,percent\n",
+  "hospital.csv": "id,value,unit\nbeds,161,beds\nrice,12,tonnes\n",
   "seattle.csv": "date,readings\n2012-01-01,2\n2012-01-02,1\n2012-01-04,12\n2012-01-05,20\n2012-01-10,161\n",
 };
 
@@ -58,6 +64,14 @@ const specs = [
     file: "data/money.csv",
     key: "id",
     columns: { id: text(), value: number({ unit: "usd" }), unit: oneOf(UNITS) },
+    sources: [sources.s],
+  }),
+  defineDataset({
+    id: "hospital",
+    title: "A hospital and its supplies",
+    file: "data/hospital.csv",
+    key: "id",
+    columns: { id: text(), value: number({ unit: beds }), unit: oneOf([...UNITS, "beds", "tonnes"]) },
     sources: [sources.s],
   }),
   defineDataset({
@@ -131,6 +145,10 @@ const TYPED: readonly Labelled[] = [
   ["Participation reached 61.3 per cent in Q4.", ["labour/participation"]],
   ["Growth slowed from 7.1% to −3.1%.", ["gdp/2019", "gdp/2020"]],
   ["Seng could spend up to 12 years behind bars.", ["money/sentence"]],
+  // Added with units read from the registry: a project's own, matched by its words and not by another unit.
+  ["The new hospital has 161 beds.", ["hospital/beds"]],
+  ["Ships brought 12 t of rice.", ["hospital/rice"]],
+  ["Ships brought 12 tonnes of rice.", ["hospital/rice"]],
   // Missed by design: a bare whole number from 1900 to 2100 is read as a year, and (1) to (20) as list numbers.
   ["Some 2000 protesters marched.", ["people/protesters"]],
   ["US lawmakers (8) signed the letter.", ["people/lawmakers"]],
@@ -199,6 +217,9 @@ const INNOCENT: readonly Labelled[] = [
   ["The first two lists, of 12 and 20 pages, were published in 2020.", []],
   ["Version 12.0.1 fixed the bug reported in issue #161.", []],
   ["The temperature fell to 12°F overnight on Jan. 20.", []],
+  // Added with units read from the registry: 20 beds is not the 20 readings, 161 t not the 161 readings.
+  ["The old wing had 20 beds.", []],
+  ["In all, 161 t of rice arrived.", []],
 ];
 
 let datasets: Dataset[];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { QualifiedNumber } from "../../src/data/qualified.js";
+import { defineUnit } from "../../src/data/units.js";
 import { indexKnown, lookalike as find } from "../../src/report/audit.js";
 import type { Known } from "../../src/report/audit.js";
 import { findTypedNumbers, proseLocale } from "../../src/report/claims.js";
@@ -48,12 +49,18 @@ describe("findTypedNumbers(prose, locale, units)", () => {
     expect(typed(body)).toEqual([]);
   });
 
-  it("reads a unit it does not know from the data's unit id: 161 mm is in millimetres only if the data has them", () => {
+  it("reads units as the registry writes them, a project's own too, whether or not the data has them", () => {
     expect(typed("It rained 161 mm.", [])[0]).toMatchObject({ text: "161 mm", families: ["mm"] });
-    expect(typed("It rained 161 widgets.", ["widgets"])[0]).toMatchObject({
-      text: "161 widgets",
-      families: ["widgets"],
-    });
+    expect(typed("It rained 161 millimetres, 12 hectares.", [])).toMatchObject([
+      { families: ["mm"] },
+      { families: ["hectares"] },
+    ]);
+    expect(typed("Aid was CHF 12 and 5 francs suisses.", [], "fr-CH")).toMatchObject([
+      { text: "CHF 12", families: ["chf"] },
+      { text: "5 francs suisses", families: ["chf"] },
+    ]);
+    defineUnit({ name: "audit-cots", forms: { en: { text: { one: "cot", other: "cots" } } } });
+    expect(typed("It had 161 cots.", [])[0]).toMatchObject({ text: "161 cots", families: ["audit-cots"] });
   });
 
   it("reads numbers as the locale writes them, with its scale words from Intl", () => {
@@ -88,11 +95,35 @@ describe("lookalike(typed, known)", () => {
     expect(lookalike(first("It rained 161 km.", ["mm"]), rain)).toBeUndefined();
   });
 
-  it("matches a value in a unit added elsewhere by its id as a word, or by a bare number of the same magnitude", () => {
-    const farms = [known("farms/2012", 161, "hectares")];
-    expect(lookalike(first("They farm 161 hectares.", ["hectares"]), farms)?.id).toBe("farms/2012");
-    expect(lookalike(first("They farm 161.", ["hectares"]), farms)?.id).toBe("farms/2012");
-    expect(lookalike(first("They farm 161 km.", ["hectares"]), farms)).toBeUndefined();
+  it("matches a value in a project's own unit by the words defineUnit gives it, and not by another unit's", () => {
+    const beds = defineUnit({
+      name: "audit-beds",
+      forms: { en: { text: { one: "bed", other: "beds" } }, fr: { text: { one: "lit", other: "lits" } } },
+    });
+    defineUnit({ name: "audit-beds-thousand", of: beds, scale: 1e3 });
+    defineUnit({ name: "audit-tonnes", forms: { en: { text: "t", symbol: true } } });
+    const data = [
+      known("hospital/beds", 161, "audit-beds"),
+      known("hospital/ward", 12, "audit-beds"),
+      known("region/beds", 2.4, "audit-beds-thousand", 1),
+      known("readings/jan-10", 161, "count"),
+      known("cargo/rice", 12, "audit-tonnes"),
+    ];
+    const units = data.map((entry) => entry.value.unit);
+    const id = (body: string) => lookalike(first(body, units), data)?.id;
+    expect(id("The hospital has 161 beds.")).toBe("hospital/beds");
+    expect(id("The ward has 12 beds.")).toBe("hospital/ward");
+    expect(id("Ships carried 12 t of rice.")).toBe("cargo/rice");
+    expect(id("Ships carried 12t of rice.")).toBe("cargo/rice");
+    expect(id("The region has 2,400 beds.")).toBe("region/beds");
+    expect(id("The region has 2.4 thousand beds.")).toBe("region/beds");
+    expect(id("Ships carried 161 t.")).toBeUndefined();
+    expect(id("It rained 12 mm.")).toBeUndefined();
+    // A bare number is a count: a unit whose words prose can write is matched only by them.
+    expect(id("About 161 were counted.")).toBe("readings/jan-10");
+    expect(id("About 12 were counted.")).toBeUndefined();
+    // Its words in every language it gives them.
+    expect(lookalike(typed("L'hôpital a 161 lits.", units, "fr-FR")[0]!, data)?.id).toBe("hospital/beds");
   });
 
   it("matches at the scale the prose uses: 2.4 million, $1.1bn, 0.5 million dollars", () => {
@@ -110,10 +141,16 @@ describe("lookalike(typed, known)", () => {
 });
 
 describe("dataUnit(id)", () => {
-  it("reads scaled ids and units it does not know", () => {
+  it("reads a unit's base and scale from the registry, a project's own too", () => {
     expect(dataUnit("usd-billion")).toEqual({ family: "usd", scale: 1e9, known: true, currency: true });
     expect(dataUnit("gbp-million")).toEqual({ family: "gbp", scale: 1e6, known: true, currency: true });
     expect(dataUnit("percentage-points")).toMatchObject({ family: "percent", scale: 1 });
-    expect(dataUnit("hectares")).toEqual({ family: "hectares", scale: 1, known: false, currency: false });
+    expect(dataUnit("people-million")).toEqual({ family: "count", scale: 1e6, known: true, currency: false });
+    expect(dataUnit("thousand")).toEqual({ family: "count", scale: 1e3, known: false, currency: false });
+    expect(dataUnit("hectares")).toEqual({ family: "hectares", scale: 1, known: true, currency: false });
+    defineUnit({ name: "audit-francs", currency: "CHF" });
+    defineUnit({ name: "audit-francs-million", of: "audit-francs", scale: 1e6 });
+    expect(dataUnit("audit-francs-million")).toEqual({ family: "chf", scale: 1e6, known: true, currency: true });
+    expect(dataUnit("widgets")).toEqual({ family: "widgets", scale: 1, known: false, currency: false });
   });
 });
