@@ -64,7 +64,7 @@ export function sum<Row extends object>(
 ): Quoted {
   const picked = valuesOf(dataset, column, options, "sum");
   const { values } = picked;
-  const digits = options.digits ?? Math.max(...values.map((v) => v.q.digits));
+  const digits = options.digits ?? values.reduce((most, v) => Math.max(most, v.q.digits), 0);
   return made(dataset, picked, "sum", total(values), digits, bounded(values.map((v) => v.q.qualifier)));
 }
 
@@ -277,7 +277,8 @@ function valuesOf<Row extends object>(
     const example = units.map((unit) => `${unit} (row ${values.find((v) => v.q.unit === unit)!.key})`);
     throw new Error(`cannot take the ${op} of ${column} in dataset ${dataset.id} across units: ${example.join(", ")}`);
   }
-  const empty = rows.filter((row) => !filled.includes(row)).map((row) => keyOf(dataset, row));
+  const kept = new Set(filled);
+  const empty = rows.filter((row) => !kept.has(row)).map((row) => keyOf(dataset, row));
   return { values, empty, column, selection: options.rows };
 }
 
@@ -287,9 +288,11 @@ function which<Row extends object>(
   key: string,
   selection: unknown,
 ): Value {
-  const found = values.find((v) => v.key === key);
+  // The key as the data's key column reads it: "4.50" is the row of 4.5.
+  const row = dataset.row(key);
+  const found = row && values.find((v) => v.key === dataset.keyOf(row));
   if (found) return found;
-  if (!dataset.row(key)) throw new Error(`dataset ${dataset.id} has no row with ${dataset.spec.key} "${key}"`);
+  if (!row) throw new Error(`dataset ${dataset.id} has no row with ${dataset.spec.key} "${key}"`);
   throw new Error(
     `row "${key}" of dataset ${dataset.id} is not among ${describeSelection(selection)}, or its value is empty`,
   );
@@ -301,7 +304,7 @@ function total(values: readonly Value[]): number {
 
 /** The inputs' decimals, plus one where the result needs it: a mean of 1 and 2 is 1.5, of 2 and 4 is 3. */
 function needed(value: number, values: readonly Value[]): number {
-  const digits = Math.max(...values.map((v) => v.q.digits));
+  const digits = values.reduce((most, v) => Math.max(most, v.q.digits), 0);
   return Number(value.toFixed(digits)) === value ? digits : digits + 1;
 }
 

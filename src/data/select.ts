@@ -1,6 +1,7 @@
 // Which rows an aggregate is taken over: by their keys, by the values of some columns, or by a test;
 // and how a selection is named in an error or in "Sources and methods".
 import type { Dataset } from "./dataset.js";
+import { keyText } from "./keys.js";
 import type { Condition } from "../i18n/messages.js";
 
 /**
@@ -21,11 +22,14 @@ export function select<Row extends object>(dataset: Dataset<Row>, selection: Row
   let rows: Row[];
   if (selection === undefined) rows = [...dataset.rows];
   else if (Array.isArray(selection)) {
-    const keys = selection as readonly string[];
-    for (const key of keys) {
-      if (!dataset.row(key)) throw new Error(`dataset ${dataset.id} has no row with ${dataset.spec.key} "${key}"`);
+    // Each key as the data's key column reads it ("4.50" finds 4.5), the rows in the dataset's order.
+    const picked = new Set<Row>();
+    for (const key of selection as readonly string[]) {
+      const row = dataset.row(key);
+      if (!row) throw new Error(`dataset ${dataset.id} has no row with ${dataset.spec.key} "${key}"`);
+      picked.add(row);
     }
-    rows = dataset.rows.filter((row) => keys.includes(keyOf(dataset, row)));
+    rows = dataset.rows.filter((row) => picked.has(row));
   } else if (typeof selection === "function") rows = dataset.rows.filter((row) => selection(row));
   else {
     const wanted = Object.entries(selection as Record<string, unknown>);
@@ -51,8 +55,8 @@ export function select<Row extends object>(dataset: Dataset<Row>, selection: Row
 // 8601 as the data writes it ("2020-11").
 function same(cell: unknown, value: unknown): boolean {
   if (!(cell instanceof Date)) return cell === value;
-  if (value instanceof Date) return cell.getTime() === value.getTime() && String(cell) === String(value);
-  return String(cell) === value;
+  if (value instanceof Date) return keyText(cell) === keyText(value);
+  return keyText(cell) === value;
 }
 
 /** A selection as an error or "Sources and methods" names it. */
@@ -77,7 +81,7 @@ export function whereOf(selection: Record<string, unknown>): string {
 /** A selection by column values, each value as written in the data (a string or date in quotes). */
 export function conditionsOf(selection: Record<string, unknown>): Condition[] {
   const show = (value: unknown) =>
-    typeof value === "string" || value instanceof Date ? `"${String(value)}"` : String(value);
+    typeof value === "string" || value instanceof Date ? `"${keyText(value)}"` : String(value);
   return Object.entries(selection).map(([column, value]) => ({
     column,
     values: Array.isArray(value) ? value.map(show) : [show(value)],
@@ -87,5 +91,5 @@ export function conditionsOf(selection: Record<string, unknown>): Condition[] {
 
 /** A row's key, as references write it. */
 export function keyOf<Row extends object>(dataset: Dataset<Row>, row: Row): string {
-  return String((row as Record<string, unknown>)[dataset.spec.key]);
+  return dataset.keyOf(row);
 }

@@ -93,7 +93,6 @@ const en = {
   altValues: (label: string, count: number, list: string): string =>
     `${label}: ${count} ${count === 1 ? "value" : "values"}, ${list}.`,
   /** A list cut short: "a, b, c and 3 more". */
-  altMore: (list: string, count: number): string => `${list} and ${count} more`,
   /** A list cut short, its count written: "a, b, c, d, e and 1,200 more". */
   andMore: (list: string, written: string): string => `${list} and ${written} more`,
   /** Joins a list as prose does: "a", "a and b", "a, b and c". */
@@ -247,7 +246,6 @@ const fr: Messages = {
   altSeries: (count, list) => ` en ${count} séries${NBSP}: ${list}`,
   altRange: (label, low, high) => `${label}${NBSP}: de ${low} à ${high}.`,
   altValues: (label, count, list) => `${label}${NBSP}: ${count} ${count < 2 ? "valeur" : "valeurs"}, ${list}.`,
-  altMore: (list, count) => `${list} et ${count} autres`,
   andMore: (list, written) => `${list} et ${written} autres`,
   list: (items) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} et ${items.at(-1)}`),
   qualifiers: { about: "environ", "more-than": "plus de", "at-least": "au moins", "up-to": "jusqu’à" },
@@ -351,7 +349,6 @@ const de: Messages = {
   altSeries: (count, list) => ` in ${count} Reihen: ${list}`,
   altRange: (label, low, high) => `${label}: ${low} bis ${high}.`,
   altValues: (label, count, list) => `${label}: ${count} ${count === 1 ? "Wert" : "Werte"}, ${list}.`,
-  altMore: (list, count) => `${list} und ${count} weitere`,
   andMore: (list, written) => `${list} und ${written} weitere`,
   list: (items) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} und ${items.at(-1)}`),
   qualifiers: { about: "etwa", "more-than": "mehr als", "at-least": "mindestens", "up-to": "bis zu" },
@@ -439,7 +436,6 @@ const es: Messages = {
   altSeries: (count, list) => ` en ${count} series: ${list}`,
   altRange: (label, low, high) => `${label}: de ${low} a ${high}.`,
   altValues: (label, count, list) => `${label}: ${count} ${count === 1 ? "valor" : "valores"}, ${list}.`,
-  altMore: (list, count) => `${list} y ${count} más`,
   andMore: (list, written) => `${list} y ${written} más`,
   list: (items) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} y ${items.at(-1)}`),
   qualifiers: { about: "alrededor de", "more-than": "más de", "at-least": "al menos", "up-to": "hasta" },

@@ -40,6 +40,7 @@ export function summarise(figure: Figure, chart: Scaled, locale = "en-US"): stri
             color.domain.map((value) => written(value, locale)),
             6,
             messages,
+            locale,
           ),
         )
       : "";
@@ -72,6 +73,7 @@ function axis(name: string, scale: Scale, locale: string, messages: Messages): s
       domain.map((value) => written(value, locale)),
       4,
       messages,
+      locale,
     ),
   );
 }
@@ -99,10 +101,11 @@ function written(value: unknown, locale: string): string {
   return String(value);
 }
 
-/** "a, b, c and 3 more" */
-function list(values: readonly string[], most: number, messages: Messages): string {
+/** "a, b, c and 3 more" (or "1,200 more"). */
+function list(values: readonly string[], most: number, messages: Messages, locale: string): string {
   if (values.length <= most) return values.join(", ");
-  return messages.altMore(values.slice(0, most - 1).join(", "), values.length - most + 1);
+  const more = new Intl.NumberFormat(locale).format(values.length - most + 1);
+  return messages.andMore(values.slice(0, most - 1).join(", "), more);
 }
 
 function capital(text: string): string {

@@ -47,12 +47,20 @@ export function proseLocale(locale: string): ProseLocale {
   return { months: monthDates(locale), number: numberPattern(group, decimal) };
 }
 
+/** How far before a number (or a full stop) its unit, a year's preposition or an abbreviation is read. */
+const BEFORE = 64;
+
 /** The numbers typed in one block of prose that could be claims about the data. */
 export function findTypedNumbers(prose: Prose, locale: ProseLocale, units: UnitReading): TypedNumber[] {
   const masked = maskNonClaims(prose.text, locale.months);
   const sentences = sentencesOf(prose);
   const { number } = locale;
   const found: TypedNumber[] = [];
+  // Numbers come in order: lines are counted and sentences found from the last number on, and words
+  // before a number are read in a window, so that a long block costs no more than its length.
+  let counted = 0;
+  let line = prose.line;
+  let sentence = 0;
   for (const match of masked.matchAll(number)) {
     const [digitsText, whole, fraction = ""] = match as unknown as [string, string, string?];
     const start = match.index;
@@ -60,7 +68,8 @@ export function findTypedNumbers(prose: Prose, locale: ProseLocale, units: UnitR
     // A leading zero makes a code or part of a date ("007", "01"), not a quantity.
     if (/^0\d/.test(whole)) continue;
     const value = Number(`${whole.replace(/\D/g, "")}.${fraction || "0"}`);
-    const head = readBefore(masked.slice(0, start), units.before);
+    const before = masked.slice(Math.max(0, start - BEFORE), start);
+    const head = readBefore(before, units.before);
     const tail = readAfter(masked.slice(end), units, head !== undefined);
     if (tail === undefined) continue;
     // The first of two numbers takes the unit and scale written after the second: "45–50%", "2.4 or 2.5 million".
@@ -68,12 +77,14 @@ export function findTypedNumbers(prose: Prose, locale: ProseLocale, units: UnitR
     const families = tail.unit?.families ?? head?.form.families ?? range?.unit?.families ?? [];
     const scale = range?.scale ?? tail.scale;
     const plain = families.length === 0 && scale === 1 && fraction === "" && /^\d+$/.test(whole);
-    if (plain && isYear(value, masked.slice(0, start))) continue;
+    if (plain && isYear(value, before)) continue;
     const from = start - (head?.length ?? 0);
     const text = prose.text.slice(from, end + tail.length);
-    const line = prose.line + countLines(prose.text.slice(0, start));
-    const sentence = sentences.find((s) => s.start <= start && start < s.end)?.references ?? [];
-    found.push({ text, value, digits: fraction.length, scale, families, line, sentence });
+    line += countLines(prose.text.slice(counted, start));
+    counted = start;
+    while (sentence < sentences.length - 1 && sentences[sentence]!.end <= start) sentence++;
+    const references = sentences[sentence]?.references ?? [];
+    found.push({ text, value, digits: fraction.length, scale, families, line, sentence: references });
   }
   return found;
 }
@@ -170,7 +181,9 @@ function sentencesOf(prose: Prose): { start: number; end: number; references: st
     start = end;
   };
   for (const match of prose.text.matchAll(/[.!?…]+["”’)\]]*(?=\s)/g)) {
-    const word = /([\p{L}.]+)\.*$/u.exec(prose.text.slice(0, match.index))?.[1]?.toLowerCase() ?? "";
+    const word =
+      /([\p{L}.]+)\.*$/u.exec(prose.text.slice(Math.max(0, match.index - BEFORE), match.index))?.[1]?.toLowerCase() ??
+      "";
     const next = prose.text.slice(match.index + match[0].length).trimStart()[0] ?? "";
     if (ABBREVIATIONS.has(word.replace(/\.$/, "")) || /^\p{L}$/u.test(word) || /\p{Ll}/u.test(next)) continue;
     close(match.index + match[0].length);

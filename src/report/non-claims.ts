@@ -35,7 +35,7 @@ const parts = (words: string, after: string, flags: string) =>
 
 const MASKS: readonly RegExp[] = [
   // Addresses: https://example.org/2020/59, www.example.org, someone@example.org.
-  /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w+/g,
+  /\b(?:https?:\/\/|www\.)\S+|(?<!\S)[^\s@]+@[^\s@]+\.\w+/g,
   // ISO dates and timestamps: 2012-01-02, 2020-11, 2020-11-03T14:05Z.
   /(?<!\d)\d{4}-\d{2}(?:-\d{2})?(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)/g,
   // Dates in figures, versions and fractions: 12/01/2012, 02.01.2012, 1.2.3, 192.168.0.1 (not a German

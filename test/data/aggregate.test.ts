@@ -20,7 +20,7 @@ import { formatNumber } from "../../src/data/format.js";
 import { loadDataset } from "../../src/data/load.js";
 import { defineSources } from "../../src/data/provenance.js";
 import { UNITS } from "../../src/data/qualified.js";
-import { kind, number, oneOf, qualifier, source, text } from "../../src/data/schema.js";
+import { datetime, kind, number, oneOf, qualifier, source, text } from "../../src/data/schema.js";
 import * as cambodia from "../../data/cambodia-2020/datasets.js";
 import { ROOT } from "../project.js";
 
@@ -270,5 +270,34 @@ describe("qualifiers, kinds and sources", () => {
     );
     expect(gap.value).toMatchObject({ value: 4, signed: true });
     expect(gap.aggregates!.map((a: Aggregation) => a.where)).toEqual(['region is "Africa"', 'region is "Asia"']);
+  });
+});
+
+describe("keys that are numbers or moments", () => {
+  /** Rates keyed by a number, with a timestamp column, read from `csv` in memory. */
+  async function rates(csv: string) {
+    const spec = defineDataset({
+      id: "rates",
+      title: "Rates",
+      file: "rates.csv",
+      key: "rate",
+      columns: {
+        rate: number({ unit: "percent" }),
+        at: datetime(),
+        value: number({ unit: "count" }),
+        source: source(),
+      },
+      sources: [sources.one],
+    });
+    return loadDataset(spec, root, async () => new TextEncoder().encode(`rate,at,value,source\n${csv}`));
+  }
+
+  it("finds a row by its key as the data's column reads it, and names a moment in UTC in any time zone", async () => {
+    const t = await rates("4.50,2012-01-02T09:00:00+01:00,45,one\n5,2012-01-03T09:00:00Z,50,one\n");
+    expect(value(rank(t, "value", "4.50"))).toBe(2);
+    expect(value(sum(t, "value", { rows: ["4.50", "5"] }))).toBe(95);
+    const at = sum(t, "value", { rows: { at: new Date("2012-01-02T08:00:00Z") } });
+    expect(value(at)).toBe(45);
+    expect(at.aggregates![0]!.where).toBe('at is "2012-01-02T08:00:00Z"');
   });
 });

@@ -51,7 +51,6 @@ const SAMPLES: Record<keyof Functions, unknown[][]> = {
     [A, 1, B],
     [A, 2, B],
   ],
-  altMore: [[A, 3]],
   andMore: [[A, B]],
   list: [[[A, B]], [[A, B, C]]],
   numberWord: [[2]],

@@ -21,6 +21,16 @@ function typed(body: string, units: string[] = [], locale = "en-US") {
 }
 
 describe("findTypedNumbers(prose, locale, units)", () => {
+  // Prose that made the audit's patterns take seconds to minutes (an address pattern that backtracked
+  // over every "@", an abbreviation read from the start of the block at every full stop): each now
+  // reads in a moment, so this test would time out, not pass, if one came back.
+  it("reads hostile prose in time linear in its length", () => {
+    const hostile = ["a@".repeat(5_000), "a.".repeat(20_000), "x 12 ".repeat(20_000), `${"1, ".repeat(5_000)}1%`];
+    for (const body of hostile) expect(() => typed(body, ["count"])).not.toThrow();
+    expect(typed("x 12 ".repeat(20_000), ["count"])).toHaveLength(20_000);
+    expect(typed(`${"A. ".repeat(3)}Then 59 went.\nAnd 60 came.`).map(({ line }) => line)).toEqual([0, 1]);
+  }, 30_000);
+
   it("reads each number with its unit, scale, line and the references of its sentence", () => {
     const found = typed("Exports of {{trade/eu}} were $5.8bn.\nOf these, 45% went\nto the EU. Then 2.4 million left.");
     expect(
