@@ -1,6 +1,7 @@
 // A unit written around a number in a locale: its own words where it has them for the locale, else
 // the symbol or word Intl writes, placed and spaced as Intl places it.
 import type { UnitForm, UnitSpec } from "./units.js";
+import { languageOf } from "../i18n/language.js";
 
 /** A unit as written around a number: "$" before it, " percentage points" after it. */
 export interface Affix {
@@ -35,7 +36,7 @@ export function affixOf(
   precision: Intl.NumberFormatOptions,
   scaled = false,
 ): Affix {
-  const lang = locale.split("-")[0]!.toLowerCase();
+  const lang = languageOf(locale);
   const intl = unit.currency !== undefined || unit.intl !== undefined;
   const form = unit.forms?.[locale] ?? unit.forms?.[lang] ?? (intl ? undefined : unit.forms?.["en"]);
   if (form !== undefined) {

@@ -5,6 +5,7 @@ import { affixOf } from "./affix.js";
 import { unitOf } from "./units.js";
 import { CATALOGUE } from "../i18n/messages.js";
 import type { Messages } from "../i18n/messages.js";
+import { isEnglish, languageOf } from "../i18n/language.js";
 
 const MINUS = "\u2212";
 
@@ -41,8 +42,6 @@ export interface NumberFormat {
   readonly messages?: Messages;
 }
 
-const isEnglish = (locale: string | undefined) => locale === undefined || /^en\b/i.test(locale);
-
 /**
  * The words a number is written with: the report's, or plotbrief's for the locale's language; English
  * for a language plotbrief lacks, unless `strict`.
@@ -51,7 +50,7 @@ export function wordsOf(options: Pick<NumberFormat, "messages" | "locale">): Mes
 export function wordsOf(options: Pick<NumberFormat, "messages" | "locale">, strict: true): Messages | undefined;
 export function wordsOf({ messages, locale }: Pick<NumberFormat, "messages" | "locale">, strict = false) {
   if (messages) return messages;
-  const language = locale === undefined ? "en" : locale.slice(0, 2).toLowerCase();
+  const language = locale === undefined ? "en" : languageOf(locale);
   return Object.hasOwn(CATALOGUE, language) ? CATALOGUE[language] : strict ? undefined : CATALOGUE.en;
 }
 

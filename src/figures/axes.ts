@@ -5,6 +5,7 @@ import * as Plot from "@observablehq/plot";
 import type { PlotOptions, ScaleOptions } from "@observablehq/plot";
 import { PreciseDate } from "../data/qualified.js";
 import type { DatePrecision } from "../data/qualified.js";
+import { isEnglish } from "../i18n/language.js";
 
 const DAY = 86_400_000;
 const DURATIONS: Record<string, number> = {
@@ -64,7 +65,7 @@ export function withAxes(plot: PlotOptions, locale: string): PlotOptions {
       }
     }
   }
-  const english = /^en\b/i.test(locale);
+  const english = isEnglish(locale);
   const options: PlotOptions = { ...plot };
   for (const name of ["x", "y"] as const) {
     const { dates, moments, numbers, others } = seen[name];

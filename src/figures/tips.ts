@@ -2,6 +2,7 @@
 // marks show the same values as native tooltips (SVG `<title>`) instead, and the build says so.
 import * as Plot from "@observablehq/plot";
 import type { PlotOptions } from "@observablehq/plot";
+import { isEnglish } from "../i18n/language.js";
 
 type Channel = { value?: unknown; label?: string; optional?: boolean; filter?: unknown; scale?: unknown };
 type MarkLike = { data?: unknown; channels?: Record<string, Channel>; tip?: unknown; ariaLabel?: string };
@@ -52,7 +53,7 @@ export function withTooltips(
 
 function writer(locale: string): (value: unknown) => string {
   // English keeps JavaScript's own digits ("1234.5"), as before locales reached tooltips.
-  const number = /^en\b/i.test(locale) ? undefined : new Intl.NumberFormat(locale, { maximumFractionDigits: 20 });
+  const number = isEnglish(locale) ? undefined : new Intl.NumberFormat(locale, { maximumFractionDigits: 20 });
   return (value) => {
     if (value instanceof Date) return value.constructor === Date ? value.toISOString() : String(value);
     if (typeof value === "number" && number) return number.format(value);

@@ -2,6 +2,7 @@
 // with the project's own words over it, and English for whatever neither has.
 import { CATALOGUE } from "./messages.js";
 import type { Messages } from "./messages.js";
+import { languageOf } from "./language.js";
 
 /**
  * A project's own words, by language ("it") or locale ("fr-CA"): a language plotbrief lacks, or a
@@ -24,11 +25,6 @@ export function localeOfLang(lang: string): string {
   const region = tag.maximize().region;
   // A script the author gave is kept ("zh-Hant" → "zh-Hant-TW"); the one Intl infers is left implied.
   return [tag.language, tag.script, region].filter((part) => part !== undefined).join("-");
-}
-
-/** The language of a locale: "fr" for "fr-CA". */
-export function languageOf(locale: string): string {
-  return new Intl.Locale(locale).language;
 }
 
 /** A report's words and what is missing from them. */

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { UserError, found, located } from "../error.js";
 import { parsePreciseDate } from "../data/qualified.js";
 import type { PreciseDate } from "../data/qualified.js";
-import { languageOf, localeOfLang } from "../i18n/locale.js";
+import { languageOf } from "../i18n/language.js";
+import { localeOfLang } from "../i18n/locale.js";
 
 export const FORMATS = ["html", "svg", "pdf", "png"] as const;
 export type Format = (typeof FORMATS)[number];

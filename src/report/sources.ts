@@ -9,6 +9,7 @@ import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
 import { CATALOGUE } from "../i18n/messages.js";
 import type { Messages } from "../i18n/messages.js";
+import { isEnglish } from "../i18n/language.js";
 
 export interface SourcesAndMethods {
   readonly datasets: readonly {
@@ -109,7 +110,7 @@ export function describeAggregate(aggregate: Aggregation, words: Words = ENGLISH
 
 /** Counts of rows written in the locale; in English, AP style whatever the region. */
 function countIn(locale: string): (n: number) => string {
-  if (/^en\b/i.test(locale)) return (n) => formatDigits(n, 0);
+  if (isEnglish(locale)) return (n) => formatDigits(n, 0);
   const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   return (n) => format.format(n);
 }
