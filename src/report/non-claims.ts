@@ -13,11 +13,15 @@ const PARTS = {
   singular:
     "figure|fig\\.|table|chart|map|page|p\\.|article|art\\.|section|sec\\.|§|chapter|ch\\.|annex|appendix|box|note|" +
     "footnote|no\\.|#|vol\\.|volume|issue|paragraph|para\\.|clause|item|step|line|row|column|version|release|v\\.?|" +
-    "top|bottom|exhibit|slide|question|verse",
+    "top|bottom|exhibit|slide|question|verse|" +
+    // The same in the languages plotbrief writes ("Abbildung 2", the label it gives a figure in German).
+    "abbildung|abb\\.|tabelle|tab\\.|seite|karte|kapitel|artikel|absatz|anhang|" +
+    "tableau|carte|chapitre|annexe|encadré|figura|tabla|gráfico|mapa|página|pág\\.|artículo|capítulo|anexo",
   plural:
     "figures|figs\\.|tables|charts|maps|pages|pp\\.|articles|arts\\.|sections|secs\\.|§§|chapters|annexes|" +
     "appendices|boxes|notes|footnotes|nos\\.|vols\\.|volumes|issues|paragraphs|paras\\.|clauses|items|steps|lines|" +
-    "rows|columns|versions|releases|exhibits|slides|questions|verses",
+    "rows|columns|versions|releases|exhibits|slides|questions|verses|" +
+    "abbildungen|tabellen|seiten|kapitel|artikel|tableaux|chapitres|annexes|figuras|tablas|páginas|capítulos",
 };
 // ...and so do names, capitalised: "Resolution 2334", "Phase 2", "Route 66", "Day 3".
 const NAMES = {
@@ -28,8 +32,8 @@ const NAMES = {
   plural: "Parts|Rules|Resolutions|Amendments|Phases|Rounds|Levels|Stages|Episodes|Seasons|Cases|Weeks|Days",
 };
 const PART = `${SPACE}*\\d+(?:\\.\\d+)*[A-Za-z]?`;
-const RANGE = `(?:${SPACE}?(?:–|—|-|to|through)${SPACE}?\\d+(?:\\.\\d+)*[A-Za-z]?)?(?![\\d%])`;
-const LIST = `(?:\\s*(?:,|and|or|to|through|&|–|—|-)\\s*\\d+(?:\\.\\d+)*[A-Za-z]?)*(?![\\d%])`;
+const RANGE = `(?:${SPACE}?(?:–|—|-|to|through|bis|à|a)${SPACE}?\\d+(?:\\.\\d+)*[A-Za-z]?)?(?![\\d%])`;
+const LIST = `(?:\\s*(?:,|and|or|to|through|und|oder|bis|et|ou|à|y|o|a|&|–|—|-)\\s*\\d+(?:\\.\\d+)*[A-Za-z]?)*(?![\\d%])`;
 const parts = (words: string, after: string, flags: string) =>
   new RegExp(`(?<![\\p{L}])(?:${words})${PART}${after}`, flags);
 

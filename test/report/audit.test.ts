@@ -59,6 +59,14 @@ describe("findTypedNumbers(prose, locale, units)", () => {
     expect(typed(body)).toEqual([]);
   });
 
+  it("leaves out the parts of a document in the languages plotbrief writes: Abbildung 2, Figura 3, Tableau 4", () => {
+    expect(typed("Abbildung 2 zeigt 59 Personen, Seite 3 und Tabellen 4 und 5.", [], "de-DE")).toMatchObject([
+      { value: 59 },
+    ]);
+    expect(typed("La Figura 3 y la página 12 muestran 59.", [], "es-ES")).toMatchObject([{ value: 59 }]);
+    expect(typed("Le Tableau 4 montre 59.", [], "fr-FR")).toMatchObject([{ value: 59 }]);
+  });
+
   it("reads units as the registry writes them, a project's own too, whether or not the data has them", () => {
     expect(typed("It rained 161 mm.", [])[0]).toMatchObject({ text: "161 mm", families: ["mm"] });
     expect(typed("It rained 161 millimetres, 12 hectares.", [])).toMatchObject([
