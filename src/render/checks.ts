@@ -10,6 +10,15 @@ export interface MarkRecord {
   readonly rows: number;
   shown: number;
   drawn: number;
+  /** The x and y channels each render saw, unscaled, with the rows it drew. */
+  readonly positions: Position[];
+}
+
+/** A mark's values on a position scale, as one render (a facet's) saw them. */
+export interface Position {
+  readonly scale: "x" | "y";
+  readonly value: ArrayLike<unknown>;
+  readonly index: ArrayLike<number>;
 }
 
 type Renderable = {
@@ -25,17 +34,38 @@ export function instrument(plot: { marks?: unknown }): MarkRecord[] {
   marks.forEach((mark, position) => {
     if (!mark || typeof mark.render !== "function") return;
     const rows = typeof mark.data?.length === "number" ? (mark.data.length as number) : 0;
-    const record: MarkRecord = { label: mark.ariaLabel ?? "mark", position: position + 1, rows, shown: 0, drawn: 0 };
+    const record: MarkRecord = {
+      label: mark.ariaLabel ?? "mark",
+      position: position + 1,
+      rows,
+      shown: 0,
+      drawn: 0,
+      positions: [],
+    };
     records.push(record);
     const render = mark.render;
     mark.render = function (this: unknown, ...args: unknown[]) {
       const node = render.apply(this, args);
       record.shown += (args[0] as { length?: number } | undefined)?.length ?? 0;
+      record.positions.push(...positionsOf(args[0], args[2]));
       if (node && drawsShape(node)) record.drawn++;
       return node;
     };
   });
   return records;
+}
+
+type Channels = Record<string, { scale?: unknown; value?: ArrayLike<unknown> } | undefined>;
+
+/** The channels of a render on the x or y scale (Plot's values carry the unscaled ones). */
+function positionsOf(index: unknown, values: unknown): Position[] {
+  const channels = (values as { channels?: Channels } | undefined)?.channels;
+  if (!channels || !index || typeof (index as { length?: unknown }).length !== "number") return [];
+  return Object.values(channels).flatMap((channel) =>
+    (channel?.scale === "x" || channel?.scale === "y") && channel.value
+      ? [{ scale: channel.scale, value: channel.value, index: index as ArrayLike<number> }]
+      : [],
+  );
 }
 
 /** Whether a mark's node holds a shape. Siblings are walked one by one: in jsdom, indexing a long `children` list is slow. */

@@ -9,6 +9,8 @@ import { cardSvg, standaloneSvg } from "./export.js";
 import { summarise } from "./alt.js";
 import { checkMarks, checkText, instrument } from "./checks.js";
 import type { MarkRecord } from "./checks.js";
+import { checkDomains } from "./domains.js";
+import type { Cut } from "./domains.js";
 import { CHART_STYLE, isLight } from "./palette.js";
 import { loadedMetrics, textMetrics } from "./text.js";
 
@@ -85,7 +87,18 @@ export function renderSvg(figure: Figure, { document }: SvgDocument): Drawn & { 
   const [narrow, card] = others;
   // The card's labels are its own business: it is printed only with png or a url, and its warnings
   // would fail a strict build that makes none.
-  const warnings = [...checkMarks(figure.id, column.records), ...column.warnings, ...(narrow?.warnings ?? [])];
+  // A domain cut in both views is said once, of the column; the narrow view's own, naming the view.
+  const cut = (view: View, seen: readonly Cut[] = []) =>
+    view.cuts
+      .filter((c) => !seen.some((s) => s.message === c.message))
+      .map((c) => `figure ${figure.id}${VIEWS[view.name].where}: ${c.message}`);
+  const warnings = [
+    ...checkMarks(figure.id, column.records),
+    ...cut(column),
+    ...column.warnings,
+    ...(narrow ? cut(narrow, column.cuts) : []),
+    ...(narrow?.warnings ?? []),
+  ];
   return {
     svg: finish(column),
     ...(narrow ? { narrow: finish(narrow) } : {}),
@@ -103,6 +116,7 @@ interface View {
   readonly legends: string[];
   readonly warnings: string[];
   readonly records: MarkRecord[];
+  readonly cuts: Cut[];
   readonly unsure: boolean;
 }
 
@@ -174,7 +188,8 @@ function drawView(figure: Figure, name: ViewName, options: Figure["plot"], docum
     where: VIEWS[name].where,
     smallest: name === "narrow" ? NARROW_SMALLEST : 0,
   });
-  return { name, node: svg, legends, warnings: text.warnings, records, unsure: text.unsure };
+  const cuts = checkDomains(plot, svg, records);
+  return { name, node: svg, legends, warnings: text.warnings, records, cuts, unsure: text.unsure };
 }
 
 /**

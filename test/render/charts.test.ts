@@ -152,6 +152,64 @@ describe("nothing disappears in silence", () => {
   });
 });
 
+describe("a domain set by hand", () => {
+  const summons = [
+    { court: "North", count: 40 },
+    { court: "South", count: 140 },
+  ];
+  const bars = (x: object) => ({ x, marginLeft: 60, marks: [Plot.barX(summons, { x: "count", y: "court" })] });
+
+  it("warns where it cuts off a value, naming the figure, the scale, the domain and the largest value", async () => {
+    const { warnings } = await renderFigure({ ...figure(bars({ domain: [0, 130] })), id: "summons" });
+    expect(warnings).toEqual([
+      "figure summons: the x domain [0, 130] cuts off 1 value (the largest, 140); widen the domain, or leave it out so that it comes from the data (nice: true pads it)",
+    ]);
+  });
+
+  it("says nothing of a domain that holds every value, those on its boundary included", async () => {
+    expect((await renderFigure(figure(bars({ domain: [0, 150] })))).warnings).toEqual([]);
+    expect((await renderFigure(figure(bars({ domain: [0, 140] })))).warnings).toEqual([]);
+  });
+
+  it("names the smallest value a y domain cuts off below a line", async () => {
+    const rows = [3, -2, 5, -4, 6].map((value, i) => ({ i, value }));
+    const { warnings } = await renderFigure(
+      figure({ y: { domain: [0, 10] }, marks: [Plot.lineY(rows, { x: "i", y: "value" })] }),
+    );
+    expect(warnings).toEqual([
+      "figure f: the y domain [0, 10] cuts off 2 values (the smallest, -4); widen the domain, or leave it out so that it comes from the data (nice: true pads it)",
+    ]);
+  });
+
+  it("takes clamp: true, the scale's or the chart's, as a cut made on purpose", async () => {
+    expect((await renderFigure(figure(bars({ domain: [0, 130], clamp: true })))).warnings).toEqual([]);
+    expect((await renderFigure(figure({ ...bars({ domain: [0, 130] }), clamp: true }))).warnings).toEqual([]);
+  });
+
+  it("leaves a band scale's domain alone: leaving a category out is a choice", async () => {
+    const years = [2019, 2020, 2021].map((year) => ({ year, count: year - 2000 }));
+    const plot = { x: { domain: [2019, 2020] }, marks: [Plot.barY(years, { x: "year", y: "count" })] };
+    expect((await renderFigure(figure(plot))).warnings).toEqual([]);
+  });
+
+  it("says a cut in both views once, and one in the narrow view alone naming it", async () => {
+    const both = await renderFigure({
+      ...figure(bars({ domain: [0, 130] })),
+      views: { narrow: { ...bars({ domain: [0, 130] }), width: 320 }, card: bars({ domain: [0, 130] }) },
+    });
+    expect(both.warnings).toEqual([
+      "figure f: the x domain [0, 130] cuts off 1 value (the largest, 140); widen the domain, or leave it out so that it comes from the data (nice: true pads it)",
+    ]);
+    const narrow = await renderFigure({
+      ...figure(bars({ domain: [0, 150] })),
+      views: { narrow: { ...bars({ domain: [0, 100] }), width: 320 }, card: bars({ domain: [0, 150] }) },
+    });
+    expect(narrow.warnings).toEqual([
+      "figure f in the narrow view (phones): the x domain [0, 100] cuts off 1 value (the largest, 140); widen the domain, or leave it out so that it comes from the data (nice: true pads it)",
+    ]);
+  });
+});
+
 describe("tick labels", () => {
   const rows = ["A", "B", "C", "D", "E", "F"].flatMap((country) =>
     Array.from({ length: 11 }, (_, i) => ({ country, year: 2000 + i, value: i })),
