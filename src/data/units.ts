@@ -79,6 +79,15 @@ const BUILTIN: readonly UnitSpec[] = [
   { name: "km", intl: "kilometer" },
   { name: "kg", intl: "kilogram" },
   { name: "hectares", intl: "hectare" },
+  { name: "weeks", intl: "week", display: "long" },
+  { name: "hours", intl: "hour", display: "long" },
+  { name: "minutes", intl: "minute", display: "long" },
+  { name: "seconds", intl: "second", display: "long" },
+  { name: "metres", intl: "meter" },
+  { name: "inches", intl: "inch" },
+  { name: "feet", intl: "foot" },
+  { name: "miles", intl: "mile" },
+  { name: "litres", intl: "liter" },
   // The dollar is "$" in English whatever the locale, as AP and most desks write it; elsewhere Intl's "$US".
   { name: "usd", currency: "USD", forms: { en: { text: "$", position: "before" } } },
   ...Object.entries(CURRENCIES)
@@ -115,6 +124,15 @@ export type BuiltinUnit =
   | "km"
   | "kg"
   | "hectares"
+  | "weeks"
+  | "hours"
+  | "minutes"
+  | "seconds"
+  | "metres"
+  | "inches"
+  | "feet"
+  | "miles"
+  | "litres"
   | keyof typeof CURRENCIES
   | keyof typeof SCALES
   | `${"usd" | "eur" | "gbp" | "people"}-${keyof typeof SCALES}`;

@@ -9,20 +9,6 @@ import type { UnitSpec } from "../data/units.js";
 // Units compared alike: people are a count, and a change in percentage points is often written in percent.
 const KIN: Readonly<Record<string, string>> = { people: "count", "percentage-points": "percent" };
 
-// Measures plotbrief does not ship, read so that a number written with one is never taken for a count
-// ("2 hours and 20 minutes"); a project's unit of the same name shares their words.
-const MEASURES: readonly UnitSpec[] = [
-  { name: "weeks", intl: "week" },
-  { name: "hours", intl: "hour" },
-  { name: "minutes", intl: "minute" },
-  { name: "seconds", intl: "second" },
-  { name: "m", intl: "meter" },
-  { name: "inches", intl: "inch" },
-  { name: "feet", intl: "foot" },
-  { name: "miles", intl: "mile" },
-  { name: "litres", intl: "liter" },
-];
-
 /**
  * Words prose writes that neither the units nor Intl give, by family (a currency's is its code in lower
  * case, so that a project's own dollar shares them): house abbreviations, colloquial names, the French
@@ -111,7 +97,7 @@ export function unitReading(locale: string, dataUnits: Iterable<string>): UnitRe
   const add = (side: Map<string, Set<string>>, text: string, family: string) => {
     if (!NOT_UNITS.has(text)) (side.get(text) ?? side.set(text, new Set()).get(text)!).add(family);
   };
-  for (const unit of [...definedUnits(), ...MEASURES]) {
+  for (const unit of definedUnits()) {
     // A scaled unit is written with its base's words and Intl's scale words, read below; a head-count's
     // words are nouns, as "defendants" is one: "59 people" is a bare 59, and binding it keeps "people".
     const family = familyOf(unit);

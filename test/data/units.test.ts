@@ -38,6 +38,12 @@ describe("formatNumber(q) with units plotbrief ships", () => {
     expect(write(2, "people")).toBe("2 people");
     expect(write(1, "people", 1)).toBe("1.0 people");
     expect(write(1, "people", 0, { locale: "fr-FR" })).toBe("1 personne");
+    expect([write(1, "hours"), write(3, "hours"), write(3, "hours", 0, { locale: "fr-FR" })]).toEqual([
+      "1 hour",
+      "3 hours",
+      `3${NBSP}heures`,
+    ]);
+    expect([write(12, "metres"), write(2, "litres", 0, { locale: "de-DE" })]).toEqual(["12 m", "2 l"]);
     expect(write(2, "people", 0, { locale: "fr-FR" })).toBe("2 personnes");
     expect(write(1, "people", 0, { locale: "de-DE" })).toBe("1 Person");
     expect(write(2, "people", 0, { locale: "de-DE" })).toBe("2 Personen");
