@@ -11,6 +11,22 @@ import { emptyProject } from "../project.js";
 
 export const CSV = "id,label,value,source\na,Alpha,12,s\nb,Beta,-3.5,s\n";
 
+/** Report r's notebook: its front matter (and `front`, more lines of it), `body`, and the figure. */
+export function notebook(body: string, front = ""): string {
+  return `---
+title: "Test"
+dek: "A test."
+byline: "Tests"
+date: 2020-11-30
+${front}formats: [html, svg]
+---
+
+${body}
+
+{{figure bars}}
+`;
+}
+
 const FILES: Record<string, string> = {
   "data/t/t.csv": CSV,
   "data/t/datasets.ts": `import { defineDataset, defineSources, number, source, text } from "plotbrief";
@@ -41,18 +57,7 @@ import bars from "./figures/bars.js";
 
 export default defineReport({ figures: [bars] });
 `,
-  "reports/r/index.md": `---
-title: "Test"
-dek: "A test."
-byline: "Tests"
-date: 2020-11-30
-formats: [html, svg]
----
-
-Alpha was {{t/a}}.
-
-{{figure bars}}
-`,
+  "reports/r/index.md": notebook("Alpha was {{t/a}}."),
 };
 
 /** A new project with the test files, some replaced (a Buffer for bytes that are not text). */

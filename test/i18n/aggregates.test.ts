@@ -3,7 +3,7 @@
 // change ("en hausse de", "ein Anstieg um") are read in that language too. A project's words win.
 import { rm } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { failure, project, success } from "../hostile/project.js";
+import { failure, notebook, project, success } from "../hostile/project.js";
 
 // Alpha 12, Beta −3.5, Gamma 8: a mean of 5.5, Gamma 2nd of 3, Alpha 4 above Gamma.
 const CSV = "id,label,value,source\na,Alpha,12,s\nb,Beta,-3.5,s\nc,Gamma,8,s\n";
@@ -25,20 +25,6 @@ export default defineReport({
 });
 `;
 
-const notebook = (lang: string, prose: string) => `---
-title: "Test"
-dek: "A test."
-byline: "Tests"
-date: 2020-11-30
-lang: ${lang}
-formats: [html, svg]
----
-
-${prose}
-
-{{figure bars}}
-`;
-
 const FRENCH =
   "La moyenne est de {{derived/mean-x}}. Gamma est {{derived/rank-c}}, Alpha en hausse de {{derived/rise}}.";
 const GERMAN =
@@ -49,7 +35,7 @@ async function made(lang: string, prose: string, messages?: string): Promise<str
   const root = await project({
     "data/t/t.csv": CSV,
     "reports/r/report.ts": report(messages),
-    "reports/r/index.md": notebook(lang, prose),
+    "reports/r/index.md": notebook(prose, `lang: ${lang}\n`),
   });
   roots.push(root);
   return root;

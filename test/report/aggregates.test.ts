@@ -2,7 +2,7 @@
 // quoted in its prose and stated in its "Sources and methods".
 import { rm } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { failure, project, success } from "../hostile/project.js";
+import { failure, notebook, project, success } from "../hostile/project.js";
 import { summons } from "../../data/cambodia-2020/datasets.js";
 import { mean, rank } from "../../src/data/aggregate.js";
 import { defineReport } from "../../src/report/report.js";
@@ -24,19 +24,9 @@ export default defineReport({
 });
 `;
 
-const NOTEBOOK = `---
-title: "Test"
-dek: "A test."
-byline: "Tests"
-date: 2020-11-30
-formats: [html, svg]
----
-
-The mean was {{derived/mean-x}}; of Beta and Gamma, {{derived/max-x.label}} had most, {{derived/max-x}}.
-Gamma came {{derived/rank-c}}.
-
-{{figure bars}}
-`;
+const NOTEBOOK =
+  notebook(`The mean was {{derived/mean-x}}; of Beta and Gamma, {{derived/max-x.label}} had most, {{derived/max-x}}.
+Gamma came {{derived/rank-c}}.`);
 
 const roots: string[] = [];
 async function made(replace: Record<string, string>): Promise<string> {

@@ -1,18 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { failure, project, success } from "../hostile/project.js";
-
-const notebook = (body: string) => `---
-title: "Test"
-dek: "A test."
-byline: "Tests"
-date: 2020-11-30
-formats: [html, svg]
----
-
-${body}
-
-{{figure bars}}
-`;
+import { failure, notebook, project, success } from "../hostile/project.js";
 
 describe("bindReport(report), number styles", () => {
   it("names the notebook line of an unknown style, and the styles there are", async () => {
