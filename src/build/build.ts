@@ -16,7 +16,7 @@ import type { Cache } from "./cache.js";
 import { hash, hashFiles, hashTool, moduleGraph, readInput } from "./inputs.js";
 import { MANIFEST, makeManifest } from "./manifest.js";
 import type { FigureRenderer } from "./pool.js";
-import { pageFiles, renderReport } from "./render.js";
+import { exported, pageFiles, renderReport } from "./render.js";
 import type { ChartSource, RenderedReport } from "./render.js";
 import type { Chart } from "../render/svg.js";
 import { writeAtomic } from "../write.js";
@@ -79,9 +79,9 @@ export async function buildReport(slug: string, options: BuildOptions): Promise<
   const { root } = options;
   const emit = (event: BuildEvent) => options.onEvent?.(event);
   const report = await loadReport(root, slug, readInput);
-  const rendered = await renderReport(root, report, await figureSource(report, options));
+  const formats = new Set(options.formats ?? report.notebook.front.formats);
+  const rendered = await renderReport(root, report, await figureSource(report, options), formats);
   for (const message of rendered.warnings) emit({ type: "warning", report: slug, message });
-  const formats = new Set(options.formats ?? rendered.front.formats);
   const outputs: Output[] = [];
   const write = async (path: string, content: string | Uint8Array) => {
     const changed = await writeAtomic(join(options.out, path), content);
@@ -93,20 +93,18 @@ export async function buildReport(slug: string, options: BuildOptions): Promise<
   const files = pageFiles(rendered, formats);
   for (const [path, content] of files) await write(join(slug, path), content);
   if (files.size > 0) await write(join(slug, MANIFEST), await makeManifest(root, report, files));
-  const cards = socialCards(rendered, formats);
+  const cards = socialCards(rendered);
   if (formats.has("pdf") || formats.has("png") || cards.length > 0)
     await print(rendered, formats, cards, options, write);
   return outputs;
 }
 
 /**
- * The figures whose social card is printed: every figure's with png, else the first figure's where
- * the page names it as its image (the front matter gives the report's `url`).
+ * The figures whose social card is printed: those that made one (every figure's with png, else the
+ * page's image where the front matter gives the report's `url`: see bindReport).
  */
-function socialCards(rendered: RenderedReport, formats: ReadonlySet<Format>): RenderedReport["figures"] {
-  if (formats.has("png")) return rendered.figures;
-  if (rendered.socialImage === undefined || !formats.has("html")) return [];
-  return rendered.figures.filter(({ figure }) => figure.id === rendered.socialImage);
+function socialCards(rendered: RenderedReport): RenderedReport["figures"] {
+  return rendered.figures.filter(({ chart }) => chart.cardFile !== undefined);
 }
 
 /** Prints the PDF, the PNGs and the social cards, each taken from the cache when its page and settings are unchanged. */
@@ -145,10 +143,13 @@ async function print(
   };
   if (formats.has("png")) {
     for (const { figure, chart } of rendered.figures)
-      await write(join(slug, "figures", `${figure.id}.png`), await shot(`${slug} figure ${figure.id}`, chart.file));
+      await write(
+        join(slug, "figures", `${figure.id}.png`),
+        await shot(`${slug} figure ${figure.id}`, exported(figure, chart)),
+      );
   }
   for (const { figure, chart } of cards) {
-    const card = await shot(`${slug} figure ${figure.id}'s card`, chart.cardFile, 1);
+    const card = await shot(`${slug} figure ${figure.id}'s card`, chart.cardFile!, 1);
     await write(join(slug, cardPath(figure.id)), card);
   }
 }
@@ -167,7 +168,11 @@ async function figureSource(report: LoadedReport, options: BuildOptions): Promis
   const render: ChartSource = async (figure) => {
     const started = performance.now();
     const { chart, thread } = renderer
-      ? await renderer.render({ root, slug, figure: figure.id }, () => renderFigure(figure), reportFiles)
+      ? await renderer.render(
+          { root, slug, figure: figure.id, exports: figure.exports },
+          () => renderFigure(figure),
+          reportFiles,
+        )
       : { chart: await renderFigure(figure), thread: 0 };
     const ms = performance.now() - started;
     options.onEvent?.({ type: "figure", report: slug, figure: figure.id, cached: false, thread, ms });
@@ -184,8 +189,9 @@ async function figureSource(report: LoadedReport, options: BuildOptions): Promis
     const started = performance.now();
     const { strict } = report.notebook.front;
     const data = await hashFiles(root, dataFiles(spec));
-    // The report's side of a chart: its locale, its column's width, its credit, its table's length.
-    const bound = JSON.stringify(figureOptions(report));
+    // The report's side of a chart: its locale, its column's width, its credit, its table's length,
+    // and which of its files the build's formats need.
+    const bound = JSON.stringify({ ...figureOptions(report), exports: figure.exports });
     const key = hash("chart", tool, modules, figure.id, bound, String(strict), data);
     const hit = await cache.get(key);
     if (!hit) {

@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { parentPort, threadId } from "node:worker_threads";
 import { UserError } from "../error.js";
 import { resolveFigure } from "../figures/figure.js";
+import type { FigureExports } from "../figures/figure.js";
 import { figureOptions } from "../report/bind.js";
 import { loadReport } from "../report/load.js";
 import type { LoadedReport } from "../report/load.js";
@@ -16,6 +17,8 @@ export interface FigureRequest {
   readonly root: string;
   readonly slug: string;
   readonly figure: string;
+  /** Which of the figure's files the build's formats need. */
+  readonly exports: FigureExports;
 }
 
 export interface RenderRequest extends FigureRequest {
@@ -39,7 +42,8 @@ parentPort!.on("message", (request: RenderRequest) => {
       if (!reports.has(key)) reports.set(key, loadReport(request.root, request.slug, read));
       const report = await reports.get(key)!;
       const spec = report.spec.figures.find((figure) => figure.id === request.figure)!;
-      const chart = await renderFigure(resolveFigure(spec, report.datasets, figureOptions(report)));
+      const options = { ...figureOptions(report), exports: request.exports };
+      const chart = await renderFigure(resolveFigure(spec, report.datasets, options));
       parentPort!.postMessage({ id: request.id, chart, thread: threadId } satisfies RenderReply);
     } catch (error) {
       const user = error instanceof UserError;

@@ -22,13 +22,17 @@ export interface RenderedReport extends Page {
   readonly figures: readonly { readonly figure: Figure; readonly chart: Chart }[];
 }
 
-/** Renders a loaded report; nothing is written. Broken references fail before any figure is drawn. */
+/**
+ * Renders a loaded report for `formats` (every one where unset: a figure's files are made only for
+ * the formats that use them); nothing is written. Broken references fail before any figure is drawn.
+ */
 export async function renderReport(
   root: string,
   report: LoadedReport,
   chartFor: ChartSource = renderFigure,
+  formats?: ReadonlySet<string>,
 ): Promise<RenderedReport> {
-  const bound = bindReport(report);
+  const bound = bindReport(report, formats);
   const figures = await Promise.all(
     bound.figures.map(async ({ spec, figure }) => ({ figure, chart: await chartFor(figure, spec) })),
   );
@@ -76,6 +80,13 @@ export function pageFiles(rendered: RenderedReport, formats: ReadonlySet<string>
   const files = new Map<string, string>();
   if (formats.has("html")) files.set("index.html", rendered.html);
   if (formats.has("svg"))
-    for (const { figure, chart } of rendered.figures) files.set(`figures/${figure.id}.svg`, chart.file);
+    for (const { figure, chart } of rendered.figures) files.set(`figures/${figure.id}.svg`, exported(figure, chart));
   return files;
+}
+
+/** A figure's own SVG file, which a report rendered for svg or png has made. */
+export function exported(figure: Figure, chart: Chart): string {
+  if (chart.file === undefined)
+    throw new Error(`figure ${figure.id}: its SVG file was not made for this build's formats`);
+  return chart.file;
 }

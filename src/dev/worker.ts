@@ -27,7 +27,9 @@ export async function runWorker(root: string): Promise<void> {
   process.on("message", (request: WorkerRequest) => {
     void (async () => {
       try {
-        const rendered = await renderReport(root, await loadReport(root, request.slug));
+        // The preview is the page alone: no figure's files are made.
+        const report = await loadReport(root, request.slug);
+        const rendered = await renderReport(root, report, undefined, new Set(["html"]));
         send({ id: request.id, ok: true, html: rendered.html, front: rendered.front, print: rendered.print });
       } catch (error) {
         const message = error instanceof UserError ? error.message : `internal error: ${(error as Error).stack}`;

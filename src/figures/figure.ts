@@ -71,7 +71,21 @@ export interface FigureOptions {
   readonly credit?: string;
   /** The most rows the reader's table shows; the download has them all. */
   readonly tableRows?: number;
+  /** Which of the figure's files the build makes; both where unset. */
+  readonly exports?: FigureExports;
 }
+
+/**
+ * The files a build makes of a figure beside the page: its own SVG (`svg`, and the PNG printed from
+ * it) and its social card (`png`, or the page's image where the front matter gives a `url`). A card
+ * is a third drawing of the chart and a file is a font subset: neither is made for a page alone.
+ */
+export interface FigureExports {
+  readonly file: boolean;
+  readonly card: boolean;
+}
+
+const ALL_EXPORTS: FigureExports = { file: true, card: true };
 
 /** A figure of any datasets, as reports list them. */
 
@@ -105,8 +119,10 @@ export interface Figure {
   readonly table: DataTable;
   /** The column view's Plot options: the page on a wide screen, the PDF and the exported files. */
   readonly plot: PlotOptions;
-  /** The other views' Plot options, where the figure is drawn for them. */
-  readonly views?: { readonly narrow: PlotOptions; readonly card: PlotOptions };
+  /** The other views' Plot options, where the figure is drawn for them: the card's only where it is exported. */
+  readonly views?: { readonly narrow: PlotOptions; readonly card?: PlotOptions };
+  /** Which of its files the build makes. */
+  readonly exports: FigureExports;
   /** What the build should tell the author about this figure (features a page without script lacks). */
   readonly notices: readonly string[];
 }
@@ -117,7 +133,14 @@ export function resolveFigure<D extends Uses>(
   datasets: ReadonlyMap<string, Dataset>,
   options: FigureOptions = {},
 ): Figure {
-  const { locale, messages = CATALOGUE.en, column = COLUMN_WIDTH, credit = "", tableRows = TABLE_ROWS } = options;
+  const {
+    locale,
+    messages = CATALOGUE.en,
+    column = COLUMN_WIDTH,
+    credit = "",
+    tableRows = TABLE_ROWS,
+    exports = ALL_EXPORTS,
+  } = options;
   const data = {} as Record<string, Dataset>;
   for (const [name, dataset] of Object.entries(spec.uses)) {
     const loaded = datasets.get(dataset.id);
@@ -155,7 +178,11 @@ export function resolveFigure<D extends Uses>(
     credit,
     table,
     plot,
-    views: { narrow: view("narrow", NARROW_WIDTH).plot, card: view("card", CARD_WIDTH).plot },
+    views: {
+      narrow: view("narrow", NARROW_WIDTH).plot,
+      ...(exports.card ? { card: view("card", CARD_WIDTH).plot } : {}),
+    },
+    exports,
     notices,
   };
 }

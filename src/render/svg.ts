@@ -31,6 +31,9 @@ export function svgDocument(): Promise<SvgDocument> {
   return shared;
 }
 
+/** A chart with a static tip, drawn before the fonts' metrics were loaded: its tip cannot be laid out. */
+class MetricsNeeded extends Error {}
+
 /** A figure's chart as plotbrief draws it. */
 export interface Drawn {
   /** The column's view: an SVG, byte-stable, its ids prefixed with the figure's. */
@@ -47,12 +50,12 @@ export interface Drawn {
   readonly alt: string;
 }
 
-/** A figure's chart, and its files: the chart with its furniture and fonts, and its social card. */
+/** A figure's chart, and the files its build exports: the chart with its furniture and fonts, and its social card. */
 export interface Chart extends Drawn {
-  /** `figures/<id>.svg`, and the PNG made from it. */
-  readonly file: string;
-  /** The social card, printed as `figures/<id>.card.png`. */
-  readonly cardFile: string;
+  /** `figures/<id>.svg`, and the PNG made from it; where the figure exports it. */
+  readonly file?: string;
+  /** The social card, printed as `figures/<id>.card.png`; where the figure exports it. */
+  readonly cardFile?: string;
 }
 
 // The charts' type, set as attributes: Plot's `style` option would go through jsdom's slow CSS parser.
@@ -76,7 +79,10 @@ type ViewName = keyof typeof VIEWS;
 export function renderSvg(figure: Figure, { document }: SvgDocument): Drawn & { readonly unsure: boolean } {
   const column = drawView(figure, "column", figure.plot, document);
   const others = figure.views
-    ? (["narrow", "card"] as const).map((name) => drawView(figure, name, figure.views![name], document))
+    ? (["narrow", "card"] as const).flatMap((name) => {
+        const plot = figure.views![name];
+        return plot ? [drawView(figure, name, plot, document)] : [];
+      })
     : [];
   const alt = figure.alt ?? summarise(figure, column.node as never, figure.locale);
   const finish = (view: View) => {
@@ -84,7 +90,8 @@ export function renderSvg(figure: Figure, { document }: SvgDocument): Drawn & { 
     view.node.setAttribute("aria-label", alt);
     return tidy(view.node.outerHTML, view.name === "column" ? figure.id : `${figure.id}-${view.name}`, view.name);
   };
-  const [narrow, card] = others;
+  const narrow = others.find((view) => view.name === "narrow");
+  const card = others.find((view) => view.name === "card");
   // The card's labels are its own business: it is printed only with png or a url, and its warnings
   // would fail a strict build that makes none.
   // A domain cut in both views is said once, of the column; the narrow view's own, naming the view.
@@ -167,7 +174,7 @@ function drawView(figure: Figure, name: ViewName, options: Figure["plot"], docum
     svg.setAttribute("font-size", String(VIEWS[name].size));
   }
   if (frames.length > 0 && !loadedMetrics())
-    throw new Error(`figure ${figure.id}: a tip needs the text metrics loaded`);
+    throw new MetricsNeeded(`figure ${figure.id}: a tip needs the text metrics loaded`);
   for (const callback of frames) callback(0);
   halo(svg);
   const legends =
@@ -265,12 +272,31 @@ export function chartMarkup(chart: Drawn): string {
 }
 
 /**
- * Renders a figure in the process's shared document, with the fonts' metrics (its exported file's
- * furniture is set with them, so they are always loaded), and makes its exported file.
+ * Renders a figure in the process's shared document and makes the files it exports. The fonts'
+ * metrics set those files' furniture, so they are loaded for a figure that exports one, or whose
+ * labels the quick estimate left unsure; a page alone needs neither files nor metrics.
  */
 export async function renderFigure(figure: Figure): Promise<Chart> {
-  const [document, measure] = await Promise.all([svgDocument(), textMetrics()]);
-  const { unsure: _, ...chart } = renderSvg(figure, document);
-  const [file, cardFile] = await Promise.all([standaloneSvg(figure, chart, measure), cardSvg(figure, chart, measure)]);
-  return { ...chart, file, cardFile };
+  const { file: exportsFile, card: exportsCard } = figure.exports;
+  const exported = exportsFile || exportsCard;
+  const [document] = await Promise.all([svgDocument(), exported ? textMetrics() : undefined]);
+  let drawn: ReturnType<typeof renderSvg> | undefined;
+  try {
+    drawn = renderSvg(figure, document);
+  } catch (error) {
+    if (!(error instanceof MetricsNeeded)) throw error;
+  }
+  // A tip's layout, or a label the estimate could not clear, waits for the metrics: drawn again with them.
+  if (drawn === undefined || (drawn.unsure && !loadedMetrics())) {
+    await textMetrics();
+    drawn = renderSvg(figure, document);
+  }
+  const { unsure: _, ...chart } = drawn;
+  if (!exported) return chart;
+  const measure = await textMetrics();
+  const [file, cardFile] = await Promise.all([
+    exportsFile ? standaloneSvg(figure, chart, measure) : undefined,
+    exportsCard ? cardSvg(figure, chart, measure) : undefined,
+  ]);
+  return { ...chart, ...(file === undefined ? {} : { file }), ...(cardFile === undefined ? {} : { cardFile }) };
 }

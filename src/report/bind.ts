@@ -10,7 +10,7 @@ import { resolveMessages } from "../i18n/locale.js";
 import type { ResolvedMessages } from "../i18n/locale.js";
 import { CATALOGUE } from "../i18n/messages.js";
 import type { Messages } from "../i18n/messages.js";
-import type { AnyFigureSpec, Figure, FigureOptions } from "../figures/figure.js";
+import type { AnyFigureSpec, Figure, FigureExports, FigureOptions } from "../figures/figure.js";
 import type { Html } from "../render/html.js";
 import { auditClaims } from "./audit.js";
 import { resolveFact, resolveInline } from "./facts.js";
@@ -42,7 +42,11 @@ export interface BoundReport {
   readonly messages: Messages;
 }
 
-export function bindReport(report: LoadedReport): BoundReport {
+/**
+ * Binds a report for the formats a build makes (every one where unset): a figure's own file is made
+ * for svg and png, its social card for png, or for the page's image where the front matter gives a url.
+ */
+export function bindReport(report: LoadedReport, formats?: ReadonlySet<string>): BoundReport {
   const { notebook, spec } = report;
   const front = notebook.front;
   const module = reportPaths(report.slug).module;
@@ -100,9 +104,16 @@ export function bindReport(report: LoadedReport): BoundReport {
   if (front.strict && warnings.length > 0) throw new UserError(warnings.join("\n"));
 
   const options = figureOptions(report);
+  const exportsOf = (id: string): FigureExports =>
+    formats === undefined
+      ? { file: true, card: true }
+      : {
+          file: formats.has("svg") || formats.has("png"),
+          card: formats.has("png") || (formats.has("html") && front.url !== undefined && numbers.get(id) === 1),
+        };
   const figures = spec.figures.map((figureSpec) => {
     try {
-      const figure = resolveFigure(figureSpec, report.datasets, options);
+      const figure = resolveFigure(figureSpec, report.datasets, { ...options, exports: exportsOf(figureSpec.id) });
       const rows = figureRows(figure);
       if (rows > front.max_figure_rows) throw tooManyRows(report, figure.id, rows, front.max_figure_rows);
       warnings.push(...figure.notices);

@@ -92,4 +92,40 @@ describe("renderReport(root, report, svgFor)", () => {
     );
     expect(message).toMatch(/index\.md:\d+: 45% looks like tariff\/eu-share \(about 45%\); bind it to the data/);
   });
+
+  it("makes only the figure files a build's formats use: the page alone draws no card and subsets no font", async () => {
+    const root = await copyProject();
+    const report = await loadReport(root, "cambodia-2020");
+    const made = (rendered: Awaited<ReturnType<typeof renderReport>>) =>
+      rendered.figures.map(({ figure, chart }) => [figure.id, chart.file !== undefined, chart.cardFile !== undefined]);
+    const page = await renderReport(root, report, undefined, new Set(["html"]));
+    expect(made(page)).toEqual([
+      ["tariff-share", false, false],
+      ["gdp-revisions", false, false],
+      ["summons", false, false],
+      ["timeline", false, false],
+    ]);
+    expect(page.figures.every(({ chart }) => chart.card === undefined)).toBe(true);
+    const all = await renderReport(root, report);
+    expect(made(all).every(([, file, card]) => file && card)).toBe(true);
+    // The page is the same whatever else the build makes.
+    expect(page.html).toBe(all.html);
+    expect(made(await renderReport(root, report, undefined, new Set(["html", "svg"])))).toEqual(
+      made(page).map(([id]) => [id, true, false]),
+    );
+
+    // A page published at a url names its first chart's card: that one card is made.
+    const path = join(root, "reports/cambodia-2020/index.md");
+    await writeFile(
+      path,
+      (await readFile(path, "utf8")).replace("template: briefing", "template: briefing\nurl: https://example.org/b/"),
+    );
+    const published = await renderReport(root, await loadReport(root, "cambodia-2020"), undefined, new Set(["html"]));
+    expect(made(published).map(([id, , card]) => [id, card])).toEqual([
+      ["tariff-share", true],
+      ["gdp-revisions", false],
+      ["summons", false],
+      ["timeline", false],
+    ]);
+  });
 });

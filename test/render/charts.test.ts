@@ -8,7 +8,7 @@ import { withAxes } from "../../src/figures/axes.js";
 import type { Figure } from "../../src/figures/figure.js";
 import { withTooltips } from "../../src/figures/tips.js";
 import { renderFigure } from "../../src/render/svg.js";
-import { textMetrics } from "../../src/render/text.js";
+import { loadedMetrics, textMetrics } from "../../src/render/text.js";
 
 function figure(plot: Figure["plot"]): Figure {
   return {
@@ -20,6 +20,8 @@ function figure(plot: Figure["plot"]): Figure {
     credit: "",
     table: { head: [], rows: [], total: 0, csv: "", neutralised: 0 },
     plot,
+    // The page's chart alone, as for a build of html only: these tests read the chart, not the files.
+    exports: { file: false, card: false },
     notices: [],
   };
 }
@@ -38,6 +40,41 @@ function outline(d: string): { width: number; height: number } {
   }
   return { width: Math.max(...xs) - Math.min(...xs), height };
 }
+
+describe("tips", () => {
+  it("sizes a static tip to its text, with the fonts' metrics, and shows it", async () => {
+    const data = [{ x: 1, y: 2 }];
+    // First in this file: a page alone loads the metrics only once a chart needs them, as this tip does.
+    expect(loadedMetrics()).toBeUndefined();
+    const { svg } = await renderFigure(
+      figure({
+        marks: [Plot.dot(data, { x: "x", y: "y" }), Plot.tip(data, { x: "x", y: "y", title: () => "A label" })],
+      }),
+    );
+    expect(svg).not.toContain('visibility="hidden"');
+    const path = /drop-shadow[^"]*" d="([^"]+)"/.exec(svg)?.[1];
+    expect(path, svg).toBeDefined();
+    const box = outline(path!);
+    // One line of 12 px text with 8 px of padding above and below, and on either side of the text as
+    // Source Sans 3 sets it (jsdom alone measures nothing, and Plot would draw a box of no width).
+    const width = (await textMetrics())("A label", 12);
+    expect(width).toBeGreaterThan(30);
+    expect(box.height).toBe(12 + 16);
+    expect(Math.abs(box.width - (width + 16))).toBeLessThan(1);
+  });
+
+  it("turns tip: true into native tooltips, and says so once for the figure", async () => {
+    const { plot, notices } = withTooltips(
+      { marks: [Plot.dot([{ x: 1, y: 2 }], { x: "x", y: "y", tip: true })] },
+      "scatter",
+    );
+    expect(notices).toEqual([
+      "figure scatter: tip: true needs a script to follow the pointer, and the page runs none; its mark shows the same values as native tooltips instead",
+    ]);
+    const { svg } = await renderFigure(figure(plot));
+    expect(svg).toContain("<title>x: 1\ny: 2</title>");
+  });
+});
 
 describe("a date() column in a chart", () => {
   const monthly = Array.from({ length: 24 }, (_, i) => ({
@@ -82,39 +119,6 @@ describe("a date() column in a chart", () => {
     const daily = await renderFigure(figure(withAxes({ marks: [Plot.lineY(days, { x: "at", y: "value" })] }, "fr-FR")));
     expect(daily.svg).toMatch(/>\d{1,2} nov\.</);
     expect(daily.svg).not.toContain(">Nov<");
-  });
-});
-
-describe("tips", () => {
-  it("sizes a static tip to its text, with the fonts' metrics, and shows it", async () => {
-    const data = [{ x: 1, y: 2 }];
-    const { svg } = await renderFigure(
-      figure({
-        marks: [Plot.dot(data, { x: "x", y: "y" }), Plot.tip(data, { x: "x", y: "y", title: () => "A label" })],
-      }),
-    );
-    expect(svg).not.toContain('visibility="hidden"');
-    const path = /drop-shadow[^"]*" d="([^"]+)"/.exec(svg)?.[1];
-    expect(path, svg).toBeDefined();
-    const box = outline(path!);
-    // One line of 12 px text with 8 px of padding above and below, and on either side of the text as
-    // Source Sans 3 sets it (jsdom alone measures nothing, and Plot would draw a box of no width).
-    const width = (await textMetrics())("A label", 12);
-    expect(width).toBeGreaterThan(30);
-    expect(box.height).toBe(12 + 16);
-    expect(Math.abs(box.width - (width + 16))).toBeLessThan(1);
-  });
-
-  it("turns tip: true into native tooltips, and says so once for the figure", async () => {
-    const { plot, notices } = withTooltips(
-      { marks: [Plot.dot([{ x: 1, y: 2 }], { x: "x", y: "y", tip: true })] },
-      "scatter",
-    );
-    expect(notices).toEqual([
-      "figure scatter: tip: true needs a script to follow the pointer, and the page runs none; its mark shows the same values as native tooltips instead",
-    ]);
-    const { svg } = await renderFigure(figure(plot));
-    expect(svg).toContain("<title>x: 1\ny: 2</title>");
   });
 });
 

@@ -25,6 +25,7 @@ function figure(id: string, plot: Figure["plot"]): Figure {
     credit: "",
     table: { head: [], rows: [], total: 0, csv: "", neutralised: 0 },
     plot,
+    exports: { file: true, card: true },
     notices: [],
   };
 }
@@ -102,7 +103,7 @@ describe("renderSvg(figure, document)", () => {
     expect(chart.file).toContain('font-weight="bold" fill="#1a1a1a">keyed</text>');
     expect(chart.file).toMatch(/<g transform="translate\(20,(\d+(\.\d+)?)\)"><g class="pb-key" font-size="12">/);
     expect(chart.file).toContain('<text x="21" y="11" dy="0.35em">North</text>');
-    const key = Number(/<g transform="translate\(20,([\d.]+)\)"><g class="pb-key"/.exec(chart.file)![1]);
+    const key = Number(/<g transform="translate\(20,([\d.]+)\)"><g class="pb-key"/.exec(chart.file!)![1]);
     // On a whole pixel, as in the page, so that glyphs are drawn alike.
     expect(chart.file).toContain(`</g></g><svg x="20" y="${Math.ceil(key + 28)}" `);
   });
