@@ -42,6 +42,30 @@ export interface NumberFormat {
   readonly messages?: Messages;
 }
 
+/** The words of the report whose figure code is running: what the formatters write in where the code gives no locale. */
+let running: Pick<NumberFormat, "messages" | "locale"> = {};
+
+/**
+ * Runs a figure's code (its title, plot, table, notes, alt text, and the accessors Plot calls while it
+ * draws) in the report's words, so that `formatNumber(q)` or `formatDate(d)` written without a locale
+ * writes the report's language, as the page around it does.
+ */
+export function inReportWords<T>(words: Pick<NumberFormat, "messages" | "locale">, run: () => T): T {
+  const outer = running;
+  running = words;
+  try {
+    return run();
+  } finally {
+    running = outer;
+  }
+}
+
+/** The options, in the running report's words where they name no locale of their own. */
+function withReportWords<T extends Pick<NumberFormat, "messages" | "locale">>(options: T): T {
+  if (options.locale !== undefined || options.messages !== undefined || running.locale === undefined) return options;
+  return { ...options, locale: running.locale, ...(running.messages ? { messages: running.messages } : {}) };
+}
+
 /**
  * The words a number is written with: the report's, or plotbrief's for the locale's language; English
  * for a language plotbrief lacks, unless `strict`.
@@ -55,7 +79,8 @@ export function wordsOf({ messages, locale }: Pick<NumberFormat, "messages" | "l
 }
 
 /** Writes a qualified number as a reader should see it: "about 20%", "more than 50", "−4.0% (forecast)". */
-export function formatNumber(q: QualifiedNumber, options: NumberFormat = {}): string {
+export function formatNumber(q: QualifiedNumber, given: NumberFormat = {}): string {
+  const options = withReportWords(given);
   const { style = "long", kind = true } = options;
   const english = isEnglish(options.locale);
   const body = formatQuantity(q, options);
@@ -76,7 +101,8 @@ export function formatNumber(q: QualifiedNumber, options: NumberFormat = {}): st
  * A number with its sign and unit, without qualifier or kind: "−$1.2 billion", "2,4 millions", "+3.1
  * percentage points". Digits and scale words come from Intl in the locale; the sign is a true minus.
  */
-export function formatQuantity(q: QualifiedNumber, options: NumberFormat = {}): string {
+export function formatQuantity(q: QualifiedNumber, given: NumberFormat = {}): string {
+  const options = withReportWords(given);
   if (options.abs && options.sign) throw new Error("abs and sign contradict each other: choose one");
   const locale = options.locale ?? "en-US";
   let { value, digits, unit } = q;
@@ -151,7 +177,7 @@ export function formatDigits(value: number, digits: number): string {
 const MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
 
 /** Writes a date to its precision: "2020", "Nov. 2020", "Nov. 3, 2020"; in another locale, as Intl writes it. */
-export function formatDate(date: PreciseDate, locale?: string): string {
+export function formatDate(date: PreciseDate, locale: string | undefined = running.locale): string {
   if (!isEnglish(locale)) {
     const parts: Intl.DateTimeFormatOptions = { timeZone: "UTC", year: "numeric" };
     if (date.month !== undefined) parts.month = "long";
@@ -165,7 +191,7 @@ export function formatDate(date: PreciseDate, locale?: string): string {
 }
 
 /** Writes a moment in UTC: "Nov. 3, 2020, 14:05 UTC"; in another locale, as Intl writes it. */
-export function formatDateTime(moment: Date, locale?: string): string {
+export function formatDateTime(moment: Date, locale: string | undefined = running.locale): string {
   if (!isEnglish(locale)) {
     return new Intl.DateTimeFormat(locale, {
       timeZone: "UTC",
@@ -191,6 +217,7 @@ export function isoDate(date: PreciseDate): string {
 
 /** Joins a list the way prose does: "a", "a and b", "a, b and c". */
 export function formatList(items: readonly string[]): string {
+  if (running.messages) return running.messages.list(items);
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }

@@ -1,6 +1,7 @@
 import type { PlotOptions } from "@observablehq/plot";
 import { UserError } from "../error.js";
 import { sourceLine } from "../data/provenance.js";
+import { inReportWords } from "../data/format.js";
 import type { Dataset, DatasetSpec, RowsOf } from "../data/dataset.js";
 import { CATALOGUE } from "../i18n/messages.js";
 import type { Messages } from "../i18n/messages.js";
@@ -127,11 +128,25 @@ export interface Figure {
   readonly notices: readonly string[];
 }
 
-/** Binds a figure to its loaded datasets and writes its furniture. */
+/**
+ * Binds a figure to its loaded datasets and writes its furniture. The figure's code runs in the
+ * report's words: a formatter it calls without a locale writes the report's language.
+ */
 export function resolveFigure<D extends Uses>(
   spec: FigureSpec<D>,
   datasets: ReadonlyMap<string, Dataset>,
   options: FigureOptions = {},
+): Figure {
+  const { locale, messages } = options;
+  return inReportWords({ ...(locale === undefined ? {} : { locale }), ...(messages ? { messages } : {}) }, () =>
+    bindFigure(spec, datasets, options),
+  );
+}
+
+function bindFigure<D extends Uses>(
+  spec: FigureSpec<D>,
+  datasets: ReadonlyMap<string, Dataset>,
+  options: FigureOptions,
 ): Figure {
   const {
     locale,

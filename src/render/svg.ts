@@ -3,6 +3,7 @@
 // for whatever a mark would otherwise drop in silence.
 import * as Plot from "@observablehq/plot";
 import { UserError } from "../error.js";
+import { inReportWords } from "../data/format.js";
 import type { Figure } from "../figures/figure.js";
 import { completeWindow } from "./dom.js";
 import { cardSvg, standaloneSvg } from "./export.js";
@@ -76,7 +77,13 @@ type ViewName = keyof typeof VIEWS;
  * The text metrics must be loaded for a chart with a static tip; without them, labels are checked
  * against the frame only where they surely fit, and `unsure` says a check was left to the metrics.
  */
-export function renderSvg(figure: Figure, { document }: SvgDocument): Drawn & { readonly unsure: boolean } {
+export function renderSvg(figure: Figure, document: SvgDocument): Drawn & { readonly unsure: boolean } {
+  // Plot calls the figure's accessors and tick formats as it draws: in the report's words, as the figure's code ran.
+  const words = { ...(figure.locale === undefined ? {} : { locale: figure.locale }), messages: figure.messages };
+  return inReportWords(words, () => drawViews(figure, document));
+}
+
+function drawViews(figure: Figure, { document }: SvgDocument): Drawn & { readonly unsure: boolean } {
   const column = drawView(figure, "column", figure.plot, document);
   const others = figure.views
     ? (["narrow", "card"] as const).flatMap((name) => {

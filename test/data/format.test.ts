@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDigits, formatList, formatNumber } from "../../src/data/format.js";
+import { formatDate, formatDigits, formatList, formatNumber, inReportWords } from "../../src/data/format.js";
+import { CATALOGUE } from "../../src/i18n/messages.js";
 import { parsePreciseDate } from "../../src/data/qualified.js";
 import type { QualifiedNumber } from "../../src/data/qualified.js";
 
@@ -71,5 +72,42 @@ describe("formatList(items)", () => {
   it("joins as prose does", () => {
     expect(formatList(["a"])).toBe("a");
     expect(formatList(["a", "b", "c"])).toBe("a, b and c");
+  });
+});
+
+describe("inReportWords(words, run)", () => {
+  const day = parsePreciseDate("2020-11-03")!;
+  const q: QualifiedNumber = {
+    value: 50,
+    digits: 0,
+    qualifier: "more-than",
+    kind: "actual",
+    unit: "count",
+    signed: false,
+  };
+
+  it("writes in the report's words where figure code gives no locale, and in its own where it gives one", () => {
+    const french = { locale: "fr-FR", messages: CATALOGUE.fr };
+    const written = inReportWords(french, () => [
+      formatDate(day),
+      formatNumber(q),
+      formatList(["a", "b", "c"]),
+      formatDate(day, "en-US"),
+      formatNumber(q, { locale: "de-DE" }),
+    ]);
+    expect(written).toEqual(["3 novembre 2020", "plus de 50", "a, b et c", "Nov. 3, 2020", "mehr als 50"]);
+  });
+
+  it("restores the words outside, after a run that throws too", () => {
+    expect(() =>
+      inReportWords({ locale: "de-DE" }, () => {
+        throw new Error("figure code failed");
+      }),
+    ).toThrow("figure code failed");
+    expect([formatDate(day), formatNumber(q), formatList(["a", "b"])]).toEqual([
+      "Nov. 3, 2020",
+      "more than 50",
+      "a and b",
+    ]);
   });
 });
