@@ -55,7 +55,8 @@ export function formatPeriod(dates: Iterable<PreciseDate | Date | undefined>, op
     if (first.day !== undefined) parts.day = "numeric";
     return new Intl.DateTimeFormat(locale, parts).formatRange(dateStart(first), dateStart(last));
   }
-  return `${formatDate(first, locale)} – ${formatDate(last, locale)}`;
+  // Set apart as Intl sets a range: an en dash between thin spaces.
+  return `${formatDate(first, locale)}\u2009–\u2009${formatDate(last, locale)}`;
 }
 
 /** A date as precise as it was stated; a plain Date (one that crossed to another process) to the day. */
