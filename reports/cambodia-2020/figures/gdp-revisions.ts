@@ -109,7 +109,7 @@ function label(row: Row): string {
   return row.kind === "actual" ? `2020 outturn, ${row.forecaster} ${when}` : `Forecast: ${row.forecaster}, ${when}`;
 }
 
-/** The room in px a label set beside a bar takes: about 0.55 em a character at 12 px, and its gap. */
+/** The room in px a label set beside a bar takes: about half an em a character at 12 px (Source Sans 3), and its gap. */
 function labelRoom(labels: readonly string[]): number {
-  return Math.ceil(Math.max(0, ...labels.map((label) => label.length)) * 12 * 0.55) + 5;
+  return Math.ceil(Math.max(0, ...labels.map((label) => label.length)) * 12 * 0.5) + 5;
 }
