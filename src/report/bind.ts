@@ -102,11 +102,15 @@ export function bindReport(report: LoadedReport): BoundReport {
   }
   // The reasons for choices, by the fact they explain ("summons/aljazeera.count").
   const reasons = new Map<string, string>();
+  const explained = new Map<string, Fact>();
   for (const [fact, reason] of Object.entries(front.choices)) {
     const resolved = resolveFact(fact, context);
     if ("error" in resolved)
       problems.push(located(notebook.file, notebook.keyLines.choices, `choices: ${resolved.error}`));
-    else reasons.set(resolved.id, reason);
+    else {
+      reasons.set(resolved.id, reason);
+      explained.set(resolved.id, resolved);
+    }
   }
   const chosen: Chosen[] = [];
   const keyNumbers = front.key_numbers.flatMap(({ fact, label, reason }): KeyNumber[] => {
@@ -127,9 +131,18 @@ export function bindReport(report: LoadedReport): BoundReport {
   for (const { line, message } of choices.warnings)
     warnings.push(located(notebook.file, notebook.bodyLine + line, message));
   for (const [id, reason] of reasons) {
-    const fact = choices.quoted.get(id) ?? keyNumbers.find((n) => n.id === id);
-    if (fact?.choice && !chosen.some((c) => c.fact.id === id)) chosen.push({ place: "text", fact, reason });
-    else if (fact && !fact.choice) {
+    const fact = choices.quoted.get(id) ?? explained.get(id)!;
+    const quoted = choices.quoted.has(id);
+    // A key number with this reason printed it already.
+    if (fact.choice && quoted) chosen.push({ place: "text", fact, reason });
+    else if (fact.choice && !keyNumbers.some((n) => n.id === id)) {
+      const where = located(
+        notebook.file,
+        notebook.keyLines.choices,
+        `choices: ${id} is quoted neither in the text nor in the key numbers; remove its reason`,
+      );
+      warnings.push(where);
+    } else if (!fact.choice) {
       warnings.push(
         located(
           notebook.file,

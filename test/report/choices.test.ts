@@ -116,10 +116,24 @@ describe("prose that quotes a value chosen from sources that disagree", () => {
     );
   });
 
+  it("refuses a reason for a fact that does not exist, at the choices line", async () => {
+    const front = 'choices: { t/z: "it is the latest count" }\n';
+    const root = await project({ ...COUNTS, "reports/r/index.md": notebook("Gamma had {{t/c | range}}.", front) });
+    expect(await failure(root)).toMatch(/^reports\/r\/index\.md:6: choices: unknown fact "t\/z"/);
+  });
+
+  it("warns of a reason for a value no source disputes: nothing was chosen", async () => {
+    const front = 'choices: { t/a: "it is the latest count" }\n';
+    const root = await project({ "reports/r/index.md": notebook("Alpha had {{t/a}}.", front) });
+    expect((await success(root)).warnings).toContain(
+      "reports/r/index.md:6: choices: t/a.value is not chosen from values that disagree (no other row of its dataset states the same quantity with another value); remove its reason",
+    );
+  });
+
   it("refuses | range on a value no source disputes, saying how to fix it", async () => {
     const root = await project({ "reports/r/index.md": notebook("Alpha had {{t/a | range}}.") });
     expect(await failure(root)).toBe(
-      'reports/r/index.md:10: {{t/a | range}}: range says where a value stands among sources that disagree, but no other row of t states this quantity with another value (see compare in its defineDataset); remove "range"',
+      'reports/r/index.md:9: {{t/a | range}}: range says where a value stands among sources that disagree, but no other row of t states this quantity with another value (see compare in its defineDataset); remove "range"',
     );
   });
 
