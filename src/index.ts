@@ -30,6 +30,8 @@ export type { BuiltinUnit, UnitForm, UnitSpec } from "./data/units.js";
 // Writing numbers and dates, and values derived from others with their qualifiers and sources.
 export { formatDate, formatDateTime, formatDigits, formatList, formatNumber, isoDate } from "./data/format.js";
 export type { NumberFormat } from "./data/format.js";
+export { formatPeriod } from "./data/period.js";
+export type { PeriodOptions } from "./data/period.js";
 export { change, difference, shareOf } from "./data/derive.js";
 export type { Quoted } from "./data/derive.js";
 export { countRows, max, mean, median, min, rank, shareOfTotal, sum } from "./data/aggregate.js";
@@ -38,7 +40,7 @@ export type { RowSelection } from "./data/select.js";
 
 // Figures.
 export { defineFigure } from "./figures/figure.js";
-export type { AnyFigureSpec, Figure, FigureSpec, FigureView, Loaded, Uses } from "./figures/figure.js";
+export type { AnyFigureSpec, Figure, FigureSpec, FigureView, FigureWords, Loaded, Uses } from "./figures/figure.js";
 export { palette } from "./render/palette.js";
 export { tableOf } from "./figures/table.js";
 export type { DataTable, DataTableSpec } from "./figures/table.js";

@@ -28,8 +28,12 @@ export interface FigureSpec<D extends Uses> {
   /** Used in notebooks (`{{figure summons}}`), file names and element ids: lowercase letters, digits, dashes. */
   readonly id: string;
   /** A title, or a function that writes it from the data, so that a number in it cannot drift. */
-  readonly title: string | ((data: Loaded<D>) => string);
-  readonly subtitle?: string | ((data: Loaded<D>) => string);
+  readonly title: string | ((data: Loaded<D>, words: FigureWords) => string);
+  /**
+   * A subtitle, or a function that writes it from the data, so that the period it names is the rows':
+   * `({ summons }, { locale }) => "Summoned, " + formatPeriod(summons.rows.map((r) => r.date), { locale })`.
+   */
+  readonly subtitle?: string | ((data: Loaded<D>, words: FigureWords) => string);
   readonly uses: D;
   /**
    * Plot options without `document` and `className`, which the renderer sets. It is called for each
@@ -45,6 +49,11 @@ export interface FigureSpec<D extends Uses> {
   readonly notes?: (data: Loaded<D>) => readonly string[];
   /** Alt text; by default, a summary of the chart: its kind, its series, the range of each axis, the extremes. */
   readonly alt?: (data: Loaded<D>) => string;
+}
+
+/** What a figure's words are written in: the report's locale, for formatNumber, formatDate and formatPeriod. */
+export interface FigureWords {
+  readonly locale: string;
 }
 
 /** What a figure's chart is drawn for, with its width in CSS pixels. */
@@ -172,7 +181,8 @@ function bindFigure<D extends Uses>(
   const words = { ...(locale === undefined ? {} : { locale }), messages };
   const table = makeTable(tableSpec, words, tableRows);
   const sources = tableSpec.rows.flatMap((row) => tableSpec.dataset.sourcesOf(row));
-  const write = (text: string | ((data: Loaded<D>) => string)) => (typeof text === "string" ? text : text(bound));
+  const write = (text: string | ((data: Loaded<D>, words: FigureWords) => string)) =>
+    typeof text === "string" ? text : text(bound, { locale: locale ?? "en-US" });
   const title = write(spec.title);
   const view = (name: FigureView["name"], width: number) => {
     const plot = spec.plot(bound, { name, width, narrow: name === "narrow" });

@@ -55,6 +55,16 @@ const en = {
   /** A source known second-hand: "AP via VOA Cambodia". */
   via: (publisher: string, via: string): string => `${publisher} via ${via}`,
   disagreement: (subject: string, stated: string): string => `Sources disagree on ${subject}: ${stated}.`,
+  /** Where a value quoted from sources that disagree stands: "the highest of seven counts, from about 50 to 121". */
+  chosen: ({ standing, written, noun, low, high }: Choice): string => {
+    const two = { highest: "the higher", lowest: "the lower", one: "one" };
+    const many = { highest: "the highest", lowest: "the lowest", one: "one" };
+    const which = (written === "two" ? two : many)[standing];
+    return `${which} of ${written} ${noun === "count" ? "counts" : "figures"}, from ${low} to ${high}`;
+  },
+  /** A choice the author gave a reason for, in "Sources and methods"; `reason` is the author's, without its period. */
+  chosenBecause: (place: "key" | "text", fact: string, chosen: string, reason: string): string =>
+    `${place === "key" ? "Key numbers" : "In the text"}: ${fact} is ${chosen}; it is chosen because ${reason}.`,
   /** The note on data-download cells made safe from spreadsheets; `count` is at least 1. */
   neutralised: (count: number, written: string): string => {
     const one = count === 1;
@@ -189,6 +199,17 @@ export interface Condition {
   readonly oneOf: boolean;
 }
 
+/** A value chosen from sources that disagree, its parts already written: `written` is the number of values. */
+export interface Choice {
+  readonly standing: "highest" | "lowest" | "one";
+  readonly of: number;
+  readonly written: string;
+  /** "count" for whole counts (of people, of events), "figure" for any other quantity. */
+  readonly noun: "count" | "figure";
+  readonly low: string;
+  readonly high: string;
+}
+
 /** Which of an aggregate's values a note counts: approximate ones or bounds, forecasts, estimates. */
 export type ValueNote = "inexact" | "forecast" | "estimate";
 
@@ -217,6 +238,12 @@ const fr: Messages = {
   sourceLine: (cites) => `${cites.length === 1 ? "Source" : "Sources"}${NBSP}: ${cites.join(`${NNBSP}; `)}.`,
   via: (publisher, via) => `${publisher} via ${via}`,
   disagreement: (subject, stated) => `Les sources divergent sur ${subject}${NBSP}: ${stated}.`,
+  chosen: ({ standing, written, noun, low, high }) => {
+    const which = { highest: "le plus élevé", lowest: "le plus bas", one: "l’un" }[standing];
+    return `${which} des ${written} ${noun === "count" ? "décomptes" : "chiffres"}, entre ${low} et ${high}`;
+  },
+  chosenBecause: (place, fact, chosen, reason) =>
+    `${place === "key" ? "Chiffres clés" : "Dans le texte"}${NBSP}: ${fact} est ${chosen}. Motif du choix${NBSP}: ${reason}.`,
   neutralised: (count, written) =>
     count === 1
       ? "Dans les téléchargements de données, une cellule qui commence par =, +, -, @ ou une tabulation " +
@@ -321,6 +348,12 @@ const de: Messages = {
   sourceLine: (cites) => `${cites.length === 1 ? "Quelle" : "Quellen"}: ${cites.join("; ")}.`,
   via: (publisher, via) => `${publisher} über ${via}`,
   disagreement: (subject, stated) => `Die Quellen weichen voneinander ab (${subject}): ${stated}.`,
+  chosen: ({ standing, written, noun, low, high }) => {
+    const which = { highest: "die höchste", lowest: "die niedrigste", one: "eine" }[standing];
+    return `${which} von ${written} ${noun === "count" ? "Zählungen" : "Angaben"}, zwischen ${low} und ${high}`;
+  },
+  chosenBecause: (place, fact, chosen, reason) =>
+    `${place === "key" ? "Kennzahlen" : "Im Text"}: ${fact} ist ${chosen}. Grund der Wahl: ${reason}.`,
   neutralised: (count, written) =>
     count === 1
       ? "In den Daten-Downloads beginnt eine Zelle, die mit =, +, -, @ oder einem Tabulator anfängt, mit einem Apostroph, " +
@@ -408,6 +441,12 @@ const es: Messages = {
   sourceLine: (cites) => `${cites.length === 1 ? "Fuente" : "Fuentes"}: ${cites.join("; ")}.`,
   via: (publisher, via) => `${publisher} vía ${via}`,
   disagreement: (subject, stated) => `Las fuentes discrepan sobre ${subject}: ${stated}.`,
+  chosen: ({ standing, written, noun, low, high }) => {
+    const which = { highest: "el más alto", lowest: "el más bajo", one: "uno" }[standing];
+    return `${which} de ${written} ${noun === "count" ? "recuentos" : "valores"}, entre ${low} y ${high}`;
+  },
+  chosenBecause: (place, fact, chosen, reason) =>
+    `${place === "key" ? "Cifras clave" : "En el texto"}: ${fact} es ${chosen}. Motivo de la elección: ${reason}.`,
   neutralised: (count, written) =>
     count === 1
       ? "En las descargas de datos, una celda que empieza por =, +, -, @ o un tabulador lleva delante un apóstrofo, " +

@@ -16,7 +16,7 @@ import { auditClaims } from "./audit.js";
 import { resolveFact, resolveInline } from "./facts.js";
 import type { Fact, FactContext } from "./facts.js";
 import type { LoadedReport } from "./load.js";
-import { findOutsideImages, findReferences, inlineKey, parseMarkdown } from "./markdown.js";
+import { findOutsideImages, findProse, findReferences, inlineKey, parseMarkdown } from "./markdown.js";
 import { projectFrame } from "./modules.js";
 import type { ParsedMarkdown } from "./markdown.js";
 import { reportPaths } from "./report.js";
@@ -31,7 +31,10 @@ export interface BoundReport {
   readonly numbers: ReadonlyMap<string, number>;
   /** The markup of each inline reference, keyed as written between the braces. */
   readonly inline: ReadonlyMap<string, Html>;
-  readonly keyNumbers: readonly (Fact & { readonly label: string })[];
+  /** Each key number with its label, and where it stands among sources that disagree, unless the author gave a reason. */
+  readonly keyNumbers: readonly KeyNumber[];
+  /** The values chosen from sources that disagree whose reasons the author gave, for "Sources and methods". */
+  readonly choices: readonly Chosen[];
   /** The claims audit's findings: hand-typed numbers that look like data values. */
   readonly warnings: readonly string[];
   /** The notebook's body, parsed once. */
@@ -40,6 +43,16 @@ export interface BoundReport {
   readonly derived: ReadonlyMap<string, Quoted>;
   /** plotbrief's words for the reader, in the report's locale. */
   readonly messages: Messages;
+}
+
+/** A key number: its fact, its label, and "the highest of seven counts, from about 50 to 121" where that applies. */
+export type KeyNumber = Fact & { readonly label: string; readonly note?: string };
+
+/** A value chosen from sources that disagree, with the author's reason: in the key numbers or in the text. */
+export interface Chosen {
+  readonly place: "key" | "text";
+  readonly fact: Fact;
+  readonly reason: string;
 }
 
 /**
@@ -91,15 +104,58 @@ export function bindReport(report: LoadedReport, formats?: ReadonlySet<string>):
     if ("error" in resolved) at(line, resolved.error);
     else inline.set(inlineKey(text, direction), resolved.html);
   }
-  const keyNumbers = front.key_numbers.flatMap(({ fact, label }) => {
+  // The reasons for choices, by the fact they explain ("summons/aljazeera.count").
+  const reasons = new Map<string, string>();
+  const explained = new Map<string, Fact>();
+  for (const [fact, reason] of Object.entries(front.choices)) {
     const resolved = resolveFact(fact, context);
-    if (!("error" in resolved)) return [{ ...resolved, label }];
-    problems.push(located(notebook.file, notebook.keyLines.key_numbers, `key_numbers: ${resolved.error}`));
-    return [];
+    if ("error" in resolved)
+      problems.push(located(notebook.file, notebook.keyLines.choices, `choices: ${resolved.error}`));
+    else {
+      reasons.set(resolved.id, reason);
+      explained.set(resolved.id, resolved);
+    }
+  }
+  const chosen: Chosen[] = [];
+  const keyNumbers = front.key_numbers.flatMap(({ fact, label, reason }): KeyNumber[] => {
+    const resolved = resolveFact(fact, context);
+    if ("error" in resolved) {
+      problems.push(located(notebook.file, notebook.keyLines.key_numbers, `key_numbers: ${resolved.error}`));
+      return [];
+    }
+    const why = reason ?? reasons.get(resolved.id);
+    if (resolved.choice && why !== undefined) chosen.push({ place: "key", fact: resolved, reason: why });
+    const note = resolved.choice && !resolved.choice.shown && why === undefined ? resolved.choice.text : undefined;
+    return [{ ...resolved, label, ...(note === undefined ? {} : { note }) }];
   });
   if (problems.length > 0) throw new UserError(problems.join("\n"));
 
   const warnings: string[] = auditClaims(notebook, markdown, report.datasets.values(), derived);
+  const choices = checkChoices(markdown, context, reasons);
+  for (const { line, message } of choices.warnings)
+    warnings.push(located(notebook.file, notebook.bodyLine + line, message));
+  for (const [id, reason] of reasons) {
+    const fact = choices.quoted.get(id) ?? explained.get(id)!;
+    const quoted = choices.quoted.has(id);
+    // A key number with this reason printed it already.
+    if (fact.choice && quoted) chosen.push({ place: "text", fact, reason });
+    else if (fact.choice && !keyNumbers.some((n) => n.id === id)) {
+      const where = located(
+        notebook.file,
+        notebook.keyLines.choices,
+        `choices: ${id} is quoted neither in the text nor in the key numbers; remove its reason`,
+      );
+      warnings.push(where);
+    } else if (!fact.choice) {
+      warnings.push(
+        located(
+          notebook.file,
+          notebook.keyLines.choices,
+          `choices: ${id} is not chosen from values that disagree (no other row of its dataset states the same quantity with another value); remove its reason`,
+        ),
+      );
+    }
+  }
   if (english.length > 0) warnings.push(englishWords(report, english));
   if (front.strict && warnings.length > 0) throw new UserError(warnings.join("\n"));
 
@@ -127,7 +183,62 @@ export function bindReport(report: LoadedReport, formats?: ReadonlySet<string>):
       });
     }
   });
-  return { report, figures, numbers, inline, keyNumbers, warnings, markdown, derived, messages };
+  return {
+    report,
+    figures,
+    numbers,
+    inline,
+    keyNumbers,
+    choices: chosen.sort((a, b) => (a.place === b.place ? 0 : a.place === "key" ? -1 : 1)),
+    warnings,
+    markdown,
+    derived,
+    messages,
+  };
+}
+
+/**
+ * The prose's quotes of values chosen from sources that disagree: one alone in its paragraph, without
+ * the others of its group, `| range` or a reason in `choices`, is warned of, at its line.
+ */
+function checkChoices(
+  markdown: ParsedMarkdown,
+  context: FactContext,
+  reasons: ReadonlyMap<string, string>,
+): { warnings: { line: number; message: string }[]; quoted: Map<string, Fact> } {
+  const warnings: { line: number; message: string }[] = [];
+  const quoted = new Map<string, Fact>();
+  for (const prose of findProse(markdown)) {
+    const facts = prose.references.map((text) => {
+      const fact = resolveFact(text, context);
+      return "error" in fact ? undefined : fact;
+    });
+    // The line of each reference: its paragraph's, and one more for each line break before it.
+    const lines = prose.text.split("\uFFFC").map((part) => part.split("\n").length - 1);
+    let line = prose.line;
+    facts.forEach((fact, i) => {
+      line += lines[i]!;
+      if (!fact?.choice) return;
+      quoted.set(fact.id, fact);
+      const { choice } = fact;
+      if (choice.shown || reasons.has(fact.id)) return;
+      const others = facts.some(
+        (other) =>
+          other?.choice?.dataset === choice.dataset && other.choice.group === choice.group && other.id !== fact.id,
+      );
+      if (others) return;
+      const text = prose.references[i]!;
+      const bare = text.replace(/\s*\|.*$/, "");
+      const ranged = text.includes("|") ? `${text}, range` : `${bare} | range`;
+      warnings.push({
+        line,
+        message:
+          `{{${text}}} quotes ${fact.text} (${choice.cite}), ${choice.text}, for ${choice.group}, and the paragraph quotes none of the others; ` +
+          `quote them too, write {{${ranged}}} to show where it stands, or say why it was chosen in the front matter: choices: { ${bare}: "…" }`,
+      });
+    });
+  }
+  return { warnings, quoted };
 }
 
 /** The report's words: plotbrief's for its locale, under those its module gives. */

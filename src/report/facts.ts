@@ -2,8 +2,9 @@
 // −4% (forecast)"), `{{derived/name}}` a value the report computes, `{{ref gdp-revisions}}` links to
 // "Figure 2", and `{{free 4%}}` marks a number typed by hand as deliberate.
 import { formatRank, rowOf } from "../data/aggregate.js";
+import { describeChoice, disagreementOf } from "../data/compare.js";
 import { formatNumber } from "../data/format.js";
-import { sourceLine } from "../data/provenance.js";
+import { citeSource, sourceLine } from "../data/provenance.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
 import { parseStyles } from "../data/styles.js";
@@ -22,6 +23,19 @@ export interface Fact {
   readonly text: string;
   /** "Source: Asia Times, Nov. 2020", shown on hover and kept in the HTML for checking. */
   readonly source: string;
+  /**
+   * Where the value was chosen from sources that disagree (its dataset's `compare` group): the group,
+   * and where it stands, "the highest of seven counts, from about 50 to 121".
+   */
+  readonly choice?: {
+    readonly dataset: string;
+    readonly group: string;
+    readonly text: string;
+    /** Its sources, cited: "Al Jazeera, Nov. 26, 2020". */
+    readonly cite: string;
+    /** Written with `| range`, so the reader sees where it stands. */
+    readonly shown: boolean;
+  };
 }
 
 /** What references are resolved against. */
@@ -79,7 +93,10 @@ export function resolveFact(text: string, context: FactContext, direction?: "up"
     };
   }
   const [, datasetId, reference, optionText] = match as unknown as [string, string, string, string?];
-  const styles = parseStyles(optionText ?? "");
+  // `range` is not a number style but says where the value stands among sources that disagree.
+  const words = (optionText ?? "").split(/[\s,]+/).filter(Boolean);
+  const range = words.includes("range");
+  const styles = parseStyles(words.filter((word) => word !== "range").join(" "));
   if ("error" in styles) return { error: `{{${text}}}: ${styles.error}` };
   // Without the report's words, a number takes plotbrief's for its locale, a source line English.
   const format: NumberFormat & CiteOptions = {
@@ -88,6 +105,8 @@ export function resolveFact(text: string, context: FactContext, direction?: "up"
     ...(context.messages === undefined ? {} : { messages: context.messages }),
   };
   if (datasetId === "derived") {
+    if (range)
+      return { error: `{{${text}}}: range is for a dataset's value among sources that disagree, not a derived one` };
     const [key, fieldName] = reference.split(/\.(.*)/) as [string, string?];
     const quoted = Object.hasOwn(Object.fromEntries(context.derived), key) ? context.derived.get(key) : undefined;
     if (!quoted) {
@@ -127,10 +146,31 @@ export function resolveFact(text: string, context: FactContext, direction?: "up"
   if ("error" in turned) return turned;
   const written = styled(text, () => dataset.format(row, field, turned));
   if (typeof written !== "string") return written;
+  const disagreement = number && disagreementOf(dataset, dataset.keyOf(row), field);
+  if (range && !disagreement) {
+    return {
+      error: `{{${text}}}: range says where a value stands among sources that disagree, but no other row of ${datasetId} states this quantity with another value (see compare in its defineDataset); remove "range"`,
+    };
+  }
+  const chosen = disagreement && describeChoice(dataset, disagreement, dataset.keyOf(row), format);
   return {
     id: `${datasetId}/${dataset.keyOf(row)}.${field}`,
-    text: written,
+    text: range ? `${written} (${chosen})` : written,
     source: sourceText(dataset.sourcesOf(row), context),
+    ...(disagreement && chosen
+      ? {
+          choice: {
+            dataset: datasetId,
+            group: disagreement.group,
+            text: chosen,
+            cite: dataset
+              .sourcesOf(row)
+              .map((source) => citeSource(source, format))
+              .join("; "),
+            shown: range,
+          },
+        }
+      : {}),
   };
 }
 

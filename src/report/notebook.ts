@@ -33,8 +33,18 @@ export interface FrontMatter {
    * `lang` with its most likely region (`fr` gives fr-FR), else "en-US" (AP style).
    */
   readonly locale: string;
-  /** Facts for the key numbers box at the top: `- { fact: tariff/lost-share, label: "of exports to the EU…" }`. */
-  readonly key_numbers: readonly { readonly fact: string; readonly label: string }[];
+  /**
+   * Facts for the key numbers box at the top: `- { fact: tariff/lost-share, label: "of exports to the EU…" }`.
+   * A fact chosen from sources that disagree says where it stands among them, unless `reason` says why
+   * it was chosen: `reason: "it is the court's own count"`, which "Sources and methods" prints.
+   */
+  readonly key_numbers: readonly { readonly fact: string; readonly label: string; readonly reason?: string }[];
+  /**
+   * Why the prose quotes one value of several that sources disagree on, by fact:
+   * `choices: { gdp/adb-2018: "the ADB's series is the one its forecasts are judged against" }`.
+   * "Sources and methods" prints each; without one, such a value alone in its paragraph is warned of.
+   */
+  readonly choices: Readonly<Record<string, string>>;
   /** Make the claims audit's warnings errors. */
   readonly strict: boolean;
   /** The largest page a build writes, in megabytes (default 20): a larger one fails, naming what makes it large. */
@@ -92,10 +102,13 @@ const frontSchema = z.object({
     .refine(isLocale, { error: "expected a locale such as en-US or fr-FR" })
     .optional(),
   key_numbers: z
-    .array(z.object({ fact: z.string(), label: z.string() }).strict(), {
-      error: "expected a list of { fact: dataset/row, label: text }",
+    .array(z.object({ fact: z.string(), label: z.string(), reason: z.string().min(1).optional() }).strict(), {
+      error: "expected a list of { fact: dataset/row, label: text, reason?: text }",
     })
     .default([]),
+  choices: z
+    .record(z.string(), z.string().min(1), { error: 'expected { dataset/row: "why this value was chosen" }' })
+    .default({}),
   strict: z.boolean({ error: "expected true or false" }).default(false),
   max_page_mb: z.number({ error: "expected a number of megabytes" }).positive().default(20),
   max_figure_rows: z.number({ error: "expected a number of rows" }).int().positive().default(20_000),

@@ -66,6 +66,7 @@ export async function assemblePage(
     { locale: front.locale, messages },
     neutralised,
     bound.derived,
+    bound.choices,
   );
   const first = bound.figures.find(({ figure }) => numbers.get(figure.id) === 1)?.figure;
   const head = trusted(

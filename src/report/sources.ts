@@ -2,11 +2,13 @@
 // their dates and addresses, what each counted, where sources disagree, and the rows that each
 // aggregate the prose quotes (a mean, a sum, a maximum…) was taken over.
 import { formatRank } from "../data/aggregate.js";
+import { disagreementsOf } from "../data/compare.js";
 import type { Aggregation } from "../data/aggregate.js";
 import { formatDigits, formatNumber } from "../data/format.js";
 import { citeSource } from "../data/provenance.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
+import type { Chosen } from "./bind.js";
 import { CATALOGUE } from "../i18n/messages.js";
 import type { Messages } from "../i18n/messages.js";
 import { isEnglish } from "../i18n/language.js";
@@ -47,14 +49,30 @@ export function sourcesAndMethods(
   words: Words,
   neutralised = 0,
   derived: ReadonlyMap<string, Quoted> = new Map(),
+  choices: readonly Chosen[] = [],
 ): SourcesAndMethods {
   const { locale, messages } = words;
+  const reasons = choices.flatMap(({ place, fact, reason }) =>
+    fact.choice
+      ? [
+          messages.chosenBecause(
+            place,
+            `${fact.text} (${fact.choice.cite})`,
+            fact.choice.text,
+            reason.trim().replace(/[.!?]$/, ""),
+          ),
+        ]
+      : [],
+  );
   const aggregates = [...derived.values()].flatMap((quoted) => quoted.aggregates ?? []);
   const methods = [...new Set(aggregates.map((aggregate) => describeAggregate(aggregate, words)))];
-  const notes =
-    neutralised === 0
-      ? methods
-      : [...methods, messages.neutralised(neutralised, new Intl.NumberFormat(locale).format(neutralised))];
+  const notes = [
+    ...reasons,
+    ...methods,
+    ...(neutralised === 0
+      ? []
+      : [messages.neutralised(neutralised, new Intl.NumberFormat(locale).format(neutralised))]),
+  ];
   return {
     notes,
     datasets: [...datasets].map((dataset) => ({
@@ -123,26 +141,17 @@ function listKeys({ keys, run }: Aggregation, { locale, messages }: Words): stri
 }
 
 function disagreements(dataset: Dataset, { locale, messages }: Words): string[] {
-  const compare = dataset.spec.compare;
-  if (!compare) return [];
-  const groups = new Map<string, object[]>();
-  for (const row of dataset.rows) {
-    const group = compare.group(row as never);
-    if (group !== undefined) groups.set(group, [...(groups.get(group) ?? []), row]);
-  }
-  const lines: string[] = [];
-  for (const [group, rows] of groups) {
-    const values = rows.map((row) => dataset.quantity(row as never, compare.value as never));
-    if (new Set(values.map((q) => `${q.value}/${q.qualifier}`)).size < 2) continue;
-    const stated = rows.map((row, i) => {
+  const describe = dataset.spec.compare?.describe;
+  return disagreementsOf(dataset).map(({ group, keys, values }) => {
+    const stated = keys.map((key, i) => {
+      const row = dataset.row(key)!;
       const source = dataset
-        .sourcesOf(row as never)
+        .sourcesOf(row)
         .map((source) => citeSource(source, { locale, messages }))
         .join("; ");
-      const what = compare.describe ? `: ${compare.describe(row as never)}` : "";
+      const what = describe ? `: ${describe(row as never)}` : "";
       return `${formatNumber(values[i]!, { locale, messages })} (${source}${what})`;
     });
-    lines.push(messages.disagreement(group, stated.join("; ")));
-  }
-  return lines;
+    return messages.disagreement(group, stated.join("; "));
+  });
 }

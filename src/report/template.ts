@@ -16,8 +16,11 @@ export interface PageContext {
   readonly css: Html;
   /** plotbrief's version, for a generator meta tag. */
   readonly version: string;
-  /** The front matter's key numbers, resolved: "about 20%" with its label and source. */
-  readonly keyNumbers: readonly (Fact & { readonly label: string })[];
+  /**
+   * The front matter's key numbers, resolved: "about 20%" with its label and source, and for a value
+   * chosen from sources that disagree, a note: "the highest of seven counts, from about 50 to 121".
+   */
+  readonly keyNumbers: readonly (Fact & { readonly label: string; readonly note?: string })[];
   /** Every dataset the report uses, its sources, and where they disagree. */
   readonly sources: SourcesAndMethods;
   /** Tags for the page's `<head>`: its description for link previews, and its social image where `url` is given. */

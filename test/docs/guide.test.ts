@@ -41,6 +41,10 @@ describe("docs/guide.md", () => {
       "Sources disagree on turnout in 2024: 61.4% (Electoral Commission, June 10, 2024: Electoral Commission); about 58% (estimate) (Election Observers&#39; Network, June 11, 2024: Observers&#39; Network).",
     );
     expect(html).toContain(
+      "Key numbers: 61.4% (Electoral Commission, June 10, 2024) is the higher of two figures, from about 58% to 61.4%; it is chosen because it is the official count, of every polling station.",
+    );
+    expect(html).toContain("as each source reported it, June 2024</p>");
+    expect(html).toContain(
       "Minimum of turnout over all 3 rows of Turnout in the general election (commission\u2013previous): about 58% (estimate), in row observers. 1 of the 3 values is approximate or a bound. 1 of the 3 values is an estimate.",
     );
     expect(await readFile(join(root, "out/guide-plain/index.html"), "utf8")).toContain('<body class="plain">');

@@ -36,6 +36,13 @@ const SAMPLES: Record<keyof Functions, unknown[][]> = {
   sourceLine: [[[A]], [[A, B]]],
   via: [[A, B]],
   disagreement: [[A, B]],
+  chosen: (["highest", "lowest", "one"] as const).flatMap((standing) =>
+    (["count", "figure"] as const).map((noun) => [{ standing, of: 7, written: A, noun, low: B, high: C }]),
+  ),
+  chosenBecause: [
+    ["key", A, B, C],
+    ["text", A, B, C],
+  ],
   neutralised: [
     [1, A],
     [2, A],

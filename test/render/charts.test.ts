@@ -2,6 +2,8 @@
 // report's language; static tips sized to their text; pointer tips as native tooltips; and a warning
 // for what a mark drops or a label loses.
 import * as Plot from "@observablehq/plot";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PreciseDate, parsePreciseDate } from "../../src/data/qualified.js";
 import { withAxes } from "../../src/figures/axes.js";
@@ -9,6 +11,9 @@ import type { Figure } from "../../src/figures/figure.js";
 import { withTooltips } from "../../src/figures/tips.js";
 import { renderFigure } from "../../src/render/svg.js";
 import { loadedMetrics, textMetrics } from "../../src/render/text.js";
+import { resolveFigure } from "../../src/figures/figure.js";
+import { loadReport } from "../../src/report/load.js";
+import { ROOT, copyProject } from "../project.js";
 
 function figure(plot: Figure["plot"]): Figure {
   return {
@@ -325,5 +330,50 @@ describe("a chart's alt text, where a figure gives none", () => {
     expect(alt).toContain(" X: 0 to 2,499. Y: ");
     const asked = await renderFigure({ ...rest, title: "Which wave is highest?" });
     expect(asked.alt).toMatch(/^Which wave is highest\? A line chart/);
+  });
+});
+
+describe("the flagship's periods and axes, written from its rows", () => {
+  /** The flagship with Al Jazeera's count replaced, its summons figure drawn: its subtitle, warnings and x ticks. */
+  async function summonsWith(count: number, locale?: string) {
+    const root = await copyProject();
+    const file = join(root, "data/cambodia-2020/summons.csv");
+    await writeFile(file, (await readFile(file, "utf8")).replace(",121,", `,${count},`));
+    const report = await loadReport(root, "cambodia-2020");
+    const spec = report.spec.figures.find((figure) => figure.id === "summons")!;
+    const figure = resolveFigure(spec, report.datasets, locale === undefined ? {} : { locale });
+    const chart = await renderFigure(figure);
+    // The x axis's tick labels: Plot sets those of a bottom axis at y="0.71em".
+    const ticks = [...chart.svg.matchAll(/<text y="0\.71em"[^>]*>([\d,]+)<\/text>/g)];
+    const values = ticks.map((match) => Number(match[1]!.replace(",", "")));
+    return { subtitle: figure.subtitle, warnings: chart.warnings, top: Math.max(...values) };
+  }
+
+  it("the summons axis reaches past the largest count, whatever it is, its label inside the chart", async () => {
+    const flagship = await summonsWith(121);
+    expect(flagship.warnings).toEqual([]);
+    expect(flagship.top).toBe(120);
+    const larger = await summonsWith(187);
+    expect(larger.warnings).toEqual([]);
+    expect(larger.top).toBeGreaterThanOrEqual(180);
+  });
+
+  it("the summons subtitle names the months of the reports, in the report's locale", async () => {
+    expect((await summonsWith(121)).subtitle).toBe(
+      "People summoned to court on treason charges, as each source reported it, Nov. 2020 to Jan. 2021",
+    );
+    expect((await summonsWith(121, "fr-FR")).subtitle).toMatch(/, novembre 2020\u2009–\u2009janvier 2021$/);
+  });
+
+  it("the growth axis spans the data, not a fifth more, and holds every label", async () => {
+    const report = await loadReport(ROOT, "cambodia-2020");
+    const spec = report.spec.figures.find((figure) => figure.id === "gdp-revisions")!;
+    const figure = resolveFigure(spec, report.datasets);
+    expect(figure.plot.x).not.toHaveProperty("domain");
+    const chart = await renderFigure(figure);
+    expect(chart.warnings).toEqual([]);
+    // The ticks run from −5 to +5 and no further: the growth figures run from −5.5 to +7.5.
+    const ticks = [...chart.svg.matchAll(/>([−+]?\d+)<\/text>/g)].map((match) => match[1]);
+    expect(ticks).toEqual(["−5", "0", "+5"]);
   });
 });

@@ -22,8 +22,11 @@ export default defineFigure({
       marginTop: 5,
       marginLeft: narrow ? 10 : 190,
       marginRight: 10,
+      // From the data, rounded out, with room beside the bars at each end for their labels.
       x: {
-        domain: [-13, 12],
+        nice: true,
+        insetLeft: labelRoom(rows.filter((d) => d.growth < 0).map((d) => d.text)),
+        insetRight: labelRoom(rows.filter((d) => d.growth >= 0).map((d) => d.text)),
         label: "Real GDP growth (%)",
         labelArrow: "none",
         labelAnchor: "center",
@@ -104,4 +107,9 @@ function label(row: Row): string {
   // To the month: the day of a revision is in the table.
   const when = row.published ? formatDate(new PreciseDate(row.published.year, row.published.month)) : "";
   return row.kind === "actual" ? `2020 outturn, ${row.forecaster} ${when}` : `Forecast: ${row.forecaster}, ${when}`;
+}
+
+/** The room in px a label set beside a bar takes: about half an em a character at 12 px (Source Sans 3), and its gap. */
+function labelRoom(labels: readonly string[]): number {
+  return Math.ceil(Math.max(0, ...labels.map((label) => label.length)) * 12 * 0.5) + 5;
 }

@@ -1,10 +1,15 @@
-import { Plot, defineFigure, formatDate, formatNumber, palette, tableOf } from "plotbrief";
+import { Plot, defineFigure, formatDate, formatNumber, formatPeriod, palette, tableOf } from "plotbrief";
 import { summons } from "../../../data/cambodia-2020/datasets.js";
 
 export default defineFigure({
   id: "summons",
   title: "How many were summoned? It depends who counted what",
-  subtitle: "People summoned to court on treason charges, late 2020, as each source reported it",
+  // The period is the reports' own: a count published later moves it.
+  subtitle: ({ summons }, { locale }) =>
+    `People summoned to court on treason charges, as each source reported it, ${formatPeriod(
+      summons.rows.map((row) => row.date),
+      { locale, precision: "month" },
+    )}`,
   uses: { summons },
   plot: ({ summons }, { narrow, width }) => {
     const rows = summons.rows.map((row) => {
@@ -33,7 +38,18 @@ export default defineFigure({
       marginTop: 5,
       marginLeft: narrow ? 10 : 215,
       marginRight: 30,
-      x: { domain: [0, 130], label: "People summoned", labelAnchor: "left", labelArrow: "none" },
+      // The axis runs from zero to a round number past the largest count, with room for its label.
+      x: {
+        nice: true,
+        zero: true,
+        insetRight: labelRoom(
+          rows.map((d) => d.text),
+          13,
+        ),
+        label: "People summoned",
+        labelAnchor: "left",
+        labelArrow: "none",
+      },
       y: { domain: rows.map((d) => d.label), label: null, tickSize: 0, ...(narrow ? { axis: null } : {}) },
       marks: [
         Plot.gridX({ stroke: palette.grid, strokeOpacity: 1 }),
@@ -111,3 +127,8 @@ export default defineFigure({
     return `Bar chart of how many people were summoned on treason charges, by source. ${parts.join("; ")}.`;
   },
 });
+
+/** The room in px a bold label set beside a bar takes at `size` px: about 0.6 em a character, and its gap. */
+function labelRoom(labels: readonly string[], size: number): number {
+  return Math.ceil(Math.max(0, ...labels.map((label) => label.length)) * size * 0.6) + 5;
+}

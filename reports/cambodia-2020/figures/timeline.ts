@@ -1,17 +1,31 @@
-import { Plot, dateEnd, dateStart, defineFigure, formatDate, palette, tableOf } from "plotbrief";
+import {
+  Plot,
+  PreciseDate,
+  dateEnd,
+  dateStart,
+  defineFigure,
+  formatDate,
+  formatPeriod,
+  palette,
+  tableOf,
+} from "plotbrief";
 import type { RowsOf } from "plotbrief";
 import { timeline } from "../../../data/cambodia-2020/datasets.js";
 
 type Row = RowsOf<typeof timeline>;
 
+// The chart starts with the year the opposition was dissolved; earlier events are in its notes. It
+// ends with the month of the last event, whatever the data holds.
 const START = new Date(Date.UTC(2017, 0, 1));
-const END = new Date(Date.UTC(2021, 1, 1));
-const MIDDLE = new Date((START.getTime() + END.getTime()) / 2);
 
 export default defineFigure({
   id: "timeline",
   title: "From a banned opposition to a mass trial",
-  subtitle: "Events from 2017 to January 2021, one per line; events known only to the month are drawn as the month",
+  subtitle: ({ timeline }, { locale }) =>
+    `Events from ${formatPeriod(
+      shown(timeline.rows).map((row) => row.date),
+      { locale, precision: "month" },
+    )}, one per line; events known only to the month are drawn as the month`,
   uses: { timeline },
   plot: ({ timeline }, { narrow, width }) => {
     const events = shown(timeline.rows).map((row) => ({
@@ -31,7 +45,9 @@ export default defineFigure({
         { x: "start", y: "id", r: 4, fill: palette.blue, dy },
       ),
     ];
-    const x = { type: "utc" as const, domain: [START, END], label: null, grid: true };
+    const end = endOf(shown(timeline.rows));
+    const middle = new Date((START.getTime() + end.getTime()) / 2);
+    const x = { type: "utc" as const, domain: [START, end], label: null, grid: true };
     if (narrow) {
       // On a phone each event's label is set across the width, above its mark on the time axis.
       return {
@@ -57,8 +73,8 @@ export default defineFigure({
     }
     // One line per event, so labels never collide however close the dates; each label sits on the
     // side of its mark with more room.
-    const left = events.filter((d) => d.start < MIDDLE);
-    const right = events.filter((d) => d.start >= MIDDLE);
+    const left = events.filter((d) => d.start < middle);
+    const right = events.filter((d) => d.start >= middle);
     // A social card's chart is narrower than the column: its labels a size smaller.
     const fontSize = width < 600 ? 10 : 11.5;
     return {
@@ -83,5 +99,12 @@ export default defineFigure({
 });
 
 function shown(rows: readonly Row[]): Row[] {
-  return rows.filter((row) => dateStart(row.date) >= START && dateStart(row.date) < END);
+  return rows.filter((row) => dateStart(row.date) >= START);
+}
+
+/** The end of the month of the last event: the axis's end. */
+function endOf(rows: readonly Row[]): Date {
+  const last = Math.max(...rows.map((row) => dateEnd(row.date).getTime() - 1));
+  const date = new Date(last);
+  return dateEnd(new PreciseDate(date.getUTCFullYear(), date.getUTCMonth() + 1));
 }

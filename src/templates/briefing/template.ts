@@ -108,6 +108,7 @@ export function keyNumbersBox(keyNumbers: PageContext["keyNumbers"], messages: M
           html`<li>
             <span class="pb-key-number pb-fact" data-fact="${n.id}" title="${n.source}">${n.text}</span>
             <span class="pb-key-label">${n.label}</span>
+            ${n.note === undefined ? "" : html`<span class="pb-key-note">${n.note}</span>`}
           </li>`,
       )}
     </ul>
