@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { parentPort, threadId } from "node:worker_threads";
 import { UserError } from "../error.js";
+import { parsePreciseDate } from "../data/qualified.js";
 import { resolveFigure } from "../figures/figure.js";
 import { figureOptions } from "../report/bind.js";
 import { loadReport } from "../report/load.js";
@@ -16,6 +17,8 @@ export interface FigureRequest {
   readonly root: string;
   readonly slug: string;
   readonly figure: string;
+  /** The edition's as-of date (`plotbrief build --as-of`), as written: its rows published later are left out. */
+  readonly asOf?: string;
 }
 
 export interface RenderRequest extends FigureRequest {
@@ -34,9 +37,10 @@ const reports = new Map<string, Promise<LoadedReport>>();
 parentPort!.on("message", (request: RenderRequest) => {
   void (async () => {
     try {
-      const key = `${request.root}\0${request.slug}`;
+      const key = `${request.root}\0${request.slug}\0${request.asOf ?? ""}`;
       const read = async (path: string) => request.files[path] ?? (await readFile(path));
-      if (!reports.has(key)) reports.set(key, loadReport(request.root, request.slug, read));
+      const asOf = request.asOf === undefined ? undefined : parsePreciseDate(request.asOf);
+      if (!reports.has(key)) reports.set(key, loadReport(request.root, request.slug, read, asOf ? { asOf } : {}));
       const report = await reports.get(key)!;
       const spec = report.spec.figures.find((figure) => figure.id === request.figure)!;
       const chart = await renderFigure(resolveFigure(spec, report.datasets, figureOptions(report)));

@@ -55,6 +55,23 @@ const en = {
   /** A source known second-hand: "AP via VOA Cambodia". */
   via: (publisher: string, via: string): string => `${publisher} via ${via}`,
   disagreement: (subject: string, stated: string): string => `Sources disagree on ${subject}: ${stated}.`,
+  /** The dateline of a report updated since it was published: "Published Nov. 30, 2020 · Updated April 28, 2021". */
+  publishedOn: (date: string): string => `Published ${date}`,
+  updatedOn: (date: string): string => `Updated ${date}`,
+  /** The dateline of an edition built as of a later day than its last update. */
+  asOf: (date: string): string => `As of ${date}`,
+  /** The label of an update passage (`::: update 2021-04-28`). */
+  updatePassage: (date: string): string => `Update, ${date}:`,
+  /** A figure's note on rows published after the report's date: "Updated April 28, 2021: data from ADB, April 28, 2021." */
+  updatedData: (date: string, cites: string): string => `Updated ${date}: data from ${cites}.`,
+  /** "Sources and methods" on a dataset's rows published after the report's date. */
+  updatedRows: (date: string, count: number, written: string, list: string): string =>
+    `Updated ${date}: ${count === 1 ? "one row" : `${written} rows`} published after the first edition (${list}).`,
+  /** "Sources and methods" of an edition built as of a date. */
+  asOfEdition: (date: string, count: number, written: string): string =>
+    count === 0
+      ? `This is the edition as of ${date}.`
+      : `This is the edition as of ${date}: ${count === 1 ? "one row" : `${written} rows`} published later ${count === 1 ? "is" : "are"} left out.`,
   /** The note on data-download cells made safe from spreadsheets; `count` is at least 1. */
   neutralised: (count: number, written: string): string => {
     const one = count === 1;
@@ -217,6 +234,17 @@ const fr: Messages = {
   sourceLine: (cites) => `${cites.length === 1 ? "Source" : "Sources"}${NBSP}: ${cites.join(`${NNBSP}; `)}.`,
   via: (publisher, via) => `${publisher} via ${via}`,
   disagreement: (subject, stated) => `Les sources divergent sur ${subject}${NBSP}: ${stated}.`,
+  publishedOn: (date) => `Publié le ${date}`,
+  updatedOn: (date) => `Mis à jour le ${date}`,
+  asOf: (date) => `État au ${date}`,
+  updatePassage: (date) => `Mise à jour du ${date}${NBSP}:`,
+  updatedData: (date, cites) => `Mis à jour le ${date}${NBSP}: données de ${cites}.`,
+  updatedRows: (date, count, written, list) =>
+    `Mis à jour le ${date}${NBSP}: ${count === 1 ? "une ligne publiée" : `${written} lignes publiées`} après la première édition (${list}).`,
+  asOfEdition: (date, count, written) =>
+    count === 0
+      ? `Ceci est l’édition au ${date}.`
+      : `Ceci est l’édition au ${date}${NBSP}: ${count === 1 ? "une ligne publiée plus tard est écartée" : `${written} lignes publiées plus tard sont écartées`}.`,
   neutralised: (count, written) =>
     count === 1
       ? "Dans les téléchargements de données, une cellule qui commence par =, +, -, @ ou une tabulation " +
@@ -321,6 +349,17 @@ const de: Messages = {
   sourceLine: (cites) => `${cites.length === 1 ? "Quelle" : "Quellen"}: ${cites.join("; ")}.`,
   via: (publisher, via) => `${publisher} über ${via}`,
   disagreement: (subject, stated) => `Die Quellen weichen voneinander ab (${subject}): ${stated}.`,
+  publishedOn: (date) => `Veröffentlicht am ${date}`,
+  updatedOn: (date) => `Aktualisiert am ${date}`,
+  asOf: (date) => `Stand: ${date}`,
+  updatePassage: (date) => `Aktualisierung vom ${date}:`,
+  updatedData: (date, cites) => `Aktualisiert am ${date}: Daten von ${cites}.`,
+  updatedRows: (date, count, written, list) =>
+    `Aktualisiert am ${date}: ${count === 1 ? "eine Zeile" : `${written} Zeilen`}, nach der ersten Ausgabe veröffentlicht (${list}).`,
+  asOfEdition: (date, count, written) =>
+    count === 0
+      ? `Dies ist die Ausgabe mit Stand vom ${date}.`
+      : `Dies ist die Ausgabe mit Stand vom ${date}: ${count === 1 ? "eine später veröffentlichte Zeile fehlt" : `${written} später veröffentlichte Zeilen fehlen`}.`,
   neutralised: (count, written) =>
     count === 1
       ? "In den Daten-Downloads beginnt eine Zelle, die mit =, +, -, @ oder einem Tabulator anfängt, mit einem Apostroph, " +
@@ -408,6 +447,17 @@ const es: Messages = {
   sourceLine: (cites) => `${cites.length === 1 ? "Fuente" : "Fuentes"}: ${cites.join("; ")}.`,
   via: (publisher, via) => `${publisher} vía ${via}`,
   disagreement: (subject, stated) => `Las fuentes discrepan sobre ${subject}: ${stated}.`,
+  publishedOn: (date) => `Publicado el ${date}`,
+  updatedOn: (date) => `Actualizado el ${date}`,
+  asOf: (date) => `Al ${date}`,
+  updatePassage: (date) => `Actualización del ${date}:`,
+  updatedData: (date, cites) => `Actualizado el ${date}: datos de ${cites}.`,
+  updatedRows: (date, count, written, list) =>
+    `Actualizado el ${date}: ${count === 1 ? "una fila publicada" : `${written} filas publicadas`} después de la primera edición (${list}).`,
+  asOfEdition: (date, count, written) =>
+    count === 0
+      ? `Esta es la edición al ${date}.`
+      : `Esta es la edición al ${date}: ${count === 1 ? "se omite una fila publicada" : `se omiten ${written} filas publicadas`} más tarde.`,
   neutralised: (count, written) =>
     count === 1
       ? "En las descargas de datos, una celda que empieza por =, +, -, @ o un tabulador lleva delante un apóstrofo, " +

@@ -36,6 +36,20 @@ const SAMPLES: Record<keyof Functions, unknown[][]> = {
   sourceLine: [[[A]], [[A, B]]],
   via: [[A, B]],
   disagreement: [[A, B]],
+  publishedOn: [[A]],
+  updatedOn: [[A]],
+  asOf: [[A]],
+  updatePassage: [[A]],
+  updatedData: [[A, B]],
+  updatedRows: [
+    [A, 1, B, C],
+    [A, 2, B, C],
+  ],
+  asOfEdition: [
+    [A, 0, B],
+    [A, 1, B],
+    [A, 2, B],
+  ],
   neutralised: [
     [1, A],
     [2, A],
