@@ -258,7 +258,7 @@ function horizonName(front: FrontMatter): string {
 /** How to quote data published after the report's horizon. */
 function laterFix(front: FrontMatter, published: PreciseDate): string {
   if (front.asOf !== undefined) return `build as of ${published} or later, or leave it out`;
-  return `to quote it, say that the report was updated (updated: ${isoDay(published)} in the front matter), or leave it out`;
+  return `to use it, say that the report was updated (updated: ${isoDay(published)} in the front matter), or leave it out`;
 }
 
 /** A date as front matter writes it: a day, the first of its month or year where it is known less precisely. */
