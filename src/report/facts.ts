@@ -72,7 +72,7 @@ export function resolveInline(
     return {
       fact,
       html: html`<span
-        class="pb-fact pb-update"
+        class="pb-fact pb-fact-update"
         data-fact="${fact.id}"
         data-published="${String(fact.published)}"
         title="${fact.update}. ${fact.source}"
