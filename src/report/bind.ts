@@ -16,7 +16,6 @@ import { auditClaims } from "./audit.js";
 import { resolveFact, resolveInline } from "./facts.js";
 import type { Fact, FactContext } from "./facts.js";
 import type { LoadedReport } from "./load.js";
-import { citeSource } from "../data/provenance.js";
 import type { Source } from "../data/provenance.js";
 import { formatDate } from "../data/format.js";
 import { parsePreciseDate } from "../data/qualified.js";
@@ -306,8 +305,9 @@ function withUpdates(figure: Figure, report: LoadedReport, spec: AnyFigureSpec, 
   const notes = [...byDate.values()]
     .sort((a, b) => a.date.getTime() - b.date.getTime())
     .map(({ date, sources }) => {
-      const cites = [...sources].map((source) => citeSource(source, { locale: front.locale, messages }));
-      return messages.updatedData(formatDate(date, front.locale), cites.join("; "));
+      // By publisher: the source line under the figure cites each in full.
+      const publishers = [...new Set([...sources].map((source) => source.publisher))];
+      return messages.updatedData(formatDate(date, front.locale), messages.list(publishers));
     });
   return { ...figure, notes: [...figure.notes, ...notes] };
 }
