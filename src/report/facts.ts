@@ -69,16 +69,10 @@ export function resolveInline(
   const fact = resolveFact(text, context, direction);
   if ("error" in fact) return fact;
   if (fact.update !== undefined) {
-    return {
-      fact,
-      html: html`<span
-        class="pb-fact pb-fact-update"
-        data-fact="${fact.id}"
-        data-published="${String(fact.published)}"
-        title="${fact.update}. ${fact.source}"
-        >${fact.text}</span
-      >`,
-    };
+    const [id, published, title] = [fact.id, String(fact.published), `${fact.update}. ${fact.source}`];
+    // prettier-ignore
+    const markup = html`<span class="pb-fact pb-fact-update" data-fact="${id}" data-published="${published}" title="${title}">${fact.text}</span>`;
+    return { fact, html: markup };
   }
   return {
     fact,
