@@ -5,6 +5,7 @@ import { formatRank } from "../data/aggregate.js";
 import type { Aggregation } from "../data/aggregate.js";
 import { formatDate, formatDigits, formatNumber } from "../data/format.js";
 import type { PreciseDate } from "../data/qualified.js";
+import { isAfter } from "./edition.js";
 import { citeSource } from "../data/provenance.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
@@ -68,12 +69,15 @@ export function sourcesAndMethods(
     datasets: [...datasets].map((dataset) => ({
       title: dataset.spec.title,
       file: dataset.spec.file,
-      sources: dataset.spec.sources.map((source) => ({
-        cite: citeSource(source, words),
-        title: source.title,
-        ...(source.url === undefined ? {} : { url: source.url }),
-        ...(source.notes === undefined ? {} : { notes: source.notes }),
-      })),
+      // An edition as of a date lists no source published after it: none of its rows cites one.
+      sources: dataset.spec.sources
+        .filter((source) => edition?.asOf === undefined || !isAfter(source.published, edition.asOf))
+        .map((source) => ({
+          cite: citeSource(source, words),
+          title: source.title,
+          ...(source.url === undefined ? {} : { url: source.url }),
+          ...(source.notes === undefined ? {} : { notes: source.notes }),
+        })),
       disagreements: disagreements(dataset, words),
       updates: edition === undefined ? [] : updates(dataset, edition.date, words),
     })),
