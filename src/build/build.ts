@@ -204,7 +204,9 @@ async function figureSource(report: LoadedReport, options: BuildOptions): Promis
     // The report's side of a chart: its locale, its column's width, its credit, its table's length.
     const bound = JSON.stringify(figureOptions(report));
     // An edition as of a date draws fewer rows from the same files: its charts are its own.
-    const key = hash("chart", tool, modules, figure.id, bound, String(strict), data, String(options.asOf ?? ""));
+    // The report's date decides which rows its notes call updates.
+    const edition = `${report.notebook.front.date}/${options.asOf ?? ""}`;
+    const key = hash("chart", tool, modules, figure.id, bound, String(strict), data, edition);
     const hit = await cache.get(key);
     if (!hit) {
       const chart = await render(figure, spec);

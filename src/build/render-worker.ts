@@ -4,8 +4,7 @@ import { readFile } from "node:fs/promises";
 import { parentPort, threadId } from "node:worker_threads";
 import { UserError } from "../error.js";
 import { parsePreciseDate } from "../data/qualified.js";
-import { resolveFigure } from "../figures/figure.js";
-import { figureOptions } from "../report/bind.js";
+import { bindFigure } from "../report/bind.js";
 import { loadReport } from "../report/load.js";
 import type { LoadedReport } from "../report/load.js";
 import { compileProjectModules } from "../report/modules.js";
@@ -43,7 +42,7 @@ parentPort!.on("message", (request: RenderRequest) => {
       if (!reports.has(key)) reports.set(key, loadReport(request.root, request.slug, read, asOf ? { asOf } : {}));
       const report = await reports.get(key)!;
       const spec = report.spec.figures.find((figure) => figure.id === request.figure)!;
-      const chart = await renderFigure(resolveFigure(spec, report.datasets, figureOptions(report)));
+      const chart = await renderFigure(bindFigure(report, spec));
       parentPort!.postMessage({ id: request.id, chart, thread: threadId } satisfies RenderReply);
     } catch (error) {
       const user = error instanceof UserError;

@@ -157,7 +157,7 @@ export function bindReport(report: LoadedReport): BoundReport {
   const options = figureOptions(report);
   const figures = spec.figures.map((figureSpec) => {
     try {
-      const figure = withUpdates(resolveFigure(figureSpec, report.datasets, options), report, figureSpec, messages);
+      const figure = bindFigure(report, figureSpec, options);
       const rows = figureRows(figure);
       if (rows > front.max_figure_rows) throw tooManyRows(report, figure.id, rows, front.max_figure_rows);
       warnings.push(...figure.notices);
@@ -288,9 +288,14 @@ function laterRows(report: LoadedReport, spec: AnyFigureSpec): string | undefine
   return `figure ${spec.id} draws rows published after ${horizonName(front)}: ${rows}; ${laterFix(front, latest.published)}`;
 }
 
-/** A figure with a note for each date of its rows published after the report's date: "Updated April 28, 2021: data from …". */
-function withUpdates(figure: Figure, report: LoadedReport, spec: AnyFigureSpec, messages: Messages): Figure {
+/**
+ * A figure bound to the report's data, with a note for each date of its rows published after the
+ * report's date ("Updated April 28, 2021: data from …"): here and on a worker thread alike.
+ */
+export function bindFigure(report: LoadedReport, spec: AnyFigureSpec, options = figureOptions(report)): Figure {
+  const figure = resolveFigure(spec, report.datasets, options);
   const { front } = report.notebook;
+  const messages = options.messages ?? CATALOGUE.en;
   const byDate = new Map<string, { date: PreciseDate; sources: Set<Source> }>();
   for (const dataset of figureDatasets(report, spec)) {
     for (const row of dataset.rows) {
