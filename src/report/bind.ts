@@ -133,6 +133,11 @@ export function bindReport(report: LoadedReport): BoundReport {
       problem = unquotable(before.fact, resolved);
       shown = before.label;
     }
+    // What the box showed before is checked in every build, not only in the editions that show it.
+    if (problem === undefined && before !== undefined && shown === label) {
+      const earlier = resolveFact(before.fact, context);
+      if ("error" in earlier) problem = `before: ${earlier.error}`;
+    }
     if (problem === undefined && !("error" in resolved)) return [{ ...resolved, label: shown }];
     problems.push(located(notebook.file, notebook.keyLines.key_numbers, `key_numbers: ${problem}`));
     return [];

@@ -156,6 +156,17 @@ describe("buildReport(slug, { asOf }), the edition as of a date", () => {
     );
   });
 
+  it("checks a key number's before in every build", async () => {
+    const root = await project({
+      ...LATER,
+      "reports/r/index.md": notebook(
+        "Alpha.",
+        "updated: 2021-04-28\nkey_numbers:\n  - { fact: t/c, label: gamma, before: { fact: t/z, label: zeta } }\n",
+      ),
+    });
+    expect(await failure(root)).toMatch(/^reports\/r\/index\.md:7: key_numbers: before: unknown fact "t\/z"/);
+  });
+
   it("refuses an as-of date before the report's date", async () => {
     const root = await project();
     await expect(asOf(root, "2020-10-01")).rejects.toThrow(
