@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { UserError } from "../error.js";
 import { dateStart } from "../data/qualified.js";
 import type { DatasetSpec } from "../data/dataset.js";
+import type { PreciseDate } from "../data/qualified.js";
 import type { LoadedReport } from "../report/load.js";
 import { loadReport } from "../report/load.js";
 import type { Format } from "../report/notebook.js";
@@ -32,6 +33,11 @@ export interface BuildOptions {
   readonly printer?: Printer;
   /** The PDF's dates; by default the report's date (SOURCE_DATE_EPOCH, read by the CLI, overrides it). */
   readonly date?: Date;
+  /**
+   * Builds the edition as of this day (`--as-of 2020-11-30`): rows published later are left out, and
+   * an `updated` later than it is ignored. Part of every cache key and of the manifest.
+   */
+  readonly asOf?: PreciseDate;
   /** Rendered figures and printed files from earlier builds; without one, everything is made again. */
   readonly cache?: Cache;
   /** Renders figures across a pool of worker threads when a build has many; without one, here. */
@@ -66,7 +72,9 @@ export type BuildEvent =
       readonly ms: number;
     }
   | ({ readonly type: "write"; readonly report: string } & Output)
-  | { readonly type: "warning"; readonly report: string; readonly message: string };
+  | { readonly type: "warning"; readonly report: string; readonly message: string }
+  /** An edition as of a date: the rows it left out, as "gdp/adb-ado2021-2020 (2021-04-28)". */
+  | { readonly type: "as-of"; readonly report: string; readonly asOf: string; readonly leftOut: readonly string[] };
 
 /**
  * Builds one report. The page and its figures are rendered in memory first, so bad input writes
@@ -78,7 +86,11 @@ export type BuildEvent =
 export async function buildReport(slug: string, options: BuildOptions): Promise<Output[]> {
   const { root } = options;
   const emit = (event: BuildEvent) => options.onEvent?.(event);
-  const report = await loadReport(root, slug, readInput);
+  const report = await loadReport(root, slug, readInput, options.asOf ? { asOf: options.asOf } : {});
+  if (options.asOf !== undefined) {
+    const leftOut = report.leftOut.map((row) => `${row.fact} (${row.published})`);
+    emit({ type: "as-of", report: slug, asOf: String(options.asOf), leftOut });
+  }
   const formats = new Set(options.formats ?? report.notebook.front.formats);
   const rendered = await renderReport(root, report, await figureSource(report, options), formats);
   for (const message of rendered.warnings) emit({ type: "warning", report: slug, message });
@@ -129,7 +141,8 @@ async function print(
     return bytes;
   };
   if (formats.has("pdf")) {
-    const date = options.date ?? dateStart(rendered.front.date);
+    // The PDF is dated by its edition: its last update, where it has one.
+    const date = options.date ?? dateStart(rendered.front.updated ?? rendered.front.date);
     const key = hash("pdf", tool, browser, rendered.html, JSON.stringify(rendered.print), date.toISOString());
     await write(join(slug, `${slug}.pdf`), await make("pdf", key, () => printPdf(rendered, printer, date)));
   }
@@ -169,7 +182,13 @@ async function figureSource(report: LoadedReport, options: BuildOptions): Promis
     const started = performance.now();
     const { chart, thread } = renderer
       ? await renderer.render(
-          { root, slug, figure: figure.id, exports: figure.exports },
+          {
+            root,
+            slug,
+            figure: figure.id,
+            exports: figure.exports,
+            ...(options.asOf ? { asOf: String(options.asOf) } : {}),
+          },
           () => renderFigure(figure),
           reportFiles,
         )
@@ -192,7 +211,10 @@ async function figureSource(report: LoadedReport, options: BuildOptions): Promis
     // The report's side of a chart: its locale, its column's width, its credit, its table's length,
     // and which of its files the build's formats need.
     const bound = JSON.stringify({ ...figureOptions(report), exports: figure.exports });
-    const key = hash("chart", tool, modules, figure.id, bound, String(strict), data);
+    // An edition as of a date draws fewer rows from the same files: its charts are its own.
+    // The report's date decides which rows its notes call updates.
+    const edition = `${report.notebook.front.date}/${options.asOf ?? ""}`;
+    const key = hash("chart", tool, modules, figure.id, bound, String(strict), data, edition);
     const hit = await cache.get(key);
     if (!hit) {
       const chart = await render(figure, spec);

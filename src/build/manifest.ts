@@ -14,6 +14,8 @@ export const MANIFEST = "manifest.json";
 export interface Manifest {
   readonly plotbrief: string;
   readonly report: string;
+  /** The edition's as-of date, where it was built with `--as-of`. */
+  readonly asOf?: string;
   /** Content hash of every input, by path relative to the project root. */
   readonly inputs: Record<string, string>;
   /** Every output, by path relative to the report's output folder: its content hash and what it is made from. */
@@ -40,7 +42,14 @@ export async function makeManifest(
   const outputs = Object.fromEntries(
     [...files].map(([path, content]) => [path, { sha256: hash(content), inputs: madeFrom(path) }]),
   );
-  const value: Manifest = { plotbrief: VERSION, report: report.slug, inputs, outputs };
+  const asOf = report.notebook.front.asOf;
+  const value: Manifest = {
+    plotbrief: VERSION,
+    report: report.slug,
+    ...(asOf === undefined ? {} : { asOf: String(asOf) }),
+    inputs,
+    outputs,
+  };
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 

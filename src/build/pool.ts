@@ -44,7 +44,7 @@ export class FigurePool {
   ): Promise<{ chart: Chart; thread: number }> {
     const id = this.#next++;
     const index = id % this.#workers.length;
-    const loaded = `${index}\0${request.root}\0${request.slug}`;
+    const loaded = `${index}\0${request.root}\0${request.slug}\0${request.asOf ?? ""}`;
     const data = this.#loaded.has(loaded) ? {} : await files();
     this.#loaded.add(loaded);
     return new Promise((resolve, reject) => {

@@ -3,9 +3,9 @@
 import { readFile } from "node:fs/promises";
 import { parentPort, threadId } from "node:worker_threads";
 import { UserError } from "../error.js";
-import { resolveFigure } from "../figures/figure.js";
 import type { FigureExports } from "../figures/figure.js";
-import { figureOptions } from "../report/bind.js";
+import { parsePreciseDate } from "../data/qualified.js";
+import { bindFigure, figureOptions } from "../report/bind.js";
 import { loadReport } from "../report/load.js";
 import type { LoadedReport } from "../report/load.js";
 import { compileProjectModules } from "../report/modules.js";
@@ -19,6 +19,8 @@ export interface FigureRequest {
   readonly figure: string;
   /** Which of the figure's files the build's formats need. */
   readonly exports: FigureExports;
+  /** The edition's as-of date (`plotbrief build --as-of`), as written: its rows published later are left out. */
+  readonly asOf?: string;
 }
 
 export interface RenderRequest extends FigureRequest {
@@ -37,13 +39,15 @@ const reports = new Map<string, Promise<LoadedReport>>();
 parentPort!.on("message", (request: RenderRequest) => {
   void (async () => {
     try {
-      const key = `${request.root}\0${request.slug}`;
+      const key = `${request.root}\0${request.slug}\0${request.asOf ?? ""}`;
       const read = async (path: string) => request.files[path] ?? (await readFile(path));
-      if (!reports.has(key)) reports.set(key, loadReport(request.root, request.slug, read));
+      const asOf = request.asOf === undefined ? undefined : parsePreciseDate(request.asOf);
+      if (!reports.has(key)) reports.set(key, loadReport(request.root, request.slug, read, asOf ? { asOf } : {}));
       const report = await reports.get(key)!;
       const spec = report.spec.figures.find((figure) => figure.id === request.figure)!;
-      const options = { ...figureOptions(report), exports: request.exports };
-      const chart = await renderFigure(resolveFigure(spec, report.datasets, options));
+      const chart = await renderFigure(
+        bindFigure(report, spec, { ...figureOptions(report), exports: request.exports }),
+      );
       parentPort!.postMessage({ id: request.id, chart, thread: threadId } satisfies RenderReply);
     } catch (error) {
       const user = error instanceof UserError;

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { UserError, problemsOf } from "../error.js";
+import { parsePreciseDate } from "../data/qualified.js";
 import type { BuildEvent } from "../build/build.js";
 import type { Printer } from "../render/printer.js";
 import type { CliEffects } from "./effects.js";
@@ -17,6 +18,8 @@ export interface BuildFlags {
   readonly shard?: string;
   readonly browserWsEndpoint?: string;
   readonly printTimeout: string;
+  /** `--as-of 2020-11-30`: the edition as of that day. */
+  readonly asOf?: string;
 }
 
 /** `plotbrief build [report…]`: builds reports, in parallel, printing with one browser started first. */
@@ -28,6 +31,9 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
   const timeoutMs = Number(flags.printTimeout);
   if (!(timeoutMs > 0)) throw new UserError(`--print-timeout: expected milliseconds, found "${flags.printTimeout}"`);
   const date = sourceDate(effects.env.SOURCE_DATE_EPOCH);
+  const asOf = flags.asOf === undefined ? undefined : parsePreciseDate(flags.asOf);
+  if (flags.asOf !== undefined && asOf === undefined)
+    throw new UserError(`--as-of: expected a date (YYYY-MM-DD, YYYY-MM or YYYY), found "${flags.asOf}"`);
   const all = names.length > 0 ? names : await listReports(root);
   const slugs = flags.shard === undefined ? all : shardOf(all, flags.shard);
   const wsEndpoint = flags.browserWsEndpoint ?? effects.env.PLOTBRIEF_BROWSER_WS_ENDPOINT;
@@ -82,6 +88,7 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
         ...(printer ? { printer } : {}),
         ...(formats ? { formats } : {}),
         ...(date ? { date } : {}),
+        ...(asOf ? { asOf } : {}),
       });
       const ms = Math.round(performance.now() - reportStarted);
       totals.files += outputs.length;

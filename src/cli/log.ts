@@ -73,6 +73,16 @@ export class Logger {
       case "warning":
         this.warn(event.message, { report: event.report });
         break;
+      case "as-of": {
+        const n = event.leftOut.length;
+        const rows = n === 0 ? "no rows" : n === 1 ? "1 row" : `${n} rows`;
+        this.record(
+          "as-of",
+          fields,
+          `${event.report} as of ${event.asOf}: left out ${rows} published later${n === 0 ? "" : `: ${event.leftOut.join(", ")}`}`,
+        );
+        break;
+      }
       case "write": {
         const path = relative(this.effects.cwd, `${out}/${event.path}`);
         const size = event.bytes < 1024 ? `${event.bytes} B` : `${(event.bytes / 1024).toFixed(1)} kB`;

@@ -47,6 +47,7 @@ export async function main(argv: readonly string[], effects: CliEffects = proces
     .option("--shard <i/n>", "build only the i-th of n equal shares of the reports, for a CI matrix")
     .option("--browser-ws-endpoint <url>", "print with a running browser (default: $PLOTBRIEF_BROWSER_WS_ENDPOINT)")
     .option("--print-timeout <ms>", "how long one page may take to print", "60000")
+    .option("--as-of <date>", "build each report as it stood that day (YYYY-MM-DD): rows published later are left out")
     .action(async (names: string[], flags) => {
       const { build } = await import("./build.js");
       await build(names, flags, effects, logFor(flags));

@@ -6,7 +6,8 @@ import { combined, shareOf } from "./derive.js";
 import { conditionsOf, describeSelection, keyOf, select, whereOf } from "./select.js";
 import type { RowSelection } from "./select.js";
 import type { Quoted } from "./derive.js";
-import type { Kind, QualifiedNumber, Qualifier } from "./qualified.js";
+import { latestDate } from "./qualified.js";
+import type { Kind, PreciseDate, QualifiedNumber, Qualifier } from "./qualified.js";
 import { wordsOf } from "./format.js";
 import type { NumberFormat } from "./format.js";
 import type { Condition } from "../i18n/messages.js";
@@ -134,7 +135,8 @@ export function countRows<Row extends object>(
   };
   const aggregation = record(dataset, "count", undefined, keys, [], options.rows);
   const counted = { ...aggregation, value, inexact: 0, forecasts: 0, estimates: 0 };
-  return { value, sources: unionOf(dataset, rows), aggregates: [counted] };
+  const published = latestDate(rows.map((row) => dataset.knownFrom(row)));
+  return { value, sources: unionOf(dataset, rows), ...(published ? { published } : {}), aggregates: [counted] };
 }
 
 /**
@@ -168,7 +170,11 @@ export function shareOfTotal<Row extends object>(
   const { values } = valuesOf(dataset, column, options, "share-of-total");
   const part = which(dataset, values, key, options.rows);
   const whole = sum(dataset, column, options.rows === undefined ? {} : { rows: options.rows });
-  const share = shareOf({ value: part.q, sources: part.sources }, whole, options.digits ?? 0);
+  const share = shareOf(
+    { value: part.q, sources: part.sources, ...(part.published ? { published: part.published } : {}) },
+    whole,
+    options.digits ?? 0,
+  );
   const aggregation = whole.aggregates![0]!;
   return { ...share, aggregates: [{ ...aggregation, op: "share-of-total", value: share.value, row: key }] };
 }
@@ -200,6 +206,7 @@ interface Value {
   readonly key: string;
   readonly q: QualifiedNumber;
   readonly sources: Quoted["sources"];
+  readonly published?: PreciseDate | undefined;
 }
 
 /** The values an aggregate is taken over, the selected rows left out as empty, and how they were chosen. */
@@ -271,6 +278,7 @@ function valuesOf<Row extends object>(
     key: keyOf(dataset, row),
     q: dataset.quantity(row, column as keyof Row & string),
     sources: dataset.sourcesOf(row),
+    published: dataset.knownFrom(row),
   }));
   const units = [...new Set(values.map((v) => v.q.unit))];
   if (units.length > 1) {
@@ -343,7 +351,13 @@ function made<Row extends object>(
     estimates: kinds.filter((k) => k === "estimate").length,
     ...more,
   };
-  return { value: result, sources: combined(values.map((v) => v.sources)), aggregates: [aggregation] };
+  const published = latestDate(values.map((v) => v.published));
+  return {
+    value: result,
+    sources: combined(values.map((v) => v.sources)),
+    ...(published ? { published } : {}),
+    aggregates: [aggregation],
+  };
 }
 
 function record<Row extends object>(

@@ -9,6 +9,7 @@ import type { Source } from "./provenance.js";
 import type { PreciseDate } from "./qualified.js";
 import type { Quoted } from "./derive.js";
 import { keyText, nearKeys } from "./keys.js";
+import { latestDate } from "./qualified.js";
 
 /**
  * A dataset as its author declares it. Example:
@@ -172,7 +173,28 @@ export class Dataset<Row extends object = Record<string, unknown>> {
     if (!row) throw new Error(this.noRow(keyText(key)));
     const name = field ?? this.numberColumns[0];
     if (!name) throw new Error(`dataset ${this.id} has no number column`);
-    return { value: this.quantity(row, name as keyof Row & string), sources: this.sourcesOf(row) };
+    const published = this.knownFrom(row);
+    return {
+      value: this.quantity(row, name as keyof Row & string),
+      sources: this.sourcesOf(row),
+      ...(published === undefined ? {} : { published }),
+    };
+  }
+
+  /**
+   * When a row became known: the latest of its sources' publication dates and its own, where the
+   * dataset has a date column named `published` (a forecast's date, reported later by its source).
+   * Undefined when neither is recorded.
+   */
+  knownFrom(row: Row): PreciseDate | undefined {
+    const own =
+      this.spec.columns["published"]?.type === "date" ? (row as Record<string, unknown>)["published"] : undefined;
+    return latestDate([...this.sourcesOf(row).map((source) => source.published), own as PreciseDate | undefined]);
+  }
+
+  /** The same dataset with only the rows that `keep` accepts: what an edition as of an earlier date knew. */
+  filter(keep: (row: Row) => boolean): Dataset<Row> {
+    return new Dataset<Row>(this.spec, this.rows.filter(keep), this.#digits);
   }
 
   /** The sources of one row: its own where the dataset has a source column, else the dataset's. */

@@ -2,12 +2,15 @@
 // "about", a forecast stays a forecast, and the sources of both inputs are cited.
 import type { Aggregation } from "./aggregate.js";
 import type { Source } from "./provenance.js";
-import type { Kind, QualifiedNumber, Qualifier } from "./qualified.js";
+import { latestDate } from "./qualified.js";
+import type { Kind, PreciseDate, QualifiedNumber, Qualifier } from "./qualified.js";
 
 /** A number with the sources it comes from: what prose quotes. Made by `dataset.fact(key)` or derived. */
 export interface Quoted {
   readonly value: QualifiedNumber;
   readonly sources: readonly Source[];
+  /** When it became known: the latest publication date of what it is made from, where recorded. */
+  readonly published?: PreciseDate;
   /** The aggregates it is made from (a mean, a sum…) and their rows, which "Sources and methods" states. */
   readonly aggregates?: readonly Aggregation[];
 }
@@ -59,6 +62,7 @@ function combine(
       signed: how.signed,
     },
     sources: combined([a.sources, b.sources]),
+    ...publishedOf(a, b),
     ...aggregatesOf(a, b),
   };
 }
@@ -66,6 +70,11 @@ function combine(
 /** The sources of several values, each once, in order of first use. */
 export function combined(sources: readonly (readonly Source[])[]): Source[] {
   return [...new Set(sources.flat())];
+}
+
+function publishedOf(a: Quoted, b: Quoted): Pick<Quoted, "published"> {
+  const published = latestDate([a.published, b.published]);
+  return published === undefined ? {} : { published };
 }
 
 // Only values made from aggregates carry the field, so that others stay as they were.

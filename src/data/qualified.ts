@@ -63,6 +63,17 @@ export function parsePreciseDate(text: string): PreciseDate | undefined {
   return new PreciseDate(year, month, day);
 }
 
+/**
+ * The latest of some dates, each compared by its start ("2020-11" counts as Nov. 1, 2020); undefined
+ * when none is given.
+ */
+export function latestDate(dates: Iterable<PreciseDate | undefined>): PreciseDate | undefined {
+  let latest: PreciseDate | undefined;
+  for (const date of dates)
+    if (date !== undefined && (latest === undefined || date.getTime() > latest.getTime())) latest = date;
+  return latest;
+}
+
 // A timestamp with its offset: "2020-11-03T14:05:00Z", "2020-11-03T21:05+07:00".
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 

@@ -65,6 +65,23 @@ const en = {
   /** A choice the author gave a reason for, in "Sources and methods"; `reason` is the author's, without its period. */
   chosenBecause: (place: "key" | "text", fact: string, chosen: string, reason: string): string =>
     `${place === "key" ? "Key numbers" : "In the text"}: ${fact} is ${chosen}; it is chosen because ${reason}.`,
+  /** The dateline of a report updated since it was published: "Published Nov. 30, 2020 · Updated April 28, 2021". */
+  publishedOn: (date: string): string => `Published ${date}`,
+  updatedOn: (date: string): string => `Updated ${date}`,
+  /** The dateline of an edition built as of a later day than its last update. */
+  asOf: (date: string): string => `As of ${date}`,
+  /** The label of an update passage (`::: update 2021-04-28`). */
+  updatePassage: (date: string): string => `Update, ${date}:`,
+  /** A figure's note on rows published after the report's date: "Updated April 28, 2021: data from ADB, April 28, 2021." */
+  updatedData: (date: string, cites: string): string => `Updated ${date}: data from ${cites}.`,
+  /** "Sources and methods" on a dataset's rows published after the report's date. */
+  updatedRows: (date: string, count: number, written: string, list: string): string =>
+    `Updated ${date}: ${count === 1 ? "one row" : `${written} rows`} published after the first edition (${list}).`,
+  /** "Sources and methods" of an edition built as of a date. */
+  asOfEdition: (date: string, count: number, written: string): string =>
+    count === 0
+      ? `This is the edition as of ${date}.`
+      : `This is the edition as of ${date}: ${count === 1 ? "one row" : `${written} rows`} published later ${count === 1 ? "is" : "are"} left out.`,
   /** The note on data-download cells made safe from spreadsheets; `count` is at least 1. */
   neutralised: (count: number, written: string): string => {
     const one = count === 1;
@@ -244,6 +261,17 @@ const fr: Messages = {
   },
   chosenBecause: (place, fact, chosen, reason) =>
     `${place === "key" ? "Chiffres clés" : "Dans le texte"}${NBSP}: ${fact} est ${chosen}. Motif du choix${NBSP}: ${reason}.`,
+  publishedOn: (date) => `Publié le ${date}`,
+  updatedOn: (date) => `Mis à jour le ${date}`,
+  asOf: (date) => `État au ${date}`,
+  updatePassage: (date) => `Mise à jour du ${date}${NBSP}:`,
+  updatedData: (date, cites) => `Mis à jour le ${date}${NBSP}: données de ${cites}.`,
+  updatedRows: (date, count, written, list) =>
+    `Mis à jour le ${date}${NBSP}: ${count === 1 ? "une ligne publiée" : `${written} lignes publiées`} après la première édition (${list}).`,
+  asOfEdition: (date, count, written) =>
+    count === 0
+      ? `Ceci est l’édition au ${date}.`
+      : `Ceci est l’édition au ${date}${NBSP}: ${count === 1 ? "une ligne publiée plus tard est écartée" : `${written} lignes publiées plus tard sont écartées`}.`,
   neutralised: (count, written) =>
     count === 1
       ? "Dans les téléchargements de données, une cellule qui commence par =, +, -, @ ou une tabulation " +
@@ -354,6 +382,17 @@ const de: Messages = {
   },
   chosenBecause: (place, fact, chosen, reason) =>
     `${place === "key" ? "Kennzahlen" : "Im Text"}: ${fact} ist ${chosen}. Grund der Wahl: ${reason}.`,
+  publishedOn: (date) => `Veröffentlicht am ${date}`,
+  updatedOn: (date) => `Aktualisiert am ${date}`,
+  asOf: (date) => `Stand: ${date}`,
+  updatePassage: (date) => `Aktualisierung vom ${date}:`,
+  updatedData: (date, cites) => `Aktualisiert am ${date}: Daten von ${cites}.`,
+  updatedRows: (date, count, written, list) =>
+    `Aktualisiert am ${date}: ${count === 1 ? "eine Zeile" : `${written} Zeilen`}, nach der ersten Ausgabe veröffentlicht (${list}).`,
+  asOfEdition: (date, count, written) =>
+    count === 0
+      ? `Dies ist die Ausgabe mit Stand vom ${date}.`
+      : `Dies ist die Ausgabe mit Stand vom ${date}: ${count === 1 ? "eine später veröffentlichte Zeile fehlt" : `${written} später veröffentlichte Zeilen fehlen`}.`,
   neutralised: (count, written) =>
     count === 1
       ? "In den Daten-Downloads beginnt eine Zelle, die mit =, +, -, @ oder einem Tabulator anfängt, mit einem Apostroph, " +
@@ -447,6 +486,17 @@ const es: Messages = {
   },
   chosenBecause: (place, fact, chosen, reason) =>
     `${place === "key" ? "Cifras clave" : "En el texto"}: ${fact} es ${chosen}. Motivo de la elección: ${reason}.`,
+  publishedOn: (date) => `Publicado el ${date}`,
+  updatedOn: (date) => `Actualizado el ${date}`,
+  asOf: (date) => `Al ${date}`,
+  updatePassage: (date) => `Actualización del ${date}:`,
+  updatedData: (date, cites) => `Actualizado el ${date}: datos de ${cites}.`,
+  updatedRows: (date, count, written, list) =>
+    `Actualizado el ${date}: ${count === 1 ? "una fila publicada" : `${written} filas publicadas`} después de la primera edición (${list}).`,
+  asOfEdition: (date, count, written) =>
+    count === 0
+      ? `Esta es la edición al ${date}.`
+      : `Esta es la edición al ${date}: ${count === 1 ? "se omite una fila publicada" : `se omiten ${written} filas publicadas`} más tarde.`,
   neutralised: (count, written) =>
     count === 1
       ? "En las descargas de datos, una celda que empieza por =, +, -, @ o un tabulador lleva delante un apóstrofo, " +

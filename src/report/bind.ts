@@ -16,7 +16,22 @@ import { auditClaims } from "./audit.js";
 import { resolveFact, resolveInline } from "./facts.js";
 import type { Fact, FactContext } from "./facts.js";
 import type { LoadedReport } from "./load.js";
-import { findOutsideImages, findProse, findReferences, inlineKey, parseMarkdown } from "./markdown.js";
+import type { Source } from "../data/provenance.js";
+import { formatDate } from "../data/format.js";
+import { parsePreciseDate } from "../data/qualified.js";
+import type { PreciseDate } from "../data/qualified.js";
+import { horizonOf, isAfter } from "./edition.js";
+import type { LeftOut } from "./edition.js";
+import type { FrontMatter } from "./notebook.js";
+import {
+  findOutsideImages,
+  findProse,
+  findReferences,
+  findUpdatePassages,
+  inlineKey,
+  parseMarkdown,
+  withoutPassages,
+} from "./markdown.js";
 import { projectFrame } from "./modules.js";
 import type { ParsedMarkdown } from "./markdown.js";
 import { reportPaths } from "./report.js";
@@ -35,6 +50,8 @@ export interface BoundReport {
   readonly keyNumbers: readonly KeyNumber[];
   /** The values chosen from sources that disagree whose reasons the author gave, for "Sources and methods". */
   readonly choices: readonly Chosen[];
+  /** Rows left out of this edition as of a date: "gdp/adb-ado2021-2020 (April 28, 2021)". */
+  readonly leftOut: readonly LeftOut[];
   /** The claims audit's findings: hand-typed numbers that look like data values. */
   readonly warnings: readonly string[];
   /** The notebook's body, parsed once. */
@@ -70,7 +87,8 @@ export function bindReport(report: LoadedReport, formats?: ReadonlySet<string>):
   const at = (line: number, message: string) =>
     problems.push(located(notebook.file, notebook.bodyLine + line, message));
   const { messages, english } = reportMessages(report);
-  const markdown = parseMarkdown(notebook.body, messages.directions);
+  const horizon = horizonOf(front);
+  const markdown = editionOf(parseMarkdown(notebook.body, messages.directions), report, at);
   for (const image of findOutsideImages(markdown)) {
     at(
       image.line,
@@ -85,13 +103,31 @@ export function bindReport(report: LoadedReport, formats?: ReadonlySet<string>):
     else if (numbers.has(id)) at(line, `figure "${id}" is already embedded; embed each figure once`);
     else numbers.set(id, numbers.size + 1);
   }
-  const derived = derive(report);
+  const { derived, unavailable } = derive(report);
   const context: FactContext = {
     datasets: report.datasets,
     derived,
     figures: numbers,
     locale: front.locale,
     messages,
+    since: front.date,
+  };
+  // A fact this edition cannot quote: left out as of its date, or published after its horizon.
+  const unquotable = (text: string, resolved: Fact | { error: string }): string | undefined => {
+    if (!("error" in resolved)) {
+      if (!isAfter(resolved.published, horizon)) return undefined;
+      return `{{${text}}} was published ${resolved.published} (${resolved.source}), after ${horizonName(front)}; ${laterFix(front, resolved.published!)}`;
+    }
+    const reference = text.split("|")[0]!.trim();
+    const left = report.leftOut.find((row) => reference === row.fact || reference.startsWith(`${row.fact}.`));
+    const derivedName = /^derived\/([^.\s|]+)/.exec(reference)?.[1];
+    if (left) {
+      return `{{${text}}} was published ${left.published}, after this edition's date (--as-of ${front.asOf}), so it is left out; put the passage in an update (::: update ${left.published} … :::), or give a key number a before: { fact, label }`;
+    }
+    if (derivedName !== undefined && unavailable.has(derivedName)) {
+      return `{{${text}}} cannot be computed in the edition as of ${front.asOf}: ${unavailable.get(derivedName)}; put the passage in an update (::: update YYYY-MM-DD … :::)`;
+    }
+    return resolved.error;
   };
   const inline = new Map<string, Html>();
   for (const { text, line, direction } of references.filter((r) => r.kind === "inline")) {
@@ -101,8 +137,9 @@ export function bindReport(report: LoadedReport, formats?: ReadonlySet<string>):
       continue;
     }
     const resolved = resolveInline(text, context, direction);
-    if ("error" in resolved) at(line, resolved.error);
-    else inline.set(inlineKey(text, direction), resolved.html);
+    const problem = "error" in resolved ? unquotable(text, resolved) : resolved.fact && unquotable(text, resolved.fact);
+    if (problem !== undefined) at(line, problem);
+    else if (!("error" in resolved)) inline.set(inlineKey(text, direction), resolved.html);
   }
   // The reasons for choices, by the fact they explain ("summons/aljazeera.count").
   const reasons = new Map<string, string>();
@@ -117,17 +154,41 @@ export function bindReport(report: LoadedReport, formats?: ReadonlySet<string>):
     }
   }
   const chosen: Chosen[] = [];
-  const keyNumbers = front.key_numbers.flatMap(({ fact, label, reason }): KeyNumber[] => {
-    const resolved = resolveFact(fact, context);
-    if ("error" in resolved) {
-      problems.push(located(notebook.file, notebook.keyLines.key_numbers, `key_numbers: ${resolved.error}`));
+  const keyNumbers = front.key_numbers.flatMap(({ fact, label, reason, before }): KeyNumber[] => {
+    let resolved = resolveFact(fact, context);
+    let problem = unquotable(fact, resolved);
+    let shown = label;
+    // An edition before the update shows what the box said then.
+    if (problem !== undefined && front.asOf !== undefined && "error" in resolved && before !== undefined) {
+      resolved = resolveFact(before.fact, context);
+      problem = unquotable(before.fact, resolved);
+      shown = before.label;
+    }
+    // What the box showed before is checked in every build, not only in the editions that show it.
+    if (problem === undefined && before !== undefined && shown === label) {
+      const earlier = resolveFact(before.fact, context);
+      if ("error" in earlier) problem = `before: ${earlier.error}`;
+    }
+    if (problem !== undefined || "error" in resolved) {
+      problems.push(located(notebook.file, notebook.keyLines.key_numbers, `key_numbers: ${problem}`));
       return [];
     }
     const why = reason ?? reasons.get(resolved.id);
     if (resolved.choice && why !== undefined) chosen.push({ place: "key", fact: resolved, reason: why });
     const note = resolved.choice && !resolved.choice.shown && why === undefined ? resolved.choice.text : undefined;
-    return [{ ...resolved, label, ...(note === undefined ? {} : { note }) }];
+    return [{ ...resolved, label: shown, ...(note === undefined ? {} : { note }) }];
   });
+  for (const figureSpec of spec.figures) {
+    const problem = laterRows(report, figureSpec);
+    if (problem !== undefined) {
+      const line = references.find((r) => r.kind === "figure" && r.text === figureSpec.id)?.line;
+      problems.push(
+        line === undefined
+          ? located(module, undefined, problem)
+          : located(notebook.file, notebook.bodyLine + line, problem),
+      );
+    }
+  }
   if (problems.length > 0) throw new UserError(problems.join("\n"));
 
   const warnings: string[] = auditClaims(notebook, markdown, report.datasets.values(), derived);
@@ -169,7 +230,7 @@ export function bindReport(report: LoadedReport, formats?: ReadonlySet<string>):
         };
   const figures = spec.figures.map((figureSpec) => {
     try {
-      const figure = resolveFigure(figureSpec, report.datasets, { ...options, exports: exportsOf(figureSpec.id) });
+      const figure = bindFigure(report, figureSpec, { ...options, exports: exportsOf(figureSpec.id) });
       const rows = figureRows(figure);
       if (rows > front.max_figure_rows) throw tooManyRows(report, figure.id, rows, front.max_figure_rows);
       warnings.push(...figure.notices);
@@ -194,6 +255,7 @@ export function bindReport(report: LoadedReport, formats?: ReadonlySet<string>):
     markdown,
     derived,
     messages,
+    leftOut: report.leftOut,
   };
 }
 
@@ -285,9 +347,13 @@ function tooManyRows(report: LoadedReport, id: string, rows: number, limit: numb
   );
 }
 
-/** The report module's derived values, each computed once; a value that fails is named. */
-function derive(report: LoadedReport): Map<string, Quoted> {
+/**
+ * The report module's derived values, each computed once; a value that fails is named. In an edition
+ * as of a date, one that needs a row left out is unavailable, an error only where it is quoted.
+ */
+function derive(report: LoadedReport): { derived: Map<string, Quoted>; unavailable: Map<string, string> } {
   const derived = new Map<string, Quoted>();
+  const unavailable = new Map<string, string>();
   const get = <D extends AnyDatasetSpec>(spec: D) => {
     const dataset = report.datasets.get(spec.id);
     if (!dataset)
@@ -298,9 +364,113 @@ function derive(report: LoadedReport): Map<string, Quoted> {
     try {
       derived.set(name, compute(get));
     } catch (error) {
+      if (report.leftOut.length > 0) {
+        unavailable.set(name, (error as Error).message);
+        continue;
+      }
       const where = projectFrame(report.root, error) ?? reportPaths(report.slug).module;
       throw new UserError(`${where}: derived value "${name}": ${(error as Error).message}`, { cause: error });
     }
   }
-  return derived;
+  return { derived, unavailable };
+}
+
+/** "the report's date (Nov. 30, 2020)", or its update's, or the edition's as-of date. */
+function horizonName(front: FrontMatter): string {
+  if (front.asOf !== undefined) return `this edition's date (--as-of ${front.asOf})`;
+  if (front.updated !== undefined) return `the report's last update (updated: ${front.updated})`;
+  return `the report's date (date: ${front.date})`;
+}
+
+/** How to quote data published after the report's horizon. */
+function laterFix(front: FrontMatter, published: PreciseDate): string {
+  if (front.asOf !== undefined) return `build as of ${published} or later, or leave it out`;
+  return `to use it, say that the report was updated (updated: ${isoDay(published)} in the front matter), or leave it out`;
+}
+
+/** A date as front matter writes it: a day, the first of its month or year where it is known less precisely. */
+function isoDay(date: PreciseDate): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The datasets a figure draws from, as this edition loaded them. */
+function figureDatasets(report: LoadedReport, spec: AnyFigureSpec): Dataset[] {
+  return (Object.values(spec.uses) as AnyDatasetSpec[]).flatMap((dataset) => report.datasets.get(dataset.id) ?? []);
+}
+
+/** A figure's rows published after the report's horizon, as an error; plotbrief cannot tell which rows the figure draws, so it counts them all. */
+function laterRows(report: LoadedReport, spec: AnyFigureSpec): string | undefined {
+  const { front } = report.notebook;
+  const horizon = horizonOf(front);
+  const later = figureDatasets(report, spec).flatMap((dataset) =>
+    dataset.rows.flatMap((row) => {
+      const published = dataset.knownFrom(row);
+      return isAfter(published, horizon)
+        ? [{ fact: `${dataset.id}/${dataset.keyOf(row)}`, published: published! }]
+        : [];
+    }),
+  );
+  if (later.length === 0) return undefined;
+  const latest = later.reduce((a, b) => (b.published.getTime() > a.published.getTime() ? b : a));
+  const rows = later.map((row) => `${row.fact} (${row.published})`).join(", ");
+  return `figure ${spec.id} draws rows published after ${horizonName(front)}: ${rows}; ${laterFix(front, latest.published)}`;
+}
+
+/**
+ * A figure bound to the report's data, with a note for each date of its rows published after the
+ * report's date ("Updated April 28, 2021: data from …"): here and on a worker thread alike.
+ */
+export function bindFigure(report: LoadedReport, spec: AnyFigureSpec, options = figureOptions(report)): Figure {
+  const figure = resolveFigure(spec, report.datasets, options);
+  const { front } = report.notebook;
+  const messages = options.messages ?? CATALOGUE.en;
+  const byDate = new Map<string, { date: PreciseDate; sources: Set<Source> }>();
+  for (const dataset of figureDatasets(report, spec)) {
+    for (const row of dataset.rows) {
+      const published = dataset.knownFrom(row);
+      if (!isAfter(published, front.date)) continue;
+      const entry = byDate.get(String(published)) ?? { date: published!, sources: new Set<Source>() };
+      for (const source of dataset.sourcesOf(row)) entry.sources.add(source);
+      byDate.set(String(published), entry);
+    }
+  }
+  if (byDate.size === 0) return figure;
+  const notes = [...byDate.values()]
+    .sort((a, b) => a.date.getTime() - b.date.getTime())
+    .map(({ date, sources }) => {
+      // By publisher: the source line under the figure cites each in full.
+      const publishers = [...new Set([...sources].map((source) => source.publisher))];
+      return messages.updatedData(formatDate(date, front.locale), messages.list(publishers));
+    });
+  return { ...figure, notes: [...figure.notes, ...notes] };
+}
+
+/**
+ * The notebook's body for this edition: each update passage checked (a valid date, after the report's
+ * date, by its horizon), and those dated after an as-of date left out.
+ */
+function editionOf(markdown: ParsedMarkdown, report: LoadedReport, at: (line: number, message: string) => void) {
+  const { front } = report.notebook;
+  const horizon = horizonOf(front);
+  const later = new Set<string>();
+  for (const passage of findUpdatePassages(markdown)) {
+    const date = parsePreciseDate(passage.date);
+    const where = `update passage "::: update ${passage.date}"`;
+    if (!passage.closed) at(passage.line, `${where} is not closed; end it with a line ":::"`);
+    if (!date) at(passage.line, `${where}: expected a date (YYYY-MM-DD), found "${passage.date}"`);
+    else if (!isAfter(date, front.date))
+      at(
+        passage.line,
+        `${where} is dated on or before the report's date (${front.date}); an update comes later, so write it as prose`,
+      );
+    else if (isAfter(date, horizon)) {
+      if (front.asOf !== undefined) later.add(passage.date);
+      else
+        at(
+          passage.line,
+          `${where} is dated after ${horizonName(front)}; say updated: ${isoDay(date)} in the front matter`,
+        );
+    }
+  }
+  return later.size === 0 ? markdown : withoutPassages(markdown, (date) => later.has(date));
 }

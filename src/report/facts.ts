@@ -3,7 +3,9 @@
 // "Figure 2", and `{{free 4%}}` marks a number typed by hand as deliberate.
 import { formatRank, rowOf } from "../data/aggregate.js";
 import { describeChoice, disagreementOf } from "../data/compare.js";
-import { formatNumber } from "../data/format.js";
+import { formatDate, formatNumber } from "../data/format.js";
+import { latestDate } from "../data/qualified.js";
+import type { PreciseDate } from "../data/qualified.js";
 import { citeSource, sourceLine } from "../data/provenance.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
@@ -36,6 +38,10 @@ export interface Fact {
     /** Written with `| range`, so the reader sees where it stands. */
     readonly shown: boolean;
   };
+  /** When it became known: the latest publication date of its rows and sources, where recorded. */
+  readonly published?: PreciseDate;
+  /** Where it was published after the report's date: "Updated April 28, 2021". */
+  readonly update?: string;
 }
 
 /** What references are resolved against. */
@@ -48,6 +54,8 @@ export interface FactContext {
   readonly locale: string;
   /** The report's words ("Figure 2", "Source: …"); English by default. */
   readonly messages?: Messages;
+  /** The report's date: a fact published later is marked as an update. */
+  readonly since?: PreciseDate;
 }
 
 // The row and column ("adb-2018.growth") are told apart against the data: a key may hold dots ("4.5").
@@ -74,10 +82,24 @@ export function resolveInline(
   }
   const fact = resolveFact(text, context, direction);
   if ("error" in fact) return fact;
+  if (fact.update !== undefined) {
+    const [id, published, title] = [fact.id, String(fact.published), `${fact.update}. ${fact.source}`];
+    // prettier-ignore
+    const markup = html`<span class="pb-fact pb-fact-update" data-fact="${id}" data-published="${published}" title="${title}">${fact.text}</span>`;
+    return { fact, html: markup };
+  }
   return {
     fact,
     html: html`<span class="pb-fact" data-fact="${fact.id}" title="${fact.source}">${fact.text}</span>`,
   };
+}
+
+/** A fact with when it became known, marked as an update where that is after the report's date. */
+function dated(fact: Fact, published: PreciseDate | undefined, context: FactContext): Fact {
+  if (published === undefined) return fact;
+  if (context.since === undefined || published.getTime() <= context.since.getTime()) return { ...fact, published };
+  const update = (context.messages ?? CATALOGUE.en).updatedOn(formatDate(published, context.locale));
+  return { ...fact, published, update };
 }
 
 /**
@@ -122,7 +144,12 @@ export function resolveFact(text: string, context: FactContext, direction?: "up"
       rank ? formatRank(quoted.value, rank, turned) : formatNumber(quoted.value, turned),
     );
     if (typeof written !== "string") return written;
-    return { id: `derived/${key}`, text: written, source: sourceText(quoted.sources, context) };
+    const published = quoted.published ?? latestDate(quoted.sources.map((source) => source.published));
+    return dated(
+      { id: `derived/${key}`, text: written, source: sourceText(quoted.sources, context) },
+      published,
+      context,
+    );
   }
   const dataset = context.datasets.get(datasetId);
   if (!dataset) {
@@ -153,7 +180,7 @@ export function resolveFact(text: string, context: FactContext, direction?: "up"
     };
   }
   const chosen = disagreement && describeChoice(dataset, disagreement, dataset.keyOf(row), format);
-  return {
+  const fact = {
     id: `${datasetId}/${dataset.keyOf(row)}.${field}`,
     text: range ? `${written} (${chosen})` : written,
     source: sourceText(dataset.sourcesOf(row), context),
@@ -172,6 +199,7 @@ export function resolveFact(text: string, context: FactContext, direction?: "up"
         }
       : {}),
   };
+  return dated(fact, dataset.knownFrom(row), context);
 }
 
 /**
@@ -212,7 +240,8 @@ function quoteRowOf(
   if ((row as Record<string, unknown>)[field] === undefined)
     return { error: `{{derived/${name}.${field}}} is empty in the data` };
   const text = dataset.format(row, field as never, format);
-  return { id: `derived/${name}.${field}`, text, source: sourceText(dataset.sourcesOf(row), context) };
+  const fact = { id: `derived/${name}.${field}`, text, source: sourceText(dataset.sourcesOf(row), context) };
+  return dated(fact, dataset.knownFrom(row), context);
 }
 
 /**

@@ -10,6 +10,9 @@ import { loadDataset } from "../data/load.js";
 import type { ReadFile } from "../data/load.js";
 import type { Dataset, DatasetSpec } from "../data/dataset.js";
 import { importDefault } from "./modules.js";
+import type { PreciseDate } from "../data/qualified.js";
+import { datasetsAsOf, editionAsOf } from "./edition.js";
+import type { LeftOut } from "./edition.js";
 import { parseNotebook } from "./notebook.js";
 import type { Notebook } from "./notebook.js";
 import { REPORT_NAME, reportPaths } from "./report.js";
@@ -35,13 +38,25 @@ export interface LoadedReport {
   readonly spec: ReportSpec;
   readonly datasets: ReadonlyMap<string, Dataset>;
   readonly template: LoadedTemplate;
+  /** In an edition as of a date (`plotbrief build --as-of`), the rows published later, left out of its datasets. */
+  readonly leftOut: readonly LeftOut[];
+}
+
+/** Which edition to load: `asOf` leaves out every row published after that day. */
+export interface LoadOptions {
+  readonly asOf?: PreciseDate;
 }
 
 // A template's name, never a path: it names a folder under templates/.
 const TEMPLATE_NAME = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 /** Reads a report's notebook, module, datasets and template. `read` reads data files (the build's reads each once). */
-export async function loadReport(root: string, slug: string, read?: ReadFile): Promise<LoadedReport> {
+export async function loadReport(
+  root: string,
+  slug: string,
+  read?: ReadFile,
+  options: LoadOptions = {},
+): Promise<LoadedReport> {
   if (!REPORT_NAME.test(slug)) {
     throw new UserError(`report name "${slug}": expected a folder name under reports/, such as cambodia-2020`);
   }
@@ -64,7 +79,9 @@ export async function loadReport(root: string, slug: string, read?: ReadFile): P
       located(paths.notebook, undefined, `no notebook for report "${slug}"; create it, or check the report's name`),
     );
   }
-  const notebook = parseNotebook(paths.notebook, source);
+  const parsed = parseNotebook(paths.notebook, source);
+  const { asOf } = options;
+  const notebook = asOf === undefined ? parsed : { ...parsed, front: editionAsOf(parsed, asOf) };
   const [spec, template] = await Promise.all([
     importDefault<ReportSpec>(root, paths.module, "a report made with defineReport"),
     loadTemplate(root, notebook),
@@ -93,10 +110,12 @@ export async function loadReport(root: string, slug: string, read?: ReadFile): P
       problems: problems.flatMap((problem) => problemsOf(problem)),
     });
   }
-  const datasets = new Map(
+  const loaded = new Map(
     results.map((result) => (result as PromiseFulfilledResult<Dataset>).value).map((d) => [d.id, d]),
   );
-  return { root, slug, notebook, spec, datasets, template };
+  if (asOf === undefined) return { root, slug, notebook, spec, datasets: loaded, template, leftOut: [] };
+  const { datasets, leftOut } = datasetsAsOf(loaded, asOf);
+  return { root, slug, notebook, spec, datasets, template, leftOut };
 }
 
 /** plotbrief's own templates: `<package>/dist/templates/<name>/` (compiled) or `src/templates/` (source). */

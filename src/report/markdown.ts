@@ -3,12 +3,15 @@
 import MarkdownIt from "markdown-it";
 import footnote from "markdown-it-footnote";
 import { CATALOGUE } from "../i18n/messages.js";
+import { escapeHtml } from "../render/html.js";
 import type { Html } from "../render/html.js";
 
 /** What the rules need, made beforehand and keyed as written: each inline reference's markup, each figure's. */
 export interface MarkdownEnv {
   readonly inline: ReadonlyMap<string, Html>;
   readonly figures: ReadonlyMap<string, Html>;
+  /** The label of an update passage, by its date as written: "Update, April 28, 2021:". */
+  readonly updateLabel?: (date: string) => string;
 }
 
 export const FIGURE_LINE = /^\{\{\s*figure\s+([^{}\s]+)\s*\}\}\s*$/;
@@ -38,6 +41,80 @@ md.block.ruler.before(
   // A figure line also ends the paragraph above it, as a heading would.
   { alt: ["paragraph"] },
 );
+
+// An update passage: `::: update 2021-04-28` on a line, its Markdown, then `:::` on a line. It is
+// shown with its date, and left out of an edition as of an earlier day.
+const UPDATE_OPEN = /^:::\s*update\s+(\S+)\s*$/;
+md.block.ruler.before(
+  "fence",
+  "pb_update",
+  (state, startLine, endLine, silent) => {
+    const lineOf = (n: number) => state.src.slice(state.bMarks[n]! + state.tShift[n]!, state.eMarks[n]).trim();
+    const match = UPDATE_OPEN.exec(lineOf(startLine));
+    if (!match) return false;
+    if (silent) return true;
+    let end = startLine + 1;
+    while (end < endLine && lineOf(end) !== ":::") end++;
+    const closed = end < endLine;
+    const open = state.push("pb_update_open", "div", 1);
+    open.meta = { date: match[1], closed };
+    open.map = [startLine, end];
+    const [parent, lineMax] = [state.parentType, state.lineMax];
+    state.parentType = "pb_update" as typeof state.parentType;
+    state.lineMax = end;
+    state.md.block.tokenize(state, startLine + 1, end);
+    state.parentType = parent;
+    state.lineMax = lineMax;
+    state.push("pb_update_close", "div", -1).meta = { date: match[1] };
+    state.line = closed ? end + 1 : end;
+    return true;
+  },
+  { alt: ["paragraph", "reference", "blockquote", "list"] },
+);
+
+md.renderer.rules["pb_update_open"] = (tokens, idx, _options, env) => {
+  const date = String(tokens[idx]!.meta!.date);
+  const label = (env as unknown as MarkdownEnv).updateLabel?.(date) ?? `Update, ${date}:`;
+  return `<div class="pb-update" data-updated="${escapeHtml(date)}">\n<p class="pb-update-label">${escapeHtml(label)}</p>\n`;
+};
+md.renderer.rules["pb_update_close"] = () => "</div>\n";
+
+/** An update passage where it was written: its date as written, its first line (from 0), and whether it was closed. */
+export interface UpdatePassage {
+  readonly date: string;
+  readonly line: number;
+  readonly closed: boolean;
+}
+
+/** Every update passage of a parsed body, in order. */
+export function findUpdatePassages({ tokens }: ParsedMarkdown): UpdatePassage[] {
+  return tokens
+    .filter((token) => token.type === "pb_update_open")
+    .map((token) => ({
+      date: String(token.meta!.date),
+      line: token.map![0],
+      closed: Boolean(token.meta!.closed),
+    }));
+}
+
+/** The body without the update passages that `drop` names by date: an edition as of an earlier day. */
+export function withoutPassages({ tokens }: ParsedMarkdown, drop: (date: string) => boolean): ParsedMarkdown {
+  const kept: Token[] = [];
+  let depth = 0;
+  for (const token of tokens) {
+    if (depth > 0) {
+      if (token.type === "pb_update_open") depth++;
+      if (token.type === "pb_update_close") depth--;
+      continue;
+    }
+    if (token.type === "pb_update_open" && drop(String(token.meta!.date))) {
+      depth = 1;
+      continue;
+    }
+    kept.push(token);
+  }
+  return { tokens: kept };
+}
 
 const INLINE_REFERENCE = /^\{\{([^{}\n]*)\}\}/;
 

@@ -16,6 +16,16 @@ export interface FrontMatter {
   readonly dek: string;
   readonly byline: string;
   readonly date: PreciseDate;
+  /**
+   * The date of the report's latest update, on or after `date`, e.g. `updated: 2021-04-28`: data
+   * published after `date` but by then may be quoted, and is marked as an update.
+   */
+  readonly updated?: PreciseDate;
+  /**
+   * The edition a build makes: set by `plotbrief build --as-of 2020-11-30`, never in the front matter.
+   * Rows published later are left out, and an `updated` later than it is ignored.
+   */
+  readonly asOf?: PreciseDate;
   readonly template: string;
   /**
    * The page's language, a BCP 47 tag such as `fr`: the HTML's `lang`, and the `locale` unless that is
@@ -37,8 +47,9 @@ export interface FrontMatter {
    * Facts for the key numbers box at the top: `- { fact: tariff/lost-share, label: "of exports to the EU…" }`.
    * A fact chosen from sources that disagree says where it stands among them, unless `reason` says why
    * it was chosen: `reason: "it is the court's own count"`, which "Sources and methods" prints.
+   * `before: { fact, label }` says what the box showed before an update, for editions as of an earlier date.
    */
-  readonly key_numbers: readonly { readonly fact: string; readonly label: string; readonly reason?: string }[];
+  readonly key_numbers: readonly KeyNumberSpec[];
   /**
    * Why the prose quotes one value of several that sources disagree on, by fact:
    * `choices: { gdp/adb-2018: "the ADB's series is the one its forecasts are judged against" }`.
@@ -59,6 +70,15 @@ export interface FrontMatter {
   readonly url?: string;
 }
 
+/** One key number: `{ fact: gdp/outturn-2020, label: "…", before: { fact: gdp/forecast-2020, label: "…" } }`. */
+export interface KeyNumberSpec {
+  readonly fact: string;
+  readonly label: string;
+  /** Why this value was chosen from sources that disagree, printed in "Sources and methods". */
+  readonly reason?: string;
+  readonly before?: { readonly fact: string; readonly label: string };
+}
+
 export interface Notebook {
   readonly file: string;
   readonly front: FrontMatter;
@@ -74,19 +94,8 @@ const frontSchema = z.object({
   title: z.string({ error: "expected text" }).min(1, { error: "expected text, found an empty string" }),
   dek: z.string({ error: "expected text" }),
   byline: z.string({ error: "expected text" }),
-  date: z
-    .union([z.string(), z.date(), z.number()], { error: "expected a date (YYYY-MM-DD)" })
-    .transform((value, ctx) => {
-      const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-      const date = parsePreciseDate(text);
-      if (date) return date;
-      ctx.issues.push({
-        code: "custom",
-        input: value,
-        message: `expected a date (YYYY, YYYY-MM or YYYY-MM-DD), found ${found(text)}`,
-      });
-      return z.NEVER;
-    }),
+  date: dateSchema(),
+  updated: dateSchema().optional(),
   template: z.string({ error: "expected a template name" }).default("briefing"),
   lang: z
     .string({ error: "expected a language tag such as en or fr" })
@@ -102,9 +111,20 @@ const frontSchema = z.object({
     .refine(isLocale, { error: "expected a locale such as en-US or fr-FR" })
     .optional(),
   key_numbers: z
-    .array(z.object({ fact: z.string(), label: z.string(), reason: z.string().min(1).optional() }).strict(), {
-      error: "expected a list of { fact: dataset/row, label: text, reason?: text }",
-    })
+    .array(
+      z
+        .object({
+          fact: z.string(),
+          label: z.string(),
+          reason: z.string().min(1).optional(),
+          before: z.object({ fact: z.string(), label: z.string() }).strict().optional(),
+        })
+        .strict(),
+      {
+        error:
+          "expected a list of { fact: dataset/row, label: text } (and optionally reason: text, before: { fact, label })",
+      },
+    )
     .default([]),
   choices: z
     .record(z.string(), z.string().min(1), { error: 'expected { dataset/row: "why this value was chosen" }' })
@@ -121,6 +141,23 @@ const frontSchema = z.object({
     })
     .optional(),
 });
+
+/** A front matter date: "2020-11-30", "2020-11" or "2020", as YAML gives it. */
+function dateSchema() {
+  return z
+    .union([z.string(), z.date(), z.number()], { error: "expected a date (YYYY-MM-DD)" })
+    .transform((value, ctx) => {
+      const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+      const date = parsePreciseDate(text);
+      if (date) return date;
+      ctx.issues.push({
+        code: "custom",
+        input: value,
+        message: `expected a date (YYYY, YYYY-MM or YYYY-MM-DD), found ${found(text)}`,
+      });
+      return z.NEVER;
+    });
+}
 
 /** Splits a notebook into its checked front matter and its Markdown body. */
 export function parseNotebook(file: string, source: string): Notebook {
@@ -157,6 +194,16 @@ export function parseNotebook(file: string, source: string): Notebook {
       return located(file, issue.code === "unrecognized_keys" ? 1 : line, message);
     });
     throw new UserError(problems.join("\n"));
+  }
+  const { date, updated } = result.data;
+  if (updated !== undefined && updated.getTime() < date.getTime()) {
+    throw new UserError(
+      located(
+        file,
+        lineOfKeys(lines.slice(0, end))["updated"] ?? 1,
+        `front matter "updated": expected a date on or after the report's date (${date}), found ${updated}; an update comes after the first edition`,
+      ),
+    );
   }
   const bodyLine = end + 2;
   const body = lines.slice(end + 1).join("\n");

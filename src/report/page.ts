@@ -16,6 +16,8 @@ import type { Figure } from "../figures/figure.js";
 import type { BoundReport } from "./bind.js";
 import type { FrontMatter } from "./notebook.js";
 import { renderMarkdown } from "./markdown.js";
+import { formatDate } from "../data/format.js";
+import { parsePreciseDate } from "../data/qualified.js";
 import { sourcesAndMethods } from "./sources.js";
 
 /** A report's page, in memory. */
@@ -57,7 +59,11 @@ export async function assemblePage(
       }),
     );
   }
-  const body = trusted(renderMarkdown(bound.markdown, { inline: bound.inline, figures }));
+  const updateLabel = (date: string) => {
+    const parsed = parsePreciseDate(date);
+    return messages.updatePassage(parsed ? formatDate(parsed, front.locale) : date);
+  };
+  const body = trusted(renderMarkdown(bound.markdown, { inline: bound.inline, figures, updateLabel }));
   const styles = await Promise.all(template.styles.map((style) => readStyle(root, report.template.dir, style)));
   const css = trusted([await fontFaces(template.fonts, root), ...styles].join("\n"));
   const neutralised = bound.figures.reduce((sum, { figure }) => sum + figure.table.neutralised, 0);
@@ -67,6 +73,7 @@ export async function assemblePage(
     neutralised,
     bound.derived,
     bound.choices,
+    { date: front.date, ...(front.asOf ? { asOf: front.asOf } : {}), leftOut: bound.leftOut.length },
   );
   const first = bound.figures.find(({ figure }) => numbers.get(figure.id) === 1)?.figure;
   const head = trusted(

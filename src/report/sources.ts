@@ -4,7 +4,9 @@
 import { formatRank } from "../data/aggregate.js";
 import { disagreementsOf } from "../data/compare.js";
 import type { Aggregation } from "../data/aggregate.js";
-import { formatDigits, formatNumber } from "../data/format.js";
+import { formatDate, formatDigits, formatNumber } from "../data/format.js";
+import type { PreciseDate } from "../data/qualified.js";
+import { isAfter } from "./edition.js";
 import { citeSource } from "../data/provenance.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
@@ -25,6 +27,8 @@ export interface SourcesAndMethods {
     }[];
     /** "Sources disagree on people summoned: 59 (VOD, Nov. 3, 2020: ex-CNRP members…), …" */
     readonly disagreements: readonly string[];
+    /** Its rows published after the report's date, by date: "Updated April 28, 2021: 2 rows published after the first edition (…)." */
+    readonly updates: readonly string[];
   }[];
   /**
    * What the reader should know about how the data was handled: each aggregate the report derives
@@ -50,6 +54,7 @@ export function sourcesAndMethods(
   neutralised = 0,
   derived: ReadonlyMap<string, Quoted> = new Map(),
   choices: readonly Chosen[] = [],
+  edition?: Edition,
 ): SourcesAndMethods {
   const { locale, messages } = words;
   const reasons = choices.flatMap(({ place, fact, reason }) =>
@@ -73,20 +78,52 @@ export function sourcesAndMethods(
       ? []
       : [messages.neutralised(neutralised, new Intl.NumberFormat(locale).format(neutralised))]),
   ];
+  if (edition?.asOf !== undefined) {
+    const n = edition.leftOut;
+    notes.unshift(messages.asOfEdition(formatDate(edition.asOf, locale), n, countIn(locale)(n)));
+  }
   return {
     notes,
     datasets: [...datasets].map((dataset) => ({
       title: dataset.spec.title,
       file: dataset.spec.file,
-      sources: dataset.spec.sources.map((source) => ({
-        cite: citeSource(source, words),
-        title: source.title,
-        ...(source.url === undefined ? {} : { url: source.url }),
-        ...(source.notes === undefined ? {} : { notes: source.notes }),
-      })),
+      // An edition as of a date lists no source published after it: none of its rows cites one.
+      sources: dataset.spec.sources
+        .filter((source) => edition?.asOf === undefined || !isAfter(source.published, edition.asOf))
+        .map((source) => ({
+          cite: citeSource(source, words),
+          title: source.title,
+          ...(source.url === undefined ? {} : { url: source.url }),
+          ...(source.notes === undefined ? {} : { notes: source.notes }),
+        })),
       disagreements: disagreements(dataset, words),
+      updates: edition === undefined ? [] : updates(dataset, edition.date, words),
     })),
   };
+}
+
+/** Which edition the page is: its first date, and the as-of date and rows left out of a build as of a date. */
+export interface Edition {
+  readonly date: PreciseDate;
+  readonly asOf?: PreciseDate;
+  readonly leftOut: number;
+}
+
+/** A dataset's rows published after the report's date, one line per date of publication. */
+function updates(dataset: Dataset, since: PreciseDate, { locale, messages }: Words): string[] {
+  const byDate = new Map<string, { date: PreciseDate; keys: string[] }>();
+  for (const row of dataset.rows) {
+    const published = dataset.knownFrom(row);
+    if (published === undefined || published.getTime() <= since.getTime()) continue;
+    const entry = byDate.get(String(published)) ?? { date: published, keys: [] };
+    entry.keys.push(dataset.keyOf(row));
+    byDate.set(String(published), entry);
+  }
+  return [...byDate.values()]
+    .sort((a, b) => a.date.getTime() - b.date.getTime())
+    .map(({ date, keys }) =>
+      messages.updatedRows(formatDate(date, locale), keys.length, countIn(locale)(keys.length), messages.list(keys)),
+    );
 }
 
 const ENGLISH: Words = { locale: "en-US", messages: CATALOGUE.en };

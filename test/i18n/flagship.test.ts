@@ -43,6 +43,20 @@ const SAMPLES: Record<keyof Functions, unknown[][]> = {
     ["key", A, B, C],
     ["text", A, B, C],
   ],
+  publishedOn: [[A]],
+  updatedOn: [[A]],
+  asOf: [[A]],
+  updatePassage: [[A]],
+  updatedData: [[A, B]],
+  updatedRows: [
+    [A, 1, B, C],
+    [A, 2, B, C],
+  ],
+  asOfEdition: [
+    [A, 0, B],
+    [A, 1, B],
+    [A, 2, B],
+  ],
   neutralised: [
     [1, A],
     [2, A],
@@ -179,7 +193,7 @@ describe("the flagship built with lang: fr", () => {
   it("writes the PDF's running header and footer in French, its date too", () => {
     expect(visibleText(rendered.print.headerTemplate!)).toContain("Note d’analyse");
     const footer = visibleText(rendered.print.footerTemplate!);
-    expect(footer).toContain("The plotbrief worked example · 30 novembre 2020");
+    expect(footer).toContain("The plotbrief worked example · Publié le 30 novembre 2020 · Mis à jour le 28 avril 2021");
     expect(rendered.print.footerTemplate).toContain(
       'Page <span class="pageNumber"></span> sur <span class="totalPages"></span>',
     );
@@ -202,7 +216,9 @@ describe("the flagship's memo built with locale: de-DE", () => {
       expect(text).toContain(words);
     }
     expect(text).not.toMatch(/\bMemo\b|Key numbers|Figure 1|Sources:/);
-    expect(visibleText(print.footerTemplate!)).toContain("The plotbrief worked example · 30. November 2020");
+    expect(visibleText(print.footerTemplate!)).toContain(
+      "The plotbrief worked example · Veröffentlicht am 30. November 2020 · Aktualisiert am 28. April 2021",
+    );
     expect(print.footerTemplate).toContain(
       'Seite <span class="pageNumber"></span> von <span class="totalPages"></span>',
     );

@@ -103,7 +103,7 @@ describe("a report in a language plotbrief lacks", () => {
     const rendered = await renderReport(root, await loadReport(root, "cambodia-2020"));
     const warning = rendered.warnings.find((line) => line.includes('lang "it"'));
     expect(warning).toMatch(
-      /^reports\/cambodia-2020\/index\.md:8: lang "it": plotbrief writes en, fr, de and es, so \d+ of its words for the reader stay English \(briefing, memo, download, /,
+      /^reports\/cambodia-2020\/index\.md:9: lang "it": plotbrief writes en, fr, de and es, so \d+ of its words for the reader stay English \(briefing, memo, download, /,
     );
     expect(warning).toContain("defineReport({ messages: { it: { … } } })");
     expect(rendered.html).toContain("<summary>Dati del grafico</summary>");

@@ -1,3 +1,4 @@
+import { parsePreciseDate } from "../../src/data/qualified.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { max, mean, rank } from "../../src/data/aggregate.js";
 import { change } from "../../src/data/derive.js";
@@ -19,6 +20,7 @@ describe("resolveFact(text, context)", () => {
       id: "tariff/lost-share.value",
       text: "about 20%",
       source: "Source: European Commission via VOA Khmer, Feb. 12, 2020",
+      published: parsePreciseDate("2020-02-12"),
     });
     expect(resolveFact("gdp/adb-ado2020u-2020", context)).toMatchObject({ text: "\u22124.0% (forecast)" });
     expect(resolveFact("summons/article", context)).toMatchObject({ text: "more than 50" });
@@ -115,6 +117,7 @@ describe("resolveFact(derived/name, context) for aggregates", () => {
       id: "derived/most.reported_by",
       text: "Al Jazeera",
       source: "Source: Al Jazeera, Nov. 26, 2020",
+      published: parsePreciseDate("2020-11-26"),
     });
     expect(resolveFact("derived/most.date", withDerived())).toMatchObject({ text: "Nov. 26, 2020" });
   });

@@ -38,7 +38,7 @@ describe("parseNotebook(file, source)", () => {
       /^reports\/x\/index\.md:1: front matter "byline": expected text/,
     );
     expect(problem([...front.slice(0, 5), "colour: red", "---"].join("\n"))).toBe(
-      'reports/x/index.md:1: unknown front matter key "colour"; expected title, dek, byline, date, template, lang, paper, keywords, formats, locale, key_numbers, choices, strict, max_page_mb, max_figure_rows, table_rows, credit, url',
+      'reports/x/index.md:1: unknown front matter key "colour"; expected title, dek, byline, date, updated, template, lang, paper, keywords, formats, locale, key_numbers, choices, strict, max_page_mb, max_figure_rows, table_rows, credit, url',
     );
   });
 

@@ -1,6 +1,6 @@
 // The multi-page briefing: a header block, the notebook's prose and figures, and a plain footer.
 // It imports only from "plotbrief", like a template of your own: copy it into templates/<name>/ to change it.
-import { MESSAGES, defineTemplate, formatDate, html, isoDate } from "plotbrief";
+import { MESSAGES, dateline, defineTemplate, formatDate, html, isoDate } from "plotbrief";
 import type { Html, Messages, PageContext } from "plotbrief";
 
 const fontFile = (family: string, weight: number, style: "normal" | "italic" = "normal") =>
@@ -90,7 +90,7 @@ export default defineTemplate({
           ${fontCss}
         </style>
         <div style="${furniture}">
-          <span>${front.byline} · ${formatDate(front.date, front.locale)}</span
+          <span>${front.byline} · ${dateline(front, messages)}</span
           ><span
             >${messages.pageOf(html`<span class="pageNumber"></span>`, html`<span class="totalPages"></span>`)}</span
           >
@@ -109,6 +109,7 @@ export function keyNumbersBox(keyNumbers: PageContext["keyNumbers"], messages: M
             <span class="pb-key-number pb-fact" data-fact="${n.id}" title="${n.source}">${n.text}</span>
             <span class="pb-key-label">${n.label}</span>
             ${n.note === undefined ? "" : html`<span class="pb-key-note">${n.note}</span>`}
+            ${n.update === undefined ? "" : html`<span class="pb-key-update">${n.update}</span>`}
           </li>`,
       )}
     </ul>
@@ -132,7 +133,8 @@ export function sourcesSection(sources: PageContext["sources"], messages: Messag
                 </li>`,
             )}
           </ul>
-          ${dataset.disagreements.map((line) => html`<p class="pb-disagreement">${line}</p>`)}`,
+          ${dataset.disagreements.map((line) => html`<p class="pb-disagreement">${line}</p>`)}
+          ${dataset.updates.map((line) => html`<p class="pb-update-note">${line}</p>`)}`,
     )}
     <p class="pb-method">${messages.method}</p>
     ${sources.notes.map((note) => html`<p class="pb-method">${note}</p>`)}
@@ -167,7 +169,12 @@ export function pageShell(context: PageContext, kicker: string, content: Html, b
           <h1>${front.title}</h1>
           <p class="dek">${front.dek}</p>
           <p class="byline">
-            ${front.byline} · <time datetime="${isoDate(front.date)}">${formatDate(front.date, front.locale)}</time>
+            ${front.byline} ·
+            ${
+              front.updated === undefined && front.asOf === undefined
+                ? html`<time datetime="${isoDate(front.date)}">${formatDate(front.date, front.locale)}</time>`
+                : html`<span class="dateline">${dateline(front, context.messages)}</span>`
+            }
           </p>
         </header>
         ${content}
