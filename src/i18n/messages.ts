@@ -54,6 +54,13 @@ const en = {
     `${cites.length === 1 ? "Source" : "Sources"}: ${cites.join("; ")}.`,
   /** A source known second-hand: "AP via VOA Cambodia". */
   via: (publisher: string, via: string): string => `${publisher} via ${via}`,
+  /** A source without a recorded title, by what it is: "VOD English, news report". */
+  sourceKind: (publisher: string, kind: string): string => `${publisher}, ${kind}`,
+  /** A quoted citation's source: the original's, then who cited it. */
+  citedBy: (original: string, citing: string): string => `${original}, as cited by ${citing}`,
+  /** A citation in "Sources and methods": who cites which value, and how it words it. */
+  citation: (citing: string, original: string, value: string, stated: string): string =>
+    `${citing}, cites ${original}: ${value}, stated as ${stated}; a citation, not an estimate of its own.`,
   disagreement: (subject: string, stated: string): string => `Sources disagree on ${subject}: ${stated}.`,
   /** The note on data-download cells made safe from spreadsheets; `count` is at least 1. */
   neutralised: (count: number, written: string): string => {
@@ -216,6 +223,10 @@ const fr: Messages = {
   pageOf: (page, total) => ["Page ", page, " sur ", total],
   sourceLine: (cites) => `${cites.length === 1 ? "Source" : "Sources"}${NBSP}: ${cites.join(`${NNBSP}; `)}.`,
   via: (publisher, via) => `${publisher} via ${via}`,
+  citedBy: (original, citing) => `${original}, cité par ${citing}`,
+  citation: (citing, original, value, stated) =>
+    `${citing}, cite ${original}${NBSP}: ${value}, écrit ${stated}${NNBSP}; une citation, non une estimation propre.`,
+  sourceKind: (publisher, kind) => `${publisher}, ${kind}`,
   disagreement: (subject, stated) => `Les sources divergent sur ${subject}${NBSP}: ${stated}.`,
   neutralised: (count, written) =>
     count === 1
@@ -320,6 +331,10 @@ const de: Messages = {
   pageOf: (page, total) => ["Seite ", page, " von ", total],
   sourceLine: (cites) => `${cites.length === 1 ? "Quelle" : "Quellen"}: ${cites.join("; ")}.`,
   via: (publisher, via) => `${publisher} über ${via}`,
+  citedBy: (original, citing) => `${original}, zitiert von ${citing}`,
+  citation: (citing, original, value, stated) =>
+    `${citing}, zitiert ${original}: ${value}, angegeben als ${stated}; ein Zitat, keine eigene Schätzung.`,
+  sourceKind: (publisher, kind) => `${publisher}, ${kind}`,
   disagreement: (subject, stated) => `Die Quellen weichen voneinander ab (${subject}): ${stated}.`,
   neutralised: (count, written) =>
     count === 1
@@ -407,6 +422,10 @@ const es: Messages = {
   pageOf: (page, total) => ["Página ", page, " de ", total],
   sourceLine: (cites) => `${cites.length === 1 ? "Fuente" : "Fuentes"}: ${cites.join("; ")}.`,
   via: (publisher, via) => `${publisher} vía ${via}`,
+  citedBy: (original, citing) => `${original}, citado por ${citing}`,
+  citation: (citing, original, value, stated) =>
+    `${citing}, cita ${original}: ${value}, expresado como ${stated}; una cita, no una estimación propia.`,
+  sourceKind: (publisher, kind) => `${publisher}, ${kind}`,
   disagreement: (subject, stated) => `Las fuentes discrepan sobre ${subject}: ${stated}.`,
   neutralised: (count, written) =>
     count === 1

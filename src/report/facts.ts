@@ -13,6 +13,7 @@ import type { CiteOptions, Source } from "../data/provenance.js";
 import { CATALOGUE } from "../i18n/messages.js";
 import type { Messages } from "../i18n/messages.js";
 import { html } from "../render/html.js";
+import { citeRow, describeRow } from "./sources.js";
 import type { Html } from "../render/html.js";
 
 /** A quoted value, ready for the page: its text and where it comes from. */
@@ -20,8 +21,13 @@ export interface Fact {
   /** "gdp/article-2020.growth" */
   readonly id: string;
   readonly text: string;
-  /** "Source: Asia Times, Nov. 2020", shown on hover and kept in the HTML for checking. */
+  /**
+   * "Source: VOD English, news report, Nov. 3, 2020", shown on hover and kept in the HTML for checking; a
+   * citation's names the original first: "Source: Khmer Post Asia, …, as cited by Asia Times, …".
+   */
   readonly source: string;
+  /** For a citation, the value it restates: "gdp/adb-ado2020u-2020.growth". */
+  readonly cites?: string;
 }
 
 /** What references are resolved against. */
@@ -62,7 +68,12 @@ export function resolveInline(
   if ("error" in fact) return fact;
   return {
     fact,
-    html: html`<span class="pb-fact" data-fact="${fact.id}" title="${fact.source}">${fact.text}</span>`,
+    html:
+      fact.cites === undefined
+        ? html`<span class="pb-fact" data-fact="${fact.id}" title="${fact.source}">${fact.text}</span>`
+        : html`<span class="pb-fact" data-fact="${fact.id}" data-cites="${fact.cites}" title="${fact.source}"
+            >${fact.text}</span
+          >`,
   };
 }
 
@@ -127,11 +138,22 @@ export function resolveFact(text: string, context: FactContext, direction?: "up"
   if ("error" in turned) return turned;
   const written = styled(text, () => dataset.format(row, field, turned));
   if (typeof written !== "string") return written;
+  const original = dataset.original(row);
   return {
     id: `${datasetId}/${dataset.keyOf(row)}.${field}`,
     text: written,
-    source: sourceText(dataset.sourcesOf(row), context),
+    source: rowSource(dataset, row, context),
+    ...(original === undefined ? {} : { cites: `${datasetId}/${dataset.keyOf(original)}.${field}` }),
   };
+}
+
+/** A row's source text; a citation's names the value's original source, then who cited it. */
+function rowSource(dataset: Dataset, row: object, context: FactContext): string {
+  const original = dataset.original(row as never);
+  if (original === undefined) return sourceText(dataset.sourcesOf(row as never), context);
+  const words = { locale: context.locale, messages: context.messages ?? CATALOGUE.en };
+  const line = words.messages.citedBy(describeRow(dataset, original, words), citeRow(dataset, row, words));
+  return words.messages.sourceLine([line]).replace(/\.$/, "");
 }
 
 /**
@@ -172,7 +194,7 @@ function quoteRowOf(
   if ((row as Record<string, unknown>)[field] === undefined)
     return { error: `{{derived/${name}.${field}}} is empty in the data` };
   const text = dataset.format(row, field as never, format);
-  return { id: `derived/${name}.${field}`, text, source: sourceText(dataset.sourcesOf(row), context) };
+  return { id: `derived/${name}.${field}`, text, source: rowSource(dataset, row, context) };
 }
 
 /**

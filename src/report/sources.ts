@@ -5,6 +5,7 @@ import { formatRank } from "../data/aggregate.js";
 import type { Aggregation } from "../data/aggregate.js";
 import { formatDigits, formatNumber } from "../data/format.js";
 import { citeSource } from "../data/provenance.js";
+import { columnsOf } from "../data/schema.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
 import { CATALOGUE } from "../i18n/messages.js";
@@ -17,10 +18,15 @@ export interface SourcesAndMethods {
     readonly file: string;
     readonly sources: readonly {
       readonly cite: string;
-      readonly title: string;
+      /** Its headline, where recorded; a source without one is cited by publisher, kind and date. */
+      readonly title?: string;
+      /** What a titled source is ("report"): an untitled one says it in its cite. */
+      readonly kind?: string;
       readonly url?: string;
       readonly notes?: string;
     }[];
+    /** "Asia Times, news analysis, Nov. 2020, cites ADB (…), −4.0% (forecast), as about −4% (forecast): a citation…" */
+    readonly citations: readonly string[];
     /** "Sources disagree on people summoned: 59 (VOD, Nov. 3, 2020: ex-CNRP members…), …" */
     readonly disagreements: readonly string[];
   }[];
@@ -62,10 +68,11 @@ export function sourcesAndMethods(
       file: dataset.spec.file,
       sources: dataset.spec.sources.map((source) => ({
         cite: citeSource(source, words),
-        title: source.title,
+        ...(source.title ? { title: source.title, ...(source.kind ? { kind: source.kind } : {}) } : {}),
         ...(source.url === undefined ? {} : { url: source.url }),
         ...(source.notes === undefined ? {} : { notes: source.notes }),
       })),
+      citations: citations(dataset, words),
       disagreements: disagreements(dataset, words),
     })),
   };
@@ -120,6 +127,45 @@ function listKeys({ keys, run }: Aggregation, { locale, messages }: Words): stri
   if (run && keys.length >= 3) return `${keys[0]}–${keys.at(-1)}`;
   if (keys.length <= 6) return messages.list(keys);
   return messages.andMore(keys.slice(0, 5).join(", "), countIn(locale)(keys.length - 5));
+}
+
+/** Each citation of the dataset: who cites which row's value, and how it words it. */
+function citations(dataset: Dataset, words: Words): string[] {
+  const { locale, messages } = words;
+  const value = dataset.numberColumns[0];
+  if (value === undefined) return [];
+  return dataset.citations.map((citation) => {
+    const original = dataset.original(citation)!;
+    const q = (row: object) => formatNumber(dataset.quantity(row as never, value), { locale, messages });
+    return messages.citation(
+      citeRow(dataset, citation, words),
+      describeRow(dataset, original, words),
+      q(original),
+      q(citation),
+    );
+  });
+}
+
+/** A row's sources as one cite: "Khmer Post Asia, news report, Sept. 23, 2020". */
+export function citeRow(dataset: Dataset, row: object, words: Words): string {
+  return dataset
+    .sourcesOf(row as never)
+    .map((source) => citeSource(source, words))
+    .join("; ");
+}
+
+/**
+ * The row a citation cites, as a reader knows it: what the dataset's `compare.describe` says of it and its
+ * first date, then its source: "ADB, Sept. 15, 2020 (Khmer Post Asia, news report, Sept. 23, 2020)".
+ */
+export function describeRow(dataset: Dataset, row: object, words: Words): string {
+  const dated = columnsOf(dataset.spec.columns, "date")[0];
+  const what = [
+    dataset.spec.compare?.describe?.(row as never),
+    dated === undefined ? "" : dataset.format(row as never, dated as never, words),
+  ].filter(Boolean);
+  const cite = citeRow(dataset, row, words);
+  return what.length > 0 ? `${what.join(", ")} (${cite})` : cite;
 }
 
 function disagreements(dataset: Dataset, { locale, messages }: Words): string[] {
