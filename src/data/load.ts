@@ -150,14 +150,14 @@ function parse<C extends Columns>(spec: DatasetSpec<C>, bytes: Uint8Array): Data
       const cited = cites(row);
       if (cited === undefined) continue;
       const original = dataset.row(cited);
-      const message = citationProblem(
+      const problem = citationProblem(
         keyText(row[spec.key]),
         values(row),
         cited,
         original && { key: cited, cites: cites(original), values: values(original) },
         () => rows.map((r) => keyText(r[spec.key])),
       );
-      if (message !== undefined) problemAt(recordOf.get(row)!, citesColumn, "cites", message);
+      if (problem !== undefined) problemAt(recordOf.get(row)!, citesColumn, problem.kind, problem.message);
     }
     if (problems.length > 0) throw problemsError(problems);
   }
