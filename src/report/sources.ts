@@ -160,11 +160,12 @@ export function citeRow(dataset: Dataset, row: object, words: Words): string {
  */
 export function describeRow(dataset: Dataset, row: object, words: Words): string {
   const dated = columnsOf(dataset.spec.columns, "date")[0];
+  const cite = citeRow(dataset, row, words);
+  // What the cite says already is not said twice: "Electoral Commission, June 10, 2024".
   const what = [
     dataset.spec.compare?.describe?.(row as never),
     dated === undefined ? "" : dataset.format(row as never, dated as never, words),
-  ].filter(Boolean);
-  const cite = citeRow(dataset, row, words);
+  ].filter((part): part is string => Boolean(part) && !cite.includes(part!));
   return what.length > 0 ? `${what.join(", ")} (${cite})` : cite;
 }
 
