@@ -5,6 +5,7 @@ import { formatRank } from "../data/aggregate.js";
 import type { Aggregation } from "../data/aggregate.js";
 import { formatDigits, formatNumber } from "../data/format.js";
 import { citeSource } from "../data/provenance.js";
+import type { Source } from "../data/provenance.js";
 import { columnsOf } from "../data/schema.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
@@ -66,7 +67,7 @@ export function sourcesAndMethods(
     datasets: [...datasets].map((dataset) => ({
       title: dataset.spec.title,
       file: dataset.spec.file,
-      sources: dataset.spec.sources.map((source) => ({
+      sources: ownSources(dataset).map((source) => ({
         cite: citeSource(source, words),
         ...(source.title ? { title: source.title, ...(source.kind ? { kind: source.kind } : {}) } : {}),
         ...(source.url === undefined ? {} : { url: source.url }),
@@ -127,6 +128,17 @@ function listKeys({ keys, run }: Aggregation, { locale, messages }: Words): stri
   if (run && keys.length >= 3) return `${keys[0]}–${keys.at(-1)}`;
   if (keys.length <= 6) return messages.list(keys);
   return messages.andMore(keys.slice(0, 5).join(", "), countIn(locale)(keys.length - 5));
+}
+
+/**
+ * The dataset's sources, less those only its citations cite: a report quoting another's value is listed
+ * as a citation of it, not as a source of its own.
+ */
+function ownSources(dataset: Dataset): readonly Source[] {
+  const cited = new Set(dataset.citations.flatMap((row) => dataset.sourcesOf(row as never)));
+  if (cited.size === 0) return dataset.spec.sources;
+  const own = new Set(dataset.rows.flatMap((row) => dataset.sourcesOf(row as never)));
+  return dataset.spec.sources.filter((source) => own.has(source) || !cited.has(source));
 }
 
 /** Each citation of the dataset: who cites which row's value, and how it words it. */
