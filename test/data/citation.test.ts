@@ -9,6 +9,7 @@ import { cites, kind, number, qualifier, source, text } from "../../src/data/sch
 import type { QualifiedNumber } from "../../src/data/qualified.js";
 import { CATALOGUE } from "../../src/i18n/messages.js";
 import { sourcesAndMethods } from "../../src/report/sources.js";
+import { makeTable, tableOf } from "../../src/figures/table.js";
 
 const root = fileURLToPath(new URL("fixtures", import.meta.url));
 const sources = defineSources({
@@ -74,6 +75,15 @@ describe("cites()", () => {
     ]);
     // Asia Times states no value of its own here: it is listed as citing, not as a source.
     expect(described!.sources).toEqual([{ cite: "ADB, Sept. 15, 2020", title: "Outlook", kind: "report" }]);
+  });
+
+  it("a table shows the rows; its download keeps their citations after them, with the cites column", async () => {
+    const gdp = await loadDataset(spec("citations.csv"), root);
+    const table = makeTable(tableOf(gdp, ["id", "value"], { rows: [gdp.row("adb-sept")!] }));
+    expect(table.rows).toEqual([["adb-sept", "\u22124.0% (forecast)"]]);
+    expect(table.csv).toBe(
+      "id,value,qualifier,kind,source,cites\nadb-sept,-4.0,exact,forecast,adb,\narticle,-4,about,forecast,article,adb-sept\n",
+    );
   });
 
   it("says which citations cite no row, themselves, a citation, or a value they disagree with", async () => {
