@@ -13,7 +13,7 @@ export const sources = defineSources({
   },
   "ec-2019-02": {
     publisher: "European Commission",
-    kind: "announcement of the withdrawal procedure",
+    kind: "announcement",
     published: "2019-02",
     via: "Shoe Intelligence",
   },
@@ -31,7 +31,7 @@ export const sources = defineSources({
   },
   "cnv-adb": {
     publisher: "Asian Development Bank",
-    kind: "growth figures and forecast",
+    kind: "growth figures",
     via: "cnv.org.kh",
     notes:
       "Actual growth for 2016 to 2018 and the Asian Development Outlook 2019 forecast. Publication date not recorded.",

@@ -25,11 +25,10 @@ export default defineTemplate({
   },
 });
 
-/** The memo's sources: one line for all, each cited once, then what its citations cite. */
+/** The memo's sources: one line for all, each cited once. */
 function sourceList(sources: PageContext["sources"], messages: Messages) {
   const cited = [...new Set(sources.datasets.flatMap((dataset) => dataset.sources.map((source) => source.cite)))];
-  const citations = sources.datasets.flatMap((dataset) => dataset.citations);
   return html`<p class="pb-memo-sources">
-    <strong>${messages.sourcesLabel}</strong> ${cited.join("; ")}. ${[...citations, ...sources.notes].join(" ")}
+    <strong>${messages.sourcesLabel}</strong> ${cited.join("; ")}. ${sources.notes.join(" ")}
   </p>`;
 }
