@@ -44,6 +44,8 @@ const en = {
   sourcesAndMethods: "Sources and methods",
   /** The memo's heading of its one line of sources. */
   sourcesLabel: "Sources:",
+  /** The memo's heading of the sources its figures' source lines do not cite already. */
+  otherSourcesLabel: "Other sources:",
   method:
     'Every number in this briefing is quoted from these datasets as its source states it, with its qualifier ("about", "more than") and its kind (actual, estimate or forecast).',
   colophon: "Every number in this briefing is quoted from its dataset; each chart lists its sources and its data.",
@@ -214,6 +216,7 @@ const fr: Messages = {
   keyNumbers: "Chiffres clés",
   sourcesAndMethods: "Sources et méthodes",
   sourcesLabel: `Sources${NBSP}:`,
+  otherSourcesLabel: `Autres sources${NBSP}:`,
   method:
     "Chaque chiffre de cette note est cité d’après ces jeux de données tel que sa source l’énonce, " +
     `avec son qualificatif («${NBSP}environ${NBSP}», «${NBSP}plus de${NBSP}») et sa nature (réel, estimation ou prévision).`,
@@ -323,6 +326,7 @@ const de: Messages = {
   keyNumbers: "Kennzahlen",
   sourcesAndMethods: "Quellen und Methoden",
   sourcesLabel: "Quellen:",
+  otherSourcesLabel: "Weitere Quellen:",
   method:
     "Jede Zahl in dieser Analyse ist aus diesen Datensätzen so zitiert, wie ihre Quelle sie angibt, " +
     "mit ihrer Einschränkung („etwa“, „mehr als“) und ihrer Art (Ist-Wert, Schätzung oder Prognose).",
@@ -415,6 +419,7 @@ const es: Messages = {
   keyNumbers: "Cifras clave",
   sourcesAndMethods: "Fuentes y métodos",
   sourcesLabel: "Fuentes:",
+  otherSourcesLabel: "Otras fuentes:",
   method:
     "Cada cifra de este informe se cita de estos conjuntos de datos tal como la da su fuente, " +
     "con su matiz («alrededor de», «más de») y su tipo (real, estimación o previsión).",
