@@ -10,7 +10,20 @@ export { defineSources, citeSource, sourceLine } from "./data/provenance.js";
 export type { Source, SourceSpec } from "./data/provenance.js";
 export { defineDataset } from "./data/dataset.js";
 export type { Dataset, DatasetSpec, AnyDatasetSpec, RowsOf } from "./data/dataset.js";
-export { count, date, datetime, kind, number, oneOf, qualifier, share, source, text, year } from "./data/schema.js";
+export {
+  cites,
+  count,
+  date,
+  datetime,
+  kind,
+  number,
+  oneOf,
+  qualifier,
+  share,
+  source,
+  text,
+  year,
+} from "./data/schema.js";
 export type { Column, ColumnType, Columns, NumberOptions, RowOf } from "./data/schema.js";
 export {
   KINDS,

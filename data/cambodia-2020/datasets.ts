@@ -1,5 +1,18 @@
 // The datasets of the Cambodia 2020 briefing: each file in this folder, its columns and its sources.
-import { count, date, defineDataset, kind, number, oneOf, qualifier, source, text, UNITS, year } from "plotbrief";
+import {
+  cites,
+  count,
+  date,
+  defineDataset,
+  kind,
+  number,
+  oneOf,
+  qualifier,
+  source,
+  text,
+  UNITS,
+  year,
+} from "plotbrief";
 import { sources } from "./sources.js";
 
 /** Single facts, each with its own unit: the EU tariff decision. */
@@ -44,6 +57,8 @@ export const gdp = defineDataset({
     kind: kind(),
     source: source(),
     notes: text({ optional: true }),
+    // The article's "about 4%" restates the ADB's September forecast: a citation, not a forecast of its own.
+    cites: cites(),
   },
   sources: [
     sources["cnv-adb"],

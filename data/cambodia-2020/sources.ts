@@ -1,105 +1,111 @@
-// Every source of the Cambodia 2020 briefing, as listed in this folder's README. Titles in square
-// brackets describe a report whose headline we have not recorded; URLs are given where we have them.
+// Every source of the Cambodia 2020 briefing, as listed in this folder's README and recorded in the
+// project's source notes. A title is given only where the source notes name the publication; every other
+// source says what it is (kind) and is cited by publisher, kind and date. No address is recorded.
 import { defineSources } from "plotbrief";
 
 export const sources = defineSources({
   "ec-2020-02-12": {
     publisher: "European Commission",
-    title: "Cambodia to lose duty-free access to the EU market over human rights concerns (press release IP/20/229)",
-    url: "https://ec.europa.eu/commission/presscorner/detail/en/ip_20_229",
+    kind: "press release",
     published: "2020-02-12",
     via: "VOA Khmer",
     notes: "Also reported by the Phnom Penh Post and Cambodia Daily on the same day.",
   },
   "ec-2019-02": {
     publisher: "European Commission",
-    title: "[Launch of the procedure to withdraw EBA preferences from Cambodia]",
+    kind: "announcement",
     published: "2019-02",
     via: "Shoe Intelligence",
   },
   "cambodia-daily-2020-02-12": {
     publisher: "Cambodia Daily",
-    title: "[Report on the partial withdrawal of EBA preferences]",
+    kind: "news report",
     published: "2020-02-12",
     notes: "The standard EU tariff of 12% replaces zero duty on the clothing affected.",
   },
   "voa-khmer-2020-02-12": {
     publisher: "VOA Khmer",
-    title: "[Report on the partial withdrawal of EBA preferences]",
+    kind: "news report",
     published: "2020-02-12",
     notes: "2018 figures for the EU's share of Cambodia's exports and their value.",
   },
   "cnv-adb": {
     publisher: "Asian Development Bank",
-    title: "[Growth figures and the Asian Development Outlook 2019 forecast]",
+    kind: "growth figures",
     via: "cnv.org.kh",
-    notes: "Publication date not recorded.",
+    notes:
+      "Actual growth for 2016 to 2018 and the Asian Development Outlook 2019 forecast. Publication date not recorded.",
   },
   "ppp-wb-2018": {
     publisher: "World Bank",
-    title: "[Cambodia's 2018 growth]",
+    kind: "growth figure",
     via: "Phnom Penh Post",
     notes: "Publication date not recorded.",
   },
   "cnv-pm-2018-01": {
     publisher: "Prime Minister Hun Sen",
-    title: "[Statement on 2017 growth]",
+    kind: "statement",
     published: "2018-01",
     via: "cnv.org.kh",
   },
   "ppp-2020-04-03": {
     publisher: "Phnom Penh Post",
-    title: "[ADB's Asian Development Outlook 2020 forecast for Cambodia]",
+    kind: "news report",
     published: "2020-04-03",
+    notes: "On the ADB's Asian Development Outlook 2020.",
   },
   "khmer-post-asia-2020-09-23": {
     publisher: "Khmer Post Asia",
-    title: "[ADB's Asian Development Outlook 2020 Update for Cambodia]",
+    kind: "news report",
     published: "2020-09-23",
-    notes: "The June supplement and September update figures are also reported by Cambodia Daily.",
+    notes:
+      "On the ADB's Asian Development Outlook 2020 Supplement and Update; both figures are also reported by Cambodia Daily.",
   },
   "cambodia-daily-adb-2020": {
     publisher: "Cambodia Daily",
-    title: "[The ADB country director on the government's 2020 forecast]",
+    kind: "news report",
     published: "2020",
+    notes: "Quotes the ADB country director on the government's forecast.",
   },
   "adb-2021-04-28": {
     publisher: "Asian Development Bank",
     title: "Asian Development Outlook 2021",
+    kind: "report",
     published: "2021-04-28",
     via: "newsghana.com.gh and Xinhua-based reports",
   },
   "asia-times-2020-11": {
     publisher: "Asia Times",
-    title: "[News analysis of US and EU pressure on Cambodia]",
+    kind: "news analysis",
     published: "2020-11",
+    notes: "On US and EU pressure on Cambodia: the article this briefing starts from.",
   },
   "vod-2020-11-03": {
     publisher: "VOD English",
-    title: "[Two lists of summonses for ex-CNRP members]",
+    kind: "news report",
     published: "2020-11-03",
   },
   "ap-2020-11-13": {
     publisher: "AP",
-    title: "[Cambodia summons opposition members for treason trial]",
+    kind: "news report",
     published: "2020-11-13",
     via: "VOA Cambodia",
     notes: "Also printed by the Taipei Times on Nov. 15, 2020. Quotes Am Sam Ath of Licadho.",
   },
   "aljazeera-2020-11-26": {
     publisher: "Al Jazeera",
-    title: "[Mass treason trial opens in Phnom Penh]",
+    kind: "news report",
     published: "2020-11-26",
     notes: "Quotes Mu Sochua of the CNRP.",
   },
   "reuters-2021-01-14": {
     publisher: "Reuters",
-    title: "[Treason hearing of Jan. 14, 2021]",
+    kind: "news report",
     published: "2021-01-14",
   },
   "widely-reported": {
     publisher: "Contemporary news reports",
-    title: "[Widely reported at the time]",
-    notes: "No single source is recorded for these events.",
+    kind: "no single source recorded",
+    notes: "Events reported widely at the time, for which the source notes name no one report.",
   },
 });

@@ -53,10 +53,11 @@ export function reportFiles(name: string): Record<string, string> {
     [`data/${name}/sources.ts`]: `import { defineSources } from "plotbrief";
 
 // Every source of this report's data. Rows of counts.csv name one of these in their "source" column.
+// Give a source's title only where you know its headline; kind says what it is ("news report", "statement").
 export const sources = defineSources({
   "example-2020": {
     publisher: "Example Agency",
-    title: "Replace with the title of your source",
+    kind: "report",
     url: "https://example.org/report",
     published: "2020-11",
     notes: "Say what the source counted, and how.",

@@ -19,7 +19,8 @@ import { latestDate } from "./qualified.js";
  *   sources: [sources.vod, sources.ap] })
  * ```
  * Columns named `qualifier`, `kind` and `unit` qualify the row's numbers; a column of type `source()` names
- * each row's source, for datasets that combine several.
+ * each row's source, for datasets that combine several; one of type `cites()` marks a row that restates
+ * another row's value (a citation), which figures and aggregates leave out.
  */
 export interface DatasetSpec<C extends Columns> {
   /** Short id used in fact references: `{{summons/vod}}`. */
@@ -66,18 +67,49 @@ export class Dataset<Row extends object = Record<string, unknown>> {
   readonly #byKey: Map<string, Row>;
   // The column that names each row's source, if the dataset combines several.
   readonly #sourceColumn: string | undefined;
+  // The column that names the row a citation restates, if the dataset has citations.
+  readonly #citesColumn: string | undefined;
   /** The number columns, in their declared order: a fact reference without a column quotes the first. */
   readonly numberColumns: readonly string[];
+  /**
+   * The rows that state values of their own, in the file's order: what figures, tables, aggregates and
+   * comparisons see. Citations (rows with a `cites()` value) are left out: see `citations`.
+   */
+  readonly rows: readonly Row[];
+  /** The rows that restate another row's value (a report quoting a forecast), in the file's order. */
+  readonly citations: readonly Row[];
 
+  /** `rows`: every row of the file, citations included; the dataset sorts them. */
   constructor(
     readonly spec: DatasetSpec<Columns>,
-    readonly rows: readonly Row[],
+    rows: readonly Row[],
     digits: Map<Row, Record<string, number>>,
   ) {
     this.#digits = digits;
     this.#sourceColumn = columnsOf(spec.columns, "source")[0];
+    this.#citesColumn = columnsOf(spec.columns, "cites")[0];
     this.numberColumns = columnsOf(spec.columns, "number");
     this.#byKey = new Map(rows.map((row) => [this.keyOf(row), row]));
+    this.rows = rows.filter((row) => this.cites(row) === undefined);
+    this.citations = rows.filter((row) => this.cites(row) !== undefined);
+  }
+
+  /** The key of the row a citation restates, or undefined for a row that states its own value. */
+  cites(row: Row): string | undefined {
+    if (this.#citesColumn === undefined) return undefined;
+    return (row as Record<string, unknown>)[this.#citesColumn] as string | undefined;
+  }
+
+  /** The row a citation restates: `gdp.original(gdp.row("article-2020")!)` is the ADB's forecast; undefined for other rows. */
+  original(row: Row): Row | undefined {
+    const key = this.cites(row);
+    return key === undefined ? undefined : this.#byKey.get(key);
+  }
+
+  /** The citations of a row, in the file's order: `gdp.citationsOf(gdp.row("adb-ado2020u-2020")!)`. */
+  citationsOf(row: Row): readonly Row[] {
+    const key = this.keyOf(row);
+    return this.citations.filter((citation) => this.cites(citation) === key);
   }
 
   get id(): string {
@@ -95,7 +127,7 @@ export class Dataset<Row extends object = Record<string, unknown>> {
   }
 
   /**
-   * The row whose key column has this value: `weather.row("2012-01-02")`. Text is read as the key column
+   * The row whose key column has this value, a citation's too: `weather.row("2012-01-02")`. Text is read as the key column
    * reads a cell, so "4.50" finds the row of 4.5, and a timestamp with any offset finds its moment.
    */
   row(key: string | number | Date): Row | undefined {

@@ -9,6 +9,8 @@ import { keyText } from "./keys.js";
 import { MAX_ROWS, readRecords } from "./read.js";
 import type { DatasetSpec } from "./dataset.js";
 import { columnsOf } from "./schema.js";
+import { citationProblem } from "./citation.js";
+import type { QualifiedNumber } from "./qualified.js";
 import { unitName } from "./units.js";
 import type { Columns, RowOf } from "./schema.js";
 
@@ -82,20 +84,23 @@ function parse<C extends Columns>(spec: DatasetSpec<C>, bytes: Uint8Array): Data
   // Keys compare as text, as references quote them: two rows of one date are two rows of one key.
   const keys = new Map<string, number | string>();
   const problems: Problem[] = [];
+  const recordOf = new Map<RowOf<C>, (typeof records)[number]>();
+  const problemAt = (record: (typeof records)[number], column: string, kind: string, message: string) => {
+    const where = record.line ?? `row ${record.index + 1}`;
+    const text = `column "${column}": ${message}`;
+    problems.push({
+      message: typeof where === "number" ? located(file, where, text) : `${file}: ${where}: ${text}`,
+      file,
+      ...(record.line === undefined ? {} : { line: record.line }),
+      row: record.index + 1,
+      column,
+      kind,
+    });
+  };
 
   for (const record of records) {
     const where = record.line ?? `row ${record.index + 1}`;
-    const problem = (column: string, kind: string, message: string) => {
-      const text = `column "${column}": ${message}`;
-      problems.push({
-        message: typeof where === "number" ? located(file, where, text) : `${file}: ${where}: ${text}`,
-        file,
-        ...(record.line === undefined ? {} : { line: record.line }),
-        row: record.index + 1,
-        column,
-        kind,
-      });
-    };
+    const problem = (column: string, kind: string, message: string) => problemAt(record, column, kind, message);
     const result = schema.safeParse(record.fields);
     if (!result.success) {
       for (const issue of result.error.issues) {
@@ -128,10 +133,35 @@ function parse<C extends Columns>(spec: DatasetSpec<C>, bytes: Uint8Array): Data
     }
     keys.set(key, where);
     digits.set(row, Object.fromEntries(numberColumns.map((name) => [name, digitsOf(record.fields[name])])));
+    recordOf.set(row, record);
     rows.push(row);
   }
   if (problems.length > 0) throw problemsError(problems);
-  return new Dataset(spec as unknown as DatasetSpec<Columns>, rows, digits);
+  const dataset = new Dataset(spec as unknown as DatasetSpec<Columns>, rows, digits);
+  const citesColumn = columnsOf(spec.columns, "cites")[0];
+  if (citesColumn !== undefined) {
+    const cites = (row: RowOf<C>) => row[citesColumn] as string | undefined;
+    const values = (row: RowOf<C>) => {
+      const numbers = new Map<string, QualifiedNumber>();
+      for (const name of numberColumns) if (row[name] !== undefined) numbers.set(name, dataset.quantity(row, name));
+      return numbers;
+    };
+    for (const row of rows) {
+      const cited = cites(row);
+      if (cited === undefined) continue;
+      const original = dataset.row(cited);
+      const problem = citationProblem(
+        keyText(row[spec.key]),
+        values(row),
+        cited,
+        original && { key: cited, cites: cites(original), values: values(original) },
+        () => rows.map((r) => keyText(r[spec.key])),
+      );
+      if (problem !== undefined) problemAt(recordOf.get(row)!, citesColumn, problem.kind, problem.message);
+    }
+    if (problems.length > 0) throw problemsError(problems);
+  }
+  return dataset;
 }
 
 /**

@@ -7,7 +7,8 @@ import type { Kind, PreciseDate, Qualifier } from "./qualified.js";
 import { unitName } from "./units.js";
 import type { Unit, UnitSpec } from "./units.js";
 
-export type ColumnType = "text" | "number" | "year" | "date" | "datetime" | "qualifier" | "kind" | "source" | "enum";
+export type ColumnType =
+  "text" | "number" | "year" | "date" | "datetime" | "qualifier" | "kind" | "source" | "cites" | "enum";
 
 /** One column of a dataset; build them with the helpers below, e.g. `count()` or `share()`. */
 export interface Column<T> {
@@ -232,4 +233,14 @@ export function kind(): Column<Kind> {
 /** The id of the source that reported the row, one of the dataset's sources. */
 export function source(): Column<string> {
   return { ...text(), type: "source" };
+}
+
+/**
+ * The key of the row that this row restates, in the same dataset: a news report quoting a forecast cites
+ * the forecast's row (`article-2020` cites `adb-ado2020u-2020`). A row that cites another is a citation,
+ * not an estimate of its own: `dataset.rows` leaves it out, and it is kept in `dataset.citations`. Empty
+ * for a row that states its own value.
+ */
+export function cites(): Column<string | undefined> {
+  return { ...text({ optional: true }), type: "cites" };
 }

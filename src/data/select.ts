@@ -27,6 +27,12 @@ export function select<Row extends object>(dataset: Dataset<Row>, selection: Row
     for (const key of selection as readonly string[]) {
       const row = dataset.row(key);
       if (!row) throw new Error(`dataset ${dataset.id} has no row with ${dataset.spec.key} "${key}"`);
+      const cited = dataset.cites(row);
+      if (cited !== undefined) {
+        throw new Error(
+          `row "${key}" of dataset ${dataset.id} is a citation of "${cited}", not a value of its own; take "${cited}" instead`,
+        );
+      }
       picked.add(row);
     }
     rows = dataset.rows.filter((row) => picked.has(row));

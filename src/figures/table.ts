@@ -80,10 +80,13 @@ export function makeTable<Row extends object>(
 /**
  * The dataset's own columns, unformatted, so the download can be checked against the source file; a
  * text cell that a spreadsheet would run as a formula starts with an apostrophe (OWASP's advice), and
- * numbers, negative ones included, stay as they are.
+ * numbers, negative ones included, stay as they are. The citations of the rows shown follow them, their
+ * `cites` column naming the row each restates: the chart leaves them out, the download keeps them.
  */
-function toCsv<Row extends object>(dataset: Dataset<Row>, rows: readonly Row[]): { csv: string; neutralised: number } {
+function toCsv<Row extends object>(dataset: Dataset<Row>, shown: readonly Row[]): { csv: string; neutralised: number } {
   const names = Object.keys(dataset.spec.columns);
+  const cited = shown.flatMap((row) => dataset.citationsOf(row)).filter((row) => !shown.includes(row));
+  const rows = [...shown, ...new Set(cited)];
   let neutralised = 0;
   const safe = (cell: string) => {
     if (!FORMULA.test(cell) || NUMBER.test(cell)) return cell;

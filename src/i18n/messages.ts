@@ -44,6 +44,8 @@ const en = {
   sourcesAndMethods: "Sources and methods",
   /** The memo's heading of its one line of sources. */
   sourcesLabel: "Sources:",
+  /** The memo's heading of the sources its figures' source lines do not cite already. */
+  otherSourcesLabel: "Other sources:",
   method:
     'Every number in this briefing is quoted from these datasets as its source states it, with its qualifier ("about", "more than") and its kind (actual, estimate or forecast).',
   colophon: "Every number in this briefing is quoted from its dataset; each chart lists its sources and its data.",
@@ -54,6 +56,13 @@ const en = {
     `${cites.length === 1 ? "Source" : "Sources"}: ${cites.join("; ")}.`,
   /** A source known second-hand: "AP via VOA Cambodia". */
   via: (publisher: string, via: string): string => `${publisher} via ${via}`,
+  /** A source without a recorded title, by what it is: "VOD English, news report". */
+  sourceKind: (publisher: string, kind: string): string => `${publisher}, ${kind}`,
+  /** A quoted citation's source: the original's, then who cited it. */
+  citedBy: (original: string, citing: string): string => `${original}, as cited by ${citing}`,
+  /** A citation in "Sources and methods": who cites which value, and how it words it. */
+  citation: (citing: string, original: string, value: string, stated: string): string =>
+    `${citing}, cites ${original}: ${value}, stated as ${stated}; a citation, not an estimate of its own.`,
   disagreement: (subject: string, stated: string): string => `Sources disagree on ${subject}: ${stated}.`,
   /** Where a value quoted from sources that disagree stands: "the highest of seven counts, from about 50 to 121". */
   chosen: ({ standing, written, noun, low, high }: Choice): string => {
@@ -245,6 +254,7 @@ const fr: Messages = {
   keyNumbers: "Chiffres clés",
   sourcesAndMethods: "Sources et méthodes",
   sourcesLabel: `Sources${NBSP}:`,
+  otherSourcesLabel: `Autres sources${NBSP}:`,
   method:
     "Chaque chiffre de cette note est cité d’après ces jeux de données tel que sa source l’énonce, " +
     `avec son qualificatif («${NBSP}environ${NBSP}», «${NBSP}plus de${NBSP}») et sa nature (réel, estimation ou prévision).`,
@@ -254,6 +264,10 @@ const fr: Messages = {
   pageOf: (page, total) => ["Page ", page, " sur ", total],
   sourceLine: (cites) => `${cites.length === 1 ? "Source" : "Sources"}${NBSP}: ${cites.join(`${NNBSP}; `)}.`,
   via: (publisher, via) => `${publisher} via ${via}`,
+  citedBy: (original, citing) => `${original}, cité par ${citing}`,
+  citation: (citing, original, value, stated) =>
+    `${citing}, cite ${original}${NBSP}: ${value}, écrit ${stated}${NNBSP}; une citation, non une estimation propre.`,
+  sourceKind: (publisher, kind) => `${publisher}, ${kind}`,
   disagreement: (subject, stated) => `Les sources divergent sur ${subject}${NBSP}: ${stated}.`,
   chosen: ({ standing, written, noun, low, high }) => {
     const which = { highest: "le plus élevé", lowest: "le plus bas", one: "l’un" }[standing];
@@ -367,6 +381,7 @@ const de: Messages = {
   keyNumbers: "Kennzahlen",
   sourcesAndMethods: "Quellen und Methoden",
   sourcesLabel: "Quellen:",
+  otherSourcesLabel: "Weitere Quellen:",
   method:
     "Jede Zahl in dieser Analyse ist aus diesen Datensätzen so zitiert, wie ihre Quelle sie angibt, " +
     "mit ihrer Einschränkung („etwa“, „mehr als“) und ihrer Art (Ist-Wert, Schätzung oder Prognose).",
@@ -375,6 +390,10 @@ const de: Messages = {
   pageOf: (page, total) => ["Seite ", page, " von ", total],
   sourceLine: (cites) => `${cites.length === 1 ? "Quelle" : "Quellen"}: ${cites.join("; ")}.`,
   via: (publisher, via) => `${publisher} über ${via}`,
+  citedBy: (original, citing) => `${original}, zitiert von ${citing}`,
+  citation: (citing, original, value, stated) =>
+    `${citing}, zitiert ${original}: ${value}, angegeben als ${stated}; ein Zitat, keine eigene Schätzung.`,
+  sourceKind: (publisher, kind) => `${publisher}, ${kind}`,
   disagreement: (subject, stated) => `Die Quellen weichen voneinander ab (${subject}): ${stated}.`,
   chosen: ({ standing, written, noun, low, high }) => {
     const which = { highest: "die höchste", lowest: "die niedrigste", one: "eine" }[standing];
@@ -472,6 +491,7 @@ const es: Messages = {
   keyNumbers: "Cifras clave",
   sourcesAndMethods: "Fuentes y métodos",
   sourcesLabel: "Fuentes:",
+  otherSourcesLabel: "Otras fuentes:",
   method:
     "Cada cifra de este informe se cita de estos conjuntos de datos tal como la da su fuente, " +
     "con su matiz («alrededor de», «más de») y su tipo (real, estimación o previsión).",
@@ -479,6 +499,10 @@ const es: Messages = {
   pageOf: (page, total) => ["Página ", page, " de ", total],
   sourceLine: (cites) => `${cites.length === 1 ? "Fuente" : "Fuentes"}: ${cites.join("; ")}.`,
   via: (publisher, via) => `${publisher} vía ${via}`,
+  citedBy: (original, citing) => `${original}, citado por ${citing}`,
+  citation: (citing, original, value, stated) =>
+    `${citing}, cita ${original}: ${value}, expresado como ${stated}; una cita, no una estimación propia.`,
+  sourceKind: (publisher, kind) => `${publisher}, ${kind}`,
   disagreement: (subject, stated) => `Las fuentes discrepan sobre ${subject}: ${stated}.`,
   chosen: ({ standing, written, noun, low, high }) => {
     const which = { highest: "el más alto", lowest: "el más bajo", one: "uno" }[standing];

@@ -66,7 +66,8 @@ export function knownValues(datasets: Iterable<Dataset>, derived: ReadonlyMap<st
   const units = new Map<string, DataUnit>();
   const unitOf = (id: string) => units.get(id) ?? units.set(id, dataUnit(id)).get(id)!;
   for (const dataset of datasets) {
-    for (const row of dataset.rows) {
+    // A citation's wording is a value the prose may quote too ("about 4%").
+    for (const row of [...dataset.rows, ...dataset.citations]) {
       const key = dataset.keyOf(row);
       for (const [i, name] of dataset.numberColumns.entries()) {
         if ((row as Record<string, unknown>)[name] === undefined) continue;

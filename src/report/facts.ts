@@ -16,6 +16,7 @@ import type { CiteOptions, Source } from "../data/provenance.js";
 import { CATALOGUE } from "../i18n/messages.js";
 import type { Messages } from "../i18n/messages.js";
 import { html } from "../render/html.js";
+import { citeRow, describeRow } from "./sources.js";
 import type { Html } from "../render/html.js";
 
 /** A quoted value, ready for the page: its text and where it comes from. */
@@ -23,7 +24,10 @@ export interface Fact {
   /** "gdp/article-2020.growth" */
   readonly id: string;
   readonly text: string;
-  /** "Source: Asia Times, Nov. 2020", shown on hover and kept in the HTML for checking. */
+  /**
+   * "Source: VOD English, news report, Nov. 3, 2020", shown on hover and kept in the HTML for checking; a
+   * citation's names the original first: "Source: Khmer Post Asia, …, as cited by Asia Times, …".
+   */
   readonly source: string;
   /**
    * Where the value was chosen from sources that disagree (its dataset's `compare` group): the group,
@@ -42,6 +46,8 @@ export interface Fact {
   readonly published?: PreciseDate;
   /** Where it was published after the report's date: "Updated April 28, 2021". */
   readonly update?: string;
+  /** For a citation, the value it restates: "gdp/adb-ado2020u-2020.growth". */
+  readonly cites?: string;
 }
 
 /** What references are resolved against. */
@@ -90,7 +96,9 @@ export function resolveInline(
   }
   return {
     fact,
-    html: html`<span class="pb-fact" data-fact="${fact.id}" title="${fact.source}">${fact.text}</span>`,
+    // As HTML, prettier would put a space before the optional attribute and break the line.
+    // prettier-ignore
+    html: html`<span class="pb-fact" data-fact="${fact.id}"${citesAttribute(fact)} title="${fact.source}">${fact.text}</span>`,
   };
 }
 
@@ -100,6 +108,11 @@ function dated(fact: Fact, published: PreciseDate | undefined, context: FactCont
   if (context.since === undefined || published.getTime() <= context.since.getTime()) return { ...fact, published };
   const update = (context.messages ?? CATALOGUE.en).updatedOn(formatDate(published, context.locale));
   return { ...fact, published, update };
+}
+
+/** ` data-cites="gdp/adb-ado2020u-2020.growth"` for a citation, so that a checker finds the original. */
+function citesAttribute(fact: Fact): Html {
+  return fact.cites === undefined ? html`` : html` data-cites="${fact.cites}"`;
 }
 
 /**
@@ -180,10 +193,12 @@ export function resolveFact(text: string, context: FactContext, direction?: "up"
     };
   }
   const chosen = disagreement && describeChoice(dataset, disagreement, dataset.keyOf(row), format);
+  const original = dataset.original(row);
   const fact = {
     id: `${datasetId}/${dataset.keyOf(row)}.${field}`,
     text: range ? `${written} (${chosen})` : written,
-    source: sourceText(dataset.sourcesOf(row), context),
+    source: rowSource(dataset, row, context),
+    ...(original === undefined ? {} : { cites: `${datasetId}/${dataset.keyOf(original)}.${field}` }),
     ...(disagreement && chosen
       ? {
           choice: {
@@ -200,6 +215,15 @@ export function resolveFact(text: string, context: FactContext, direction?: "up"
       : {}),
   };
   return dated(fact, dataset.knownFrom(row), context);
+}
+
+/** A row's source text; a citation's names the value's original source, then who cited it. */
+function rowSource(dataset: Dataset, row: object, context: FactContext): string {
+  const original = dataset.original(row as never);
+  if (original === undefined) return sourceText(dataset.sourcesOf(row as never), context);
+  const words = { locale: context.locale, messages: context.messages ?? CATALOGUE.en };
+  const line = words.messages.citedBy(describeRow(dataset, original, words), citeRow(dataset, row, words));
+  return words.messages.sourceLine([line]).replace(/\.$/, "");
 }
 
 /**
@@ -240,7 +264,7 @@ function quoteRowOf(
   if ((row as Record<string, unknown>)[field] === undefined)
     return { error: `{{derived/${name}.${field}}} is empty in the data` };
   const text = dataset.format(row, field as never, format);
-  const fact = { id: `derived/${name}.${field}`, text, source: sourceText(dataset.sourcesOf(row), context) };
+  const fact = { id: `derived/${name}.${field}`, text, source: rowSource(dataset, row, context) };
   return dated(fact, dataset.knownFrom(row), context);
 }
 

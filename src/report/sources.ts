@@ -8,6 +8,8 @@ import { formatDate, formatDigits, formatNumber } from "../data/format.js";
 import type { PreciseDate } from "../data/qualified.js";
 import { isAfter } from "./edition.js";
 import { citeSource } from "../data/provenance.js";
+import type { Source } from "../data/provenance.js";
+import { columnsOf } from "../data/schema.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
 import type { Chosen } from "./bind.js";
@@ -21,10 +23,15 @@ export interface SourcesAndMethods {
     readonly file: string;
     readonly sources: readonly {
       readonly cite: string;
-      readonly title: string;
+      /** Its headline, where recorded; a source without one is cited by publisher, kind and date. */
+      readonly title?: string;
+      /** What a titled source is ("report"): an untitled one says it in its cite. */
+      readonly kind?: string;
       readonly url?: string;
       readonly notes?: string;
     }[];
+    /** "Asia Times, news analysis, Nov. 2020, cites ADB (…), −4.0% (forecast), as about −4% (forecast): a citation…" */
+    readonly citations: readonly string[];
     /** "Sources disagree on people summoned: 59 (VOD, Nov. 3, 2020: ex-CNRP members…), …" */
     readonly disagreements: readonly string[];
     /** Its rows published after the report's date, by date: "Updated April 28, 2021: 2 rows published after the first edition (…)." */
@@ -88,14 +95,15 @@ export function sourcesAndMethods(
       title: dataset.spec.title,
       file: dataset.spec.file,
       // An edition as of a date lists no source published after it: none of its rows cites one.
-      sources: dataset.spec.sources
+      sources: ownSources(dataset)
         .filter((source) => edition?.asOf === undefined || !isAfter(source.published, edition.asOf))
         .map((source) => ({
           cite: citeSource(source, words),
-          title: source.title,
+          ...(source.title ? { title: source.title, ...(source.kind ? { kind: source.kind } : {}) } : {}),
           ...(source.url === undefined ? {} : { url: source.url }),
           ...(source.notes === undefined ? {} : { notes: source.notes }),
         })),
+      citations: citations(dataset, words),
       disagreements: disagreements(dataset, words),
       updates: edition === undefined ? [] : updates(dataset, edition.date, words),
     })),
@@ -175,6 +183,57 @@ function listKeys({ keys, run }: Aggregation, { locale, messages }: Words): stri
   if (run && keys.length >= 3) return `${keys[0]}–${keys.at(-1)}`;
   if (keys.length <= 6) return messages.list(keys);
   return messages.andMore(keys.slice(0, 5).join(", "), countIn(locale)(keys.length - 5));
+}
+
+/**
+ * The dataset's sources, less those only its citations cite: a report quoting another's value is listed
+ * as a citation of it, not as a source of its own.
+ */
+function ownSources(dataset: Dataset): readonly Source[] {
+  const cited = new Set(dataset.citations.flatMap((row) => dataset.sourcesOf(row as never)));
+  if (cited.size === 0) return dataset.spec.sources;
+  const own = new Set(dataset.rows.flatMap((row) => dataset.sourcesOf(row as never)));
+  return dataset.spec.sources.filter((source) => own.has(source) || !cited.has(source));
+}
+
+/** Each citation of the dataset: who cites which row's value, and how it words it. */
+function citations(dataset: Dataset, words: Words): string[] {
+  const { locale, messages } = words;
+  const value = dataset.numberColumns[0];
+  if (value === undefined) return [];
+  return dataset.citations.map((citation) => {
+    const original = dataset.original(citation)!;
+    const q = (row: object) => formatNumber(dataset.quantity(row as never, value), { locale, messages });
+    return messages.citation(
+      citeRow(dataset, citation, words),
+      describeRow(dataset, original, words),
+      q(original),
+      q(citation),
+    );
+  });
+}
+
+/** A row's sources as one cite: "Khmer Post Asia, news report, Sept. 23, 2020". */
+export function citeRow(dataset: Dataset, row: object, words: Words): string {
+  return dataset
+    .sourcesOf(row as never)
+    .map((source) => citeSource(source, words))
+    .join("; ");
+}
+
+/**
+ * The row a citation cites, as a reader knows it: what the dataset's `compare.describe` says of it and its
+ * first date, then its source: "ADB, Sept. 15, 2020 (Khmer Post Asia, news report, Sept. 23, 2020)".
+ */
+export function describeRow(dataset: Dataset, row: object, words: Words): string {
+  const dated = columnsOf(dataset.spec.columns, "date")[0];
+  const cite = citeRow(dataset, row, words);
+  // What the cite says already is not said twice: "Electoral Commission, June 10, 2024".
+  const what = [
+    dataset.spec.compare?.describe?.(row as never),
+    dated === undefined ? "" : dataset.format(row as never, dated as never, words),
+  ].filter((part): part is string => Boolean(part) && !cite.includes(part!));
+  return what.length > 0 ? `${what.join(", ")} (${cite})` : cite;
 }
 
 function disagreements(dataset: Dataset, { locale, messages }: Words): string[] {

@@ -41,7 +41,7 @@ describe.skipIf(executable === undefined)("authoring, as a new user would", () =
     expect(text).toContain("Group A counted 135");
     expect(text).toContain("Group C counted more than 40, Nov. 2020.");
     expect(text).toContain("Figure 1 Group A is the largest");
-    expect(text).toContain("Source: Example Agency, Nov. 2020.");
+    expect(text).toContain("Source: Example Agency, report, Nov. 2020.");
   });
 
   it("prints the flagship's one-page memo on exactly one page", async () => {

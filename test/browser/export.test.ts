@@ -140,7 +140,9 @@ describe.skipIf(executable === undefined)("exported charts", () => {
   it("carries the figure's furniture and fonts, in colours that need no page", async () => {
     const file = await readFile(join(out, "cambodia-2020/figures/summons.svg"), "utf8");
     expect(file).toContain(">How many were summoned? It depends who counted what</text>");
-    expect(file).toContain(">Sources: VOD English, Nov. 3, 2020; AP via VOA Cambodia, Nov. 13, 2020; Asia Times,");
+    expect(file).toContain(
+      ">Sources: VOD English, news report, Nov. 3, 2020; AP, news report via VOA Cambodia, Nov. 13, 2020; Asia Times, news analysis,",
+    );
     expect(file).toContain(">The plotbrief worked example</text>");
     expect(file).toMatch(/<rect width="100%" height="100%" fill="#fff"\/>/);
     // The fonts under a name of the file's own, which its text asks for first.

@@ -63,7 +63,7 @@ describe("renderReport(root, report, svgFor)", () => {
   it("quotes the data in the prose, the chart, the table and the alt text from one value", async () => {
     const rendered = await assembleEdited((text) => text);
     expect(rendered.html).toContain(
-      'data-fact="tariff/lost-share.value" title="Source: European Commission via VOA Khmer, Feb. 12, 2020">about 20%</span>',
+      'data-fact="tariff/lost-share.value" title="Source: European Commission, press release via VOA Khmer, Feb. 12, 2020">about 20%</span>',
     );
     const svg = rendered.figures.find(({ figure }) => figure.id === "tariff-share")!.chart.svg;
     expect(svg).toContain("about 20%: tariffs reinstated");

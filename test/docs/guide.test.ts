@@ -38,7 +38,14 @@ describe("docs/guide.md", () => {
     expect(html).toContain(">Figure 1</a>");
     expect(html).toContain(">about 58%</span> from a sample");
     expect(html).toContain(
-      "Sources disagree on turnout in 2024: 61.4% (Electoral Commission, June 10, 2024: Electoral Commission); about 58% (estimate) (Election Observers&#39; Network, June 11, 2024: Observers&#39; Network).",
+      "Sources disagree on turnout in 2024: 61.4% (Electoral Commission, June 10, 2024: Electoral Commission); about 58% (estimate) (Election Observers&#39; Network, statement, June 11, 2024: Observers&#39; Network).",
+    );
+    // The newspaper's "about 61%" is a citation of the commission's figure, not a third estimate.
+    expect(html).toContain(
+      "The Daily Ledger, news report, June 11, 2024, cites Electoral Commission, June 10, 2024: 61.4%, stated as about 61%; a citation, not an estimate of its own.",
+    );
+    expect(html).toMatch(
+      /data-fact="turnout\/ledger.turnout" data-cites="turnout\/commission.turnout" title="Source: Electoral Commission, June 10, 2024, as cited by The Daily Ledger, news report, June 11, 2024"\s*>about 61%</,
     );
     expect(html).toContain(
       "Key numbers: 61.4% (Electoral Commission, June 10, 2024) is the higher of two figures, from about 58% to 61.4%; it is chosen because it is the official count, of every polling station.",

@@ -35,6 +35,9 @@ const SAMPLES: Record<keyof Functions, unknown[][]> = {
   pageOf: [[A, B]],
   sourceLine: [[[A]], [[A, B]]],
   via: [[A, B]],
+  sourceKind: [[A, B]],
+  citedBy: [[A, B]],
+  citation: [[A, B, C, A]],
   disagreement: [[A, B]],
   chosen: (["highest", "lowest", "one"] as const).flatMap((standing) =>
     (["count", "figure"] as const).map((noun) => [{ standing, of: 7, written: A, noun, low: B, high: C }]),

@@ -5,6 +5,7 @@ import { change } from "../../src/data/derive.js";
 import { resolveFact, resolveInline } from "../../src/report/facts.js";
 import type { FactContext } from "../../src/report/facts.js";
 import { loadReport } from "../../src/report/load.js";
+import { CATALOGUE } from "../../src/i18n/messages.js";
 import { ROOT } from "../project.js";
 
 let context: FactContext;
@@ -19,7 +20,7 @@ describe("resolveFact(text, context)", () => {
     expect(resolveFact("tariff/lost-share", context)).toEqual({
       id: "tariff/lost-share.value",
       text: "about 20%",
-      source: "Source: European Commission via VOA Khmer, Feb. 12, 2020",
+      source: "Source: European Commission, press release via VOA Khmer, Feb. 12, 2020",
       published: parsePreciseDate("2020-02-12"),
     });
     expect(resolveFact("gdp/adb-ado2020u-2020", context)).toMatchObject({ text: "\u22124.0% (forecast)" });
@@ -28,6 +29,35 @@ describe("resolveFact(text, context)", () => {
 
   it("writes the article's contraction as the article did, with options", () => {
     expect(resolveFact("gdp/article-2020 | abs, no-kind", context)).toMatchObject({ text: "about 4%" });
+  });
+
+  it("quotes a citation in its own words, its source the original's as cited", () => {
+    expect(resolveFact("gdp/article-2020 | abs, no-kind", context)).toEqual({
+      id: "gdp/article-2020.growth",
+      text: "about 4%",
+      source:
+        "Source: ADB, Sept. 15, 2020 (Khmer Post Asia, news report, Sept. 23, 2020), as cited by Asia Times, news analysis, Nov. 2020",
+      cites: "gdp/adb-ado2020u-2020.growth",
+    });
+    const inline = resolveInline("gdp/article-2020", context);
+    expect("html" in inline && String(inline.html)).toMatch(/data-cites="gdp\/adb-ado2020u-2020.growth"/);
+    // The original is quoted as itself, naming no citation.
+    expect(resolveFact("gdp/adb-ado2020u-2020", context)).not.toHaveProperty("cites");
+    const sources = (locale: string) =>
+      (
+        resolveFact("gdp/article-2020", { ...context, locale, messages: CATALOGUE[locale.slice(0, 2)] }) as {
+          source: string;
+        }
+      ).source;
+    expect(sources("fr-FR")).toBe(
+      "Source\u00a0: ADB, 15 septembre 2020 (Khmer Post Asia, news report, 23 septembre 2020), cité par Asia Times, news analysis, novembre 2020",
+    );
+    expect(sources("de-DE")).toBe(
+      "Quelle: ADB, 15. September 2020 (Khmer Post Asia, news report, 23. September 2020), zitiert von Asia Times, news analysis, November 2020",
+    );
+    expect(sources("es-ES")).toBe(
+      "Fuente: ADB, 15 de septiembre de 2020 (Khmer Post Asia, news report, 23 de septiembre de 2020), citado por Asia Times, news analysis, noviembre de 2020",
+    );
   });
 
   it("quotes other columns by name: dates to their precision, text as is", () => {
@@ -116,7 +146,7 @@ describe("resolveFact(derived/name, context) for aggregates", () => {
     expect(resolveFact("derived/most.reported_by", withDerived())).toEqual({
       id: "derived/most.reported_by",
       text: "Al Jazeera",
-      source: "Source: Al Jazeera, Nov. 26, 2020",
+      source: "Source: Al Jazeera, news report, Nov. 26, 2020",
       published: parsePreciseDate("2020-11-26"),
     });
     expect(resolveFact("derived/most.date", withDerived())).toMatchObject({ text: "Nov. 26, 2020" });

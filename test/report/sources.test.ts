@@ -8,6 +8,7 @@ import { defineSources } from "../../src/data/provenance.js";
 import { kind, number, qualifier, source, text } from "../../src/data/schema.js";
 import { CATALOGUE } from "../../src/i18n/messages.js";
 import { describeAggregate, sourcesAndMethods } from "../../src/report/sources.js";
+import { sourcesSection } from "../../src/templates/briefing/template.js";
 
 const ENGLISH = { locale: "en-US", messages: CATALOGUE.en };
 const root = fileURLToPath(new URL("../data/fixtures", import.meta.url));
@@ -120,5 +121,33 @@ describe("sourcesAndMethods(datasets, locale, neutralised, derived)", () => {
       expect.stringMatching(/^In the data downloads, one cell/),
     ]);
     expect(sourcesAndMethods([t], ENGLISH, 0).notes).toEqual([]);
+  });
+});
+
+describe("sourcesSection(sources, messages)", () => {
+  it("cites a source without a title by publisher, kind and date, with no empty <cite>; a titled one with its title and kind", async () => {
+    const cited = defineSources({
+      vod: { publisher: "VOD English", kind: "news report", published: "2020-11-03", url: "https://example.org/vod" },
+      adb: { publisher: "ADB", title: "Asian Development Outlook 2021", kind: "report", published: "2021-04-28" },
+    });
+    const spec = defineDataset({
+      id: "c",
+      title: "Counts",
+      file: "c.csv",
+      key: "id",
+      columns: { id: text(), value: number(), qualifier: qualifier(), kind: kind(), source: source() },
+      sources: [cited.vod, cited.adb],
+    });
+    const csv = "id,value,qualifier,kind,source\na,1,exact,actual,vod\nb,2,exact,actual,adb\n";
+    const c = await loadDataset(spec, root, async () => new TextEncoder().encode(csv));
+    const words = { locale: "fr-FR", messages: CATALOGUE.fr! };
+    expect(sourcesAndMethods([c], words).datasets[0]!.sources).toEqual([
+      { cite: "VOD English, news report, 3 novembre 2020", url: "https://example.org/vod" },
+      { cite: "ADB, 28 avril 2021", title: "Asian Development Outlook 2021", kind: "report" },
+    ]);
+    const page = String(sourcesSection(sourcesAndMethods([c], ENGLISH), CATALOGUE.en)).replace(/\s+/g, " ");
+    expect(page).toContain('<li><a href="https://example.org/vod">VOD English, news report, Nov. 3, 2020</a>. </li>');
+    expect(page).toContain("<li>ADB, April 28, 2021: <cite>Asian Development Outlook 2021</cite> (report). </li>");
+    expect(page).not.toContain("<cite></cite>");
   });
 });

@@ -80,9 +80,24 @@ export default defineFigure({
       const rows = gdp.rows.filter((row) => row.year === year && row.kind === "actual");
       return `${year}: ${rows.map((row) => `${formatNumber(gdp.quantity(row, "growth"))} (${row.forecaster})`).join(" or ")}`;
     });
+    // A citation is not a forecast of its own: it is named under the bar of the forecast it restates.
+    const cited = gdp.rows.flatMap((row) =>
+      gdp.citationsOf(row).map((citation) => {
+        const [by] = gdp.sourcesOf(citation);
+        const month = (date: PreciseDate | undefined) =>
+          date ? formatDate(new PreciseDate(date.year, date.month)) : "";
+        const q = gdp.quantity(citation, "growth");
+        const as =
+          q.value < 0
+            ? `a contraction of ${formatNumber(q, { kind: false, abs: true })}`
+            : formatNumber(q, { kind: false });
+        return `The ${row.forecaster}'s forecast of ${month(row.published)} (${formatNumber(gdp.quantity(row, "growth"), { kind: false })}) is the one ${by?.publisher ?? citation.forecaster} cites, in ${month(by?.published)}, as ${as}.`;
+      }),
+    );
     return [
       `Solid bars are actual growth; outlined bars are forecasts.`,
       `Sources disagree on earlier growth: ${disagree.join("; ")}.`,
+      ...cited,
       `For 2021 the ADB forecast ${next.join(", then ")}.`,
     ];
   },

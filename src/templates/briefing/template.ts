@@ -124,21 +124,26 @@ export function sourcesSection(sources: PageContext["sources"], messages: Messag
       (dataset) =>
         html`<h3>${dataset.title}</h3>
           <ul>
-            ${dataset.sources.map(
-              (source) =>
-                html`<li>
-                  ${source.cite}:
-                  ${source.url === undefined ? html`<cite>${source.title}</cite>` : html`<a href="${source.url}"><cite>${source.title}</cite></a>`}.
-                  ${source.notes ?? ""}
-                </li>`,
-            )}
+            ${dataset.sources.map((source) => html`<li>${sourceItem(source)} ${source.notes ?? ""}</li>`)}
           </ul>
+          ${dataset.citations.map((line) => html`<p class="pb-citation">${line}</p>`)}
           ${dataset.disagreements.map((line) => html`<p class="pb-disagreement">${line}</p>`)}
           ${dataset.updates.map((line) => html`<p class="pb-update-note">${line}</p>`)}`,
     )}
     <p class="pb-method">${messages.method}</p>
     ${sources.notes.map((note) => html`<p class="pb-method">${note}</p>`)}
   </section>`;
+}
+
+/**
+ * One source in "Sources and methods": "European Commission, press release, Feb. 12, 2020." or, with a
+ * title, "Asian Development Bank, April 28, 2021: <cite>Asian Development Outlook 2021</cite> (report)."
+ */
+function sourceItem(source: PageContext["sources"]["datasets"][number]["sources"][number]): Html {
+  const link = (text: Html) => (source.url === undefined ? text : html`<a href="${source.url}">${text}</a>`);
+  if (source.title === undefined) return html`${link(html`${source.cite}`)}.`;
+  const kind = source.kind === undefined ? "" : ` (${source.kind})`;
+  return html`${source.cite}: ${link(html`<cite>${source.title}</cite>`)}${kind}.`;
 }
 
 /** The page around a report, for this template and those built on it: the head, with its policy that

@@ -1,7 +1,7 @@
 // The one-page memo: title, key numbers, a few paragraphs, one or two figures and the sources, sized to
 // fit one printed page. It shares the briefing's figure markup and key numbers box.
 import { defineTemplate, html } from "plotbrief";
-import type { Messages, PageContext } from "plotbrief";
+import type { Html, Messages, PageContext } from "plotbrief";
 import briefing, { keyNumbersBox, pageShell } from "plotbrief/templates/briefing";
 
 export default defineTemplate({
@@ -14,7 +14,7 @@ export default defineTemplate({
       context.messages.memo,
       html`<main>
         ${context.keyNumbers.length === 0 ? "" : keyNumbersBox(context.keyNumbers, context.messages)} ${context.body}
-        ${sourceList(context.sources, context.messages)}
+        ${sourceList(context.sources, context.body, context.messages)}
       </main>`,
       "memo",
     ),
@@ -25,10 +25,19 @@ export default defineTemplate({
   },
 });
 
-/** The memo's sources: one line for all, each cited once. */
-function sourceList(sources: PageContext["sources"], messages: Messages) {
-  const cited = [...new Set(sources.datasets.flatMap((dataset) => dataset.sources.map((source) => source.cite)))];
-  return html`<p class="pb-memo-sources">
-    <strong>${messages.sourcesLabel}</strong> ${cited.join("; ")}. ${sources.notes.join(" ")}
-  </p>`;
+/**
+ * The memo's sources: one line for all, each cited once on the page. Those a figure's source line cites
+ * already are not repeated, so that the memo stays on one page: the line says "Other sources".
+ */
+function sourceList(sources: PageContext["sources"], body: Html, messages: Messages) {
+  const all = [...new Set(sources.datasets.flatMap((dataset) => dataset.sources.map((source) => source.cite)))];
+  // The figures' source lines as printed; a fact's source on hover is not printed.
+  const lines = [...String(body).matchAll(/<p class="pb-source">([\s\S]*?)<\/p>/g)]
+    .map((match) => match[1]!)
+    .join("\n");
+  const cited = all.filter((cite) => !lines.includes(String(html`${cite}`)));
+  const notes = sources.notes.join(" ");
+  if (cited.length === 0) return notes === "" ? "" : html`<p class="pb-memo-sources">${notes}</p>`;
+  const label = cited.length < all.length ? messages.otherSourcesLabel : messages.sourcesLabel;
+  return html`<p class="pb-memo-sources"><strong>${label}</strong> ${cited.join("; ")}. ${notes}</p>`;
 }
