@@ -47,7 +47,14 @@ export type { DataTable, DataTableSpec } from "./figures/table.js";
 export { defineReport } from "./report/report.js";
 export type { ReportSpec } from "./report/report.js";
 export { defineTemplate } from "./report/template.js";
-export type { FigureContext, Margins, PageContext, PrintContext, TemplateSpec } from "./report/template.js";
+export type {
+  FigureContext,
+  Margins,
+  PageContext,
+  PrintContext,
+  RunningHead,
+  TemplateSpec,
+} from "./report/template.js";
 export type { FrontMatter } from "./report/notebook.js";
 export type { Fact } from "./report/facts.js";
 export type { SourcesAndMethods } from "./report/sources.js";

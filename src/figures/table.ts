@@ -49,6 +49,8 @@ export function tableOf<Row extends object>(
 
 export interface DataTable {
   readonly head: readonly string[];
+  /** Whether each column holds numbers: set right-aligned, in tabular figures, its heading too. */
+  readonly numeric: readonly boolean[];
   /** The rows the reader's table shows: the first `tableRows` (100 by default). */
   readonly rows: readonly (readonly string[])[];
   /** How many rows the figure shows in all; the download has every one. */
@@ -74,7 +76,8 @@ export function makeTable<Row extends object>(
   const cells = rows
     .slice(0, limit)
     .map((row) => columns.map((name) => dataset.format(row, name, { ...style[name], ...words })));
-  return { head, rows: cells, total: rows.length, ...toCsv(dataset, rows) };
+  const numeric = columns.map((name) => dataset.spec.columns[name]?.type === "number");
+  return { head, numeric, rows: cells, total: rows.length, ...toCsv(dataset, rows) };
 }
 
 /**

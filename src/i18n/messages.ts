@@ -42,6 +42,8 @@ const en = {
     `The first ${shown} of ${total} rows; the download has them all.`,
   keyNumbers: "Key numbers",
   sourcesAndMethods: "Sources and methods",
+  /** The printed appendix of the figures' data. */
+  tables: "Tables",
   /** The memo's heading of its one line of sources. */
   sourcesLabel: "Sources:",
   method:
@@ -206,6 +208,7 @@ const fr: Messages = {
     `Les ${shown} premières lignes sur ${total}${NNBSP}; le téléchargement les contient toutes.`,
   keyNumbers: "Chiffres clés",
   sourcesAndMethods: "Sources et méthodes",
+  tables: "Tableaux",
   sourcesLabel: `Sources${NBSP}:`,
   method:
     "Chaque chiffre de cette note est cité d’après ces jeux de données tel que sa source l’énonce, " +
@@ -311,6 +314,7 @@ const de: Messages = {
   firstRows: (shown, total) => `Die ersten ${shown} von ${total} Zeilen; der Download enthält alle.`,
   keyNumbers: "Kennzahlen",
   sourcesAndMethods: "Quellen und Methoden",
+  tables: "Tabellen",
   sourcesLabel: "Quellen:",
   method:
     "Jede Zahl in dieser Analyse ist aus diesen Datensätzen so zitiert, wie ihre Quelle sie angibt, " +
@@ -399,6 +403,7 @@ const es: Messages = {
   firstRows: (shown, total) => `Las primeras ${shown} de ${total} filas; la descarga las incluye todas.`,
   keyNumbers: "Cifras clave",
   sourcesAndMethods: "Fuentes y métodos",
+  tables: "Tablas",
   sourcesLabel: "Fuentes:",
   method:
     "Cada cifra de este informe se cita de estos conjuntos de datos tal como la da su fuente, " +

@@ -175,7 +175,8 @@ describe("the flagship built with lang: fr", () => {
   });
 
   it("writes the PDF's running header and footer in French, its date too", () => {
-    expect(visibleText(rendered.print.headerTemplate!)).toContain("Note d’analyse");
+    // The running head is set in the page's margin boxes, as CSS escapes: "Note d’analyse".
+    expect(rendered.html).toContain('@top-right { content: "Note d\\2019 analyse"; }');
     const footer = visibleText(rendered.print.footerTemplate!);
     expect(footer).toContain("The plotbrief worked example · 30 novembre 2020");
     expect(rendered.print.footerTemplate).toContain(

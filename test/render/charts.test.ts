@@ -18,7 +18,7 @@ function figure(plot: Figure["plot"]): Figure {
     alt: "alt",
     source: "Source: test.",
     credit: "",
-    table: { head: [], rows: [], total: 0, csv: "", neutralised: 0 },
+    table: { head: [], numeric: [], rows: [], total: 0, csv: "", neutralised: 0 },
     plot,
     notices: [],
   };
