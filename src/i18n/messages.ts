@@ -47,8 +47,10 @@ const en = {
   /** The memo's heading of its one line of sources. */
   sourcesLabel: "Sources:",
   method:
-    'Every number in this briefing is quoted from these datasets as its source states it, with its qualifier ("about", "more than") and its kind (actual, estimate or forecast).',
-  colophon: "Every number in this briefing is quoted from its dataset; each chart lists its sources and its data.",
+    "Every number in this briefing is quoted from these datasets as its source states it, with its qualifier (“about”, “more than”) and its kind (actual, estimate or forecast), " +
+    "or worked out from them (a difference, a change, a total), which keeps the qualifiers and sources of the numbers it is worked out from.",
+  colophon:
+    "Every number in this briefing is quoted from its dataset or worked out from it; each chart lists its sources and its data.",
   /** The PDF footer's page numbers; `page` and `total` are Chromium's markup, kept in the order given. */
   pageOf: <T>(page: T, total: T): (string | T)[] => ["Page ", page, " of ", total],
   /** A figure's source line: "Source: VOD English, Nov. 3, 2020." */
@@ -212,9 +214,10 @@ const fr: Messages = {
   sourcesLabel: `Sources${NBSP}:`,
   method:
     "Chaque chiffre de cette note est cité d’après ces jeux de données tel que sa source l’énonce, " +
-    `avec son qualificatif («${NBSP}environ${NBSP}», «${NBSP}plus de${NBSP}») et sa nature (réel, estimation ou prévision).`,
+    `avec son qualificatif («${NBSP}environ${NBSP}», «${NBSP}plus de${NBSP}») et sa nature (réel, estimation ou prévision), ` +
+    "ou calculé à partir d’eux (un écart, une variation, un total), en gardant les qualificatifs et les sources des chiffres dont il est tiré.",
   colophon:
-    `Chaque chiffre de cette note est cité d’après son jeu de données${NNBSP}; ` +
+    `Chaque chiffre de cette note est cité d’après son jeu de données ou calculé à partir de lui${NNBSP}; ` +
     "chaque graphique indique ses sources et ses données.",
   pageOf: (page, total) => ["Page ", page, " sur ", total],
   sourceLine: (cites) => `${cites.length === 1 ? "Source" : "Sources"}${NBSP}: ${cites.join(`${NNBSP}; `)}.`,
@@ -318,9 +321,10 @@ const de: Messages = {
   sourcesLabel: "Quellen:",
   method:
     "Jede Zahl in dieser Analyse ist aus diesen Datensätzen so zitiert, wie ihre Quelle sie angibt, " +
-    "mit ihrer Einschränkung („etwa“, „mehr als“) und ihrer Art (Ist-Wert, Schätzung oder Prognose).",
+    "mit ihrer Einschränkung („etwa“, „mehr als“) und ihrer Art (Ist-Wert, Schätzung oder Prognose), " +
+    "oder aus ihnen berechnet (eine Differenz, eine Veränderung, eine Summe), mit den Einschränkungen und Quellen der Zahlen, aus denen sie berechnet ist.",
   colophon:
-    "Jede Zahl in dieser Analyse ist aus ihrem Datensatz zitiert; jede Grafik nennt ihre Quellen und ihre Daten.",
+    "Jede Zahl in dieser Analyse ist aus ihrem Datensatz zitiert oder aus ihm berechnet; jede Grafik nennt ihre Quellen und ihre Daten.",
   pageOf: (page, total) => ["Seite ", page, " von ", total],
   sourceLine: (cites) => `${cites.length === 1 ? "Quelle" : "Quellen"}: ${cites.join("; ")}.`,
   via: (publisher, via) => `${publisher} über ${via}`,
@@ -407,8 +411,10 @@ const es: Messages = {
   sourcesLabel: "Fuentes:",
   method:
     "Cada cifra de este informe se cita de estos conjuntos de datos tal como la da su fuente, " +
-    "con su matiz («alrededor de», «más de») y su tipo (real, estimación o previsión).",
-  colophon: "Cada cifra de este informe se cita de su conjunto de datos; cada gráfico indica sus fuentes y sus datos.",
+    "con su matiz («alrededor de», «más de») y su tipo (real, estimación o previsión), " +
+    "o se calcula a partir de ellos (una diferencia, una variación, un total), con los matices y las fuentes de las cifras de las que se calcula.",
+  colophon:
+    "Cada cifra de este informe se cita de su conjunto de datos o se calcula a partir de él; cada gráfico indica sus fuentes y sus datos.",
   pageOf: (page, total) => ["Página ", page, " de ", total],
   sourceLine: (cites) => `${cites.length === 1 ? "Fuente" : "Fuentes"}: ${cites.join("; ")}.`,
   via: (publisher, via) => `${publisher} vía ${via}`,
