@@ -22,7 +22,7 @@ export type ChartKind =
   | "vector"
   | "chart";
 
-const ONE_TO_NINE = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const ZERO_TO_NINE = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 const UP_VERBS = ["up", "rose", "risen", "rises", "grew", "grown", "grows", "increased", "gained", "climbed", "jumped"];
 const UP_NOUNS = ["rise", "increase", "gain", "jump"];
 const DOWN_VERBS = ["down", "fell", "fallen", "falls", "dropped", "declined", "decreased", "shrank", "lost"];
@@ -111,8 +111,11 @@ const en = {
   } satisfies Record<Exclude<Qualifier, "exact">, string> as Record<Exclude<Qualifier, "exact">, string>,
   /** A value's kind after it: "−4% (forecast)". */
   kinds: { estimate: "estimate", forecast: "forecast" },
-  /** The style `words`: one to nine spelt out ("eight lawmakers"); undefined keeps the figure. */
-  numberWord: (n: number): string | undefined => ONE_TO_NINE[n - 1],
+  /**
+   * Zero to nine spelt out ("eight lawmakers"): the style `words`, and English prose's counts by
+   * default (AP style); undefined keeps the figure.
+   */
+  numberWord: (n: number): string | undefined => ZERO_TO_NINE[n],
   /**
    * Words just before a number that say which way it went, matched at the end of the text before it,
    * whatever the case: "up {{…}}", "fell by {{…}}", "a rise of {{…}}". The number then loses its sign.

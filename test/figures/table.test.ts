@@ -35,7 +35,7 @@ describe("tableOf(dataset, columns, { styles })", () => {
 
   it("names the table and the column of a style that does not exist", () => {
     expect(() => tableOf(pop, ["people"], { styles: { people: "compactt" } })).toThrow(
-      'tableOf(pop): column "people": unknown style "compactt"; styles: abs, no-kind, short, compact, compact-short, percent, words, sign, round N, round N sig',
+      'tableOf(pop): column "people": unknown style "compactt"; styles: abs, no-kind, short, compact, compact-short, percent, words, digits, sign, round N, round N sig',
     );
   });
 });

@@ -163,7 +163,7 @@ describe("the flagship built with lang: fr", () => {
     expect(text).toContain("Chiffres clés");
     expect(text).toMatch(/Figure 1 /);
     // A decimal comma and a space before the percent sign; the dateline and source dates in French.
-    expect(text).toContain("by +7,3 % in 2018");
+    expect(text).toContain("by 7,3 % in 2018");
     expect(text).toContain("was −3,1 % :");
     expect(text).toContain("9,9 points de pourcentage below");
     expect(text).toContain("30 novembre 2020");

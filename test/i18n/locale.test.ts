@@ -91,7 +91,7 @@ describe("CATALOGUE[language].method and .colophon", () => {
   it("say, in every language, that a number may be worked out from the data, not only quoted", () => {
     const worked = { en: /worked out/, fr: /calculé/, de: /berechnet/, es: /calcula/ } as const;
     for (const [language, words] of Object.entries(worked)) {
-      const messages = CATALOGUE[language as keyof typeof worked];
+      const messages = CATALOGUE[language]!;
       expect(messages.method, language).toMatch(words);
       expect(messages.colophon, language).toMatch(words);
       // Typographic quotes, as in the prose around them.
