@@ -29,6 +29,7 @@ export type { BuiltinUnit, UnitForm, UnitSpec } from "./data/units.js";
 
 // Writing numbers and dates, and values derived from others with their qualifiers and sources.
 export { formatDate, formatDateTime, formatDigits, formatList, formatNumber, isoDate } from "./data/format.js";
+export { typeset } from "./data/typography.js";
 export type { NumberFormat } from "./data/format.js";
 export { change, difference, shareOf } from "./data/derive.js";
 export type { Quoted } from "./data/derive.js";

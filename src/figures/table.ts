@@ -6,6 +6,7 @@ import type { Dataset } from "../data/dataset.js";
 import type { CiteOptions } from "../data/provenance.js";
 import { PreciseDate } from "../data/qualified.js";
 import { parseStyles } from "../data/styles.js";
+import { typeset } from "../data/typography.js";
 
 /** The rows a figure shows, e.g. `{ dataset: gdp, rows: gdp.rows, columns: ["forecaster", "growth"] }`. */
 export interface DataTableSpec<Row extends object> {
@@ -71,7 +72,9 @@ export function makeTable<Row extends object>(
   limit = Infinity,
 ): DataTable {
   const { dataset, rows, columns, labels = {}, styles = {} } = spec;
-  const head = columns.map((name) => (labels as Record<string, string | undefined>)[name] ?? sentenceCase(name));
+  const head = columns.map((name) =>
+    typeset((labels as Record<string, string | undefined>)[name] ?? sentenceCase(name)),
+  );
   const style = styles as Record<string, NumberFormat | undefined>;
   const cells = rows
     .slice(0, limit)

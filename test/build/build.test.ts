@@ -43,6 +43,15 @@ describe("buildReport(slug, options)", () => {
     const appendix = page.slice(page.indexOf('<section class="pb-print-tables"'));
     expect(appendix).toContain('<h2 id="print-tables">Tables</h2>');
     expect(appendix.match(/<table>/g)).toHaveLength(4);
+    // Titles, dek, key numbers' labels, figures' titles, subtitles and notes: curly quotes, as the prose has.
+    const texts = [
+      ...page.matchAll(
+        /<(h1|h2|p class="(?:dek|pb-title|pb-subtitle|pb-note)"|span class="pb-key-label")[^>]*>([^]*?)<\/(?:h1|h2|p|span)>/g,
+      ),
+    ].map((match) => match[2]!);
+    expect(texts.length).toBeGreaterThan(15);
+    expect(texts.join("\n")).toContain("Cambodia\u2019s");
+    expect(texts.filter((text) => /&#39;|&#34;|['"]/.test(text.replace(/<[^>]*>/g, "")))).toEqual([]);
     // The running head is in the page's margin boxes, and not on page 1.
     expect(page).toMatch(/@page :first \{ @top-left \{ content: none; \}/);
     await expectGolden("cambodia-2020/index.html", page);
