@@ -67,11 +67,15 @@ describe.skipIf(executable === undefined)("the flagship PDF", () => {
     expect(Number(/^Pages: +(\d+)$/m.exec(info)![1])).toBeGreaterThanOrEqual(3);
   });
 
-  it("has a structure tree that pdfinfo -struct reads without an error", async () => {
+  it("has a structure tree that pdfinfo -struct reads without an error, the memo's too", async () => {
     const { stdout, stderr } = await run("pdfinfo", ["-struct", pdfPath]);
     expect(stdout).toMatch(/^Document$/m);
     expect(stdout).toMatch(/^ +H2 \(block\)$/m);
     expect(`${stdout}\n${stderr}`).not.toMatch(/error|wrong type/i);
+    // The memo's sources line is <strong>: Chromium's Strong, mapped to a Span.
+    const memo = await run("pdfinfo", ["-struct", memoPath]);
+    expect(memo.stdout).toMatch(/^ +Span \(inline\)$/m);
+    expect(`${memo.stdout}\n${memo.stderr}`).not.toMatch(/error|wrong type/i);
   });
 
   it("has no running header on page 1, whose title block is just below it, and has one on page 2", async () => {
