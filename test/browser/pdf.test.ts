@@ -43,7 +43,7 @@ describe.skipIf(executable === undefined)("the flagship PDF", () => {
     text = flat((await run("pdftotext", [pdfPath, "-"])).stdout);
   });
 
-  it("holds the title, every figure's title and source line, and page numbers", async () => {
+  it("holds the title, every figure's title, source line and table, and page numbers", async () => {
     const { loadReport } = await import("../../src/report/load.js");
     const { resolveFigure } = await import("../../src/figures/figure.js");
     const report = await loadReport(ROOT, "cambodia-2020");
@@ -53,6 +53,10 @@ describe.skipIf(executable === undefined)("the flagship PDF", () => {
       expect(text).toContain(flat(figure.title));
       expect(text).toContain(flat(figure.source));
     }
+    // The figures' tables, in an appendix after the report, each under its figure's number and title.
+    const appendix = text.slice(text.lastIndexOf("Tables Figure 1"));
+    expect(appendix).toContain("Figure 3 How many were summoned? It depends who counted what Reported by");
+    expect(appendix).toContain("Figure 4 From a banned opposition to a mass trial Date Event Source");
     const pages = Number(/^Pages: +(\d+)$/m.exec((await run("pdfinfo", [pdfPath])).stdout)![1]);
     expect(text).toContain(`Page 1 of ${pages}`);
     expect(text).toContain(`Page ${pages} of ${pages}`);
