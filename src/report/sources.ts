@@ -5,6 +5,7 @@ import { formatRank } from "../data/aggregate.js";
 import type { Aggregation } from "../data/aggregate.js";
 import { formatDigits, formatNumber } from "../data/format.js";
 import { citeSource } from "../data/provenance.js";
+import { typeset } from "../data/typography.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
 import { CATALOGUE } from "../i18n/messages.js";
@@ -58,7 +59,7 @@ export function sourcesAndMethods(
   return {
     notes,
     datasets: [...datasets].map((dataset) => ({
-      title: dataset.spec.title,
+      title: typeset(dataset.spec.title),
       file: dataset.spec.file,
       sources: dataset.spec.sources.map((source) => ({
         cite: citeSource(source, words),

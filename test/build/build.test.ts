@@ -46,7 +46,7 @@ describe("buildReport(slug, options)", () => {
     // Titles, dek, key numbers' labels, figures' titles, subtitles and notes: curly quotes, as the prose has.
     const texts = [
       ...page.matchAll(
-        /<(h1|h2|p class="(?:dek|pb-title|pb-subtitle|pb-note)"|span class="pb-key-label")[^>]*>([^]*?)<\/(?:h1|h2|p|span)>/g,
+        /<(h1|h2|h3|p class="(?:dek|pb-title|pb-subtitle|pb-note)"|span class="pb-key-label")[^>]*>([^]*?)<\/(?:h1|h2|h3|p|span)>/g,
       ),
     ].map((match) => match[2]!);
     expect(texts.length).toBeGreaterThan(15);
