@@ -42,6 +42,7 @@ export type { BuiltinUnit, UnitForm, UnitSpec } from "./data/units.js";
 
 // Writing numbers and dates, and values derived from others with their qualifiers and sources.
 export { formatDate, formatDateTime, formatDigits, formatList, formatNumber, isoDate } from "./data/format.js";
+export { typeset } from "./data/typography.js";
 export type { NumberFormat } from "./data/format.js";
 export { formatPeriod } from "./data/period.js";
 export type { PeriodOptions } from "./data/period.js";
@@ -62,7 +63,14 @@ export type { DataTable, DataTableSpec } from "./figures/table.js";
 export { defineReport } from "./report/report.js";
 export type { ReportSpec } from "./report/report.js";
 export { defineTemplate } from "./report/template.js";
-export type { FigureContext, Margins, PageContext, PrintContext, TemplateSpec } from "./report/template.js";
+export type {
+  FigureContext,
+  Margins,
+  PageContext,
+  PrintContext,
+  RunningHead,
+  TemplateSpec,
+} from "./report/template.js";
 export type { FrontMatter, KeyNumberSpec } from "./report/notebook.js";
 export { dateline } from "./report/edition.js";
 export type { Fact } from "./report/facts.js";

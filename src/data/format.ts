@@ -32,11 +32,14 @@ export interface NumberFormat {
   /** Write a ratio as a percentage: 0.253 as "25.3%". */
   readonly percent?: boolean;
   /**
-   * Spell out whole numbers from one to nine, as AP does: "eight lawmakers" (not beside a symbol). In
+   * Spell out whole numbers from zero to nine, as AP does: "eight lawmakers" (not beside a symbol). In
    * French, German and Spanish two to nine: one's word depends on its noun's gender, so 1 stays a figure.
    */
   readonly words?: boolean;
-  /** Show the sign of a positive number too: "+3". */
+  /**
+   * Show the sign of a positive number too: "+3". Unset, a `signed` column's numbers show theirs (in
+   * charts and tables); `false` leaves it out, as prose does ("grew by 7.3%").
+   */
   readonly sign?: boolean;
   /** The report's words ("about", "(forecast)", number words); default: plotbrief's for the locale's language. */
   readonly messages?: Messages;
@@ -127,8 +130,8 @@ export function formatQuantity(q: QualifiedNumber, given: NumberFormat = {}): st
     : { before: "", after: "", word: true };
   // A number rounded to zero ("0.0") has no sign, whatever it was before rounding.
   const zero = value === 0 || (/0/.test(number) && !/[1-9]/.test(number));
-  const sign = options.abs || zero ? "" : value < 0 ? MINUS : q.signed || options.sign ? "+" : "";
-  if (options.words && sign === "" && affix.word && /^[1-9]$/.test(number)) {
+  const sign = options.abs || zero ? "" : value < 0 ? MINUS : (options.sign ?? q.signed) ? "+" : "";
+  if (options.words && sign === "" && affix.word && /^[0-9]$/.test(number)) {
     number = wordsOf(options, true)?.numberWord(Number(number)) ?? number;
   }
   // The sign goes before a currency symbol: "−$1.2 billion".

@@ -10,6 +10,8 @@ const FLAGS: Record<string, NumberFormat> = {
   "compact-short": { compact: "short" },
   percent: { percent: true },
   words: { words: true },
+  // English prose spells out counts below ten; "digits" keeps the figure ("8 of 12").
+  digits: { words: false },
   sign: { sign: true },
 };
 
@@ -44,6 +46,8 @@ export function parseStyles(text: string): NumberFormat | { error: string } {
     if (!known) return { error: `unknown style "${word}"; styles: ${STYLES.join(", ")}` };
     Object.assign(format, known);
   }
+  if (words.includes("words") && words.includes("digits"))
+    return { error: "words and digits contradict each other: choose one" };
   if (format["abs"] && format["sign"]) return { error: "abs and sign contradict each other: choose one" };
   return format as NumberFormat;
 }

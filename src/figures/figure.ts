@@ -7,6 +7,7 @@ import { CATALOGUE } from "../i18n/messages.js";
 import type { Messages } from "../i18n/messages.js";
 import { withAxes } from "./axes.js";
 import { withTooltips } from "./tips.js";
+import { typeset } from "../data/typography.js";
 import { makeTable } from "./table.js";
 import type { DataTable, DataTableSpec } from "./table.js";
 
@@ -181,8 +182,9 @@ function bindFigure<D extends Uses>(
   const words = { ...(locale === undefined ? {} : { locale }), messages };
   const table = makeTable(tableSpec, words, tableRows);
   const sources = tableSpec.rows.flatMap((row) => tableSpec.dataset.sourcesOf(row));
+  // The author's words get the prose's typography: curly quotes and apostrophes, dashes.
   const write = (text: string | ((data: Loaded<D>, words: FigureWords) => string)) =>
-    typeof text === "string" ? text : text(bound, { locale: locale ?? "en-US" });
+    typeset(typeof text === "string" ? text : text(bound, { locale: locale ?? "en-US" }));
   const title = write(spec.title);
   const view = (name: FigureView["name"], width: number) => {
     const plot = spec.plot(bound, { name, width, narrow: name === "narrow" });
@@ -194,10 +196,10 @@ function bindFigure<D extends Uses>(
     id: spec.id,
     title,
     ...(spec.subtitle === undefined ? {} : { subtitle: write(spec.subtitle) }),
-    notes: spec.notes?.(bound) ?? [],
+    notes: (spec.notes?.(bound) ?? []).map(typeset),
     ...(locale === undefined ? {} : { locale }),
     messages,
-    ...(spec.alt ? { alt: spec.alt(bound) } : {}),
+    ...(spec.alt ? { alt: typeset(spec.alt(bound)) } : {}),
     ...(extremes === undefined ? {} : { extremes }),
     source: sourceLine(sources, words),
     credit,

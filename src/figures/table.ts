@@ -6,6 +6,7 @@ import type { Dataset } from "../data/dataset.js";
 import type { CiteOptions } from "../data/provenance.js";
 import { PreciseDate } from "../data/qualified.js";
 import { parseStyles } from "../data/styles.js";
+import { typeset } from "../data/typography.js";
 
 /** The rows a figure shows, e.g. `{ dataset: gdp, rows: gdp.rows, columns: ["forecaster", "growth"] }`. */
 export interface DataTableSpec<Row extends object> {
@@ -49,6 +50,8 @@ export function tableOf<Row extends object>(
 
 export interface DataTable {
   readonly head: readonly string[];
+  /** Whether each column holds numbers: set right-aligned, in tabular figures, its heading too. */
+  readonly numeric: readonly boolean[];
   /** The rows the reader's table shows: the first `tableRows` (100 by default). */
   readonly rows: readonly (readonly string[])[];
   /** How many rows the figure shows in all; the download has every one. */
@@ -69,12 +72,15 @@ export function makeTable<Row extends object>(
   limit = Infinity,
 ): DataTable {
   const { dataset, rows, columns, labels = {}, styles = {} } = spec;
-  const head = columns.map((name) => (labels as Record<string, string | undefined>)[name] ?? sentenceCase(name));
+  const head = columns.map((name) =>
+    typeset((labels as Record<string, string | undefined>)[name] ?? sentenceCase(name)),
+  );
   const style = styles as Record<string, NumberFormat | undefined>;
   const cells = rows
     .slice(0, limit)
     .map((row) => columns.map((name) => dataset.format(row, name, { ...style[name], ...words })));
-  return { head, rows: cells, total: rows.length, ...toCsv(dataset, rows) };
+  const numeric = columns.map((name) => dataset.spec.columns[name]?.type === "number");
+  return { head, numeric, rows: cells, total: rows.length, ...toCsv(dataset, rows) };
 }
 
 /**

@@ -22,7 +22,7 @@ export type ChartKind =
   | "vector"
   | "chart";
 
-const ONE_TO_NINE = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const ZERO_TO_NINE = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 const UP_VERBS = ["up", "rose", "risen", "rises", "grew", "grown", "grows", "increased", "gained", "climbed", "jumped"];
 const UP_NOUNS = ["rise", "increase", "gain", "jump"];
 const DOWN_VERBS = ["down", "fell", "fallen", "falls", "dropped", "declined", "decreased", "shrank", "lost"];
@@ -42,13 +42,17 @@ const en = {
     `The first ${shown} of ${total} rows; the download has them all.`,
   keyNumbers: "Key numbers",
   sourcesAndMethods: "Sources and methods",
+  /** The printed appendix of the figures' data. */
+  tables: "Tables",
   /** The memo's heading of its one line of sources. */
   sourcesLabel: "Sources:",
   /** The memo's heading of the sources its figures' source lines do not cite already. */
   otherSourcesLabel: "Other sources:",
   method:
-    'Every number in this briefing is quoted from these datasets as its source states it, with its qualifier ("about", "more than") and its kind (actual, estimate or forecast).',
-  colophon: "Every number in this briefing is quoted from its dataset; each chart lists its sources and its data.",
+    "Every number in this briefing is quoted from these datasets as its source states it, with its qualifier (“about”, “more than”) and its kind (actual, estimate or forecast), " +
+    "or worked out from them (a difference, a change, a total), which keeps the qualifiers and sources of the numbers it is worked out from.",
+  colophon:
+    "Every number in this briefing is quoted from its dataset or worked out from it; each chart lists its sources and its data.",
   /** The PDF footer's page numbers; `page` and `total` are Chromium's markup, kept in the order given. */
   pageOf: <T>(page: T, total: T): (string | T)[] => ["Page ", page, " of ", total],
   /** A figure's source line: "Source: VOD English, Nov. 3, 2020." */
@@ -143,8 +147,11 @@ const en = {
   } satisfies Record<Exclude<Qualifier, "exact">, string> as Record<Exclude<Qualifier, "exact">, string>,
   /** A value's kind after it: "−4% (forecast)". */
   kinds: { estimate: "estimate", forecast: "forecast" },
-  /** The style `words`: one to nine spelt out ("eight lawmakers"); undefined keeps the figure. */
-  numberWord: (n: number): string | undefined => ONE_TO_NINE[n - 1],
+  /**
+   * Zero to nine spelt out ("eight lawmakers"): the style `words`, and English prose's counts by
+   * default (AP style); undefined keeps the figure.
+   */
+  numberWord: (n: number): string | undefined => ZERO_TO_NINE[n],
   /**
    * Words just before a number that say which way it went, matched at the end of the text before it,
    * whatever the case: "up {{…}}", "fell by {{…}}", "a rise of {{…}}". The number then loses its sign.
@@ -253,13 +260,15 @@ const fr: Messages = {
     `Les ${shown} premières lignes sur ${total}${NNBSP}; le téléchargement les contient toutes.`,
   keyNumbers: "Chiffres clés",
   sourcesAndMethods: "Sources et méthodes",
+  tables: "Tableaux",
   sourcesLabel: `Sources${NBSP}:`,
   otherSourcesLabel: `Autres sources${NBSP}:`,
   method:
     "Chaque chiffre de cette note est cité d’après ces jeux de données tel que sa source l’énonce, " +
-    `avec son qualificatif («${NBSP}environ${NBSP}», «${NBSP}plus de${NBSP}») et sa nature (réel, estimation ou prévision).`,
+    `avec son qualificatif («${NBSP}environ${NBSP}», «${NBSP}plus de${NBSP}») et sa nature (réel, estimation ou prévision), ` +
+    "ou calculé à partir d’eux (un écart, une variation, un total), en gardant les qualificatifs et les sources des chiffres dont il est tiré.",
   colophon:
-    `Chaque chiffre de cette note est cité d’après son jeu de données${NNBSP}; ` +
+    `Chaque chiffre de cette note est cité d’après son jeu de données ou calculé à partir de lui${NNBSP}; ` +
     "chaque graphique indique ses sources et ses données.",
   pageOf: (page, total) => ["Page ", page, " sur ", total],
   sourceLine: (cites) => `${cites.length === 1 ? "Source" : "Sources"}${NBSP}: ${cites.join(`${NNBSP}; `)}.`,
@@ -380,13 +389,15 @@ const de: Messages = {
   firstRows: (shown, total) => `Die ersten ${shown} von ${total} Zeilen; der Download enthält alle.`,
   keyNumbers: "Kennzahlen",
   sourcesAndMethods: "Quellen und Methoden",
+  tables: "Tabellen",
   sourcesLabel: "Quellen:",
   otherSourcesLabel: "Weitere Quellen:",
   method:
     "Jede Zahl in dieser Analyse ist aus diesen Datensätzen so zitiert, wie ihre Quelle sie angibt, " +
-    "mit ihrer Einschränkung („etwa“, „mehr als“) und ihrer Art (Ist-Wert, Schätzung oder Prognose).",
+    "mit ihrer Einschränkung („etwa“, „mehr als“) und ihrer Art (Ist-Wert, Schätzung oder Prognose), " +
+    "oder aus ihnen berechnet (eine Differenz, eine Veränderung, eine Summe), mit den Einschränkungen und Quellen der Zahlen, aus denen sie berechnet ist.",
   colophon:
-    "Jede Zahl in dieser Analyse ist aus ihrem Datensatz zitiert; jede Grafik nennt ihre Quellen und ihre Daten.",
+    "Jede Zahl in dieser Analyse ist aus ihrem Datensatz zitiert oder aus ihm berechnet; jede Grafik nennt ihre Quellen und ihre Daten.",
   pageOf: (page, total) => ["Seite ", page, " von ", total],
   sourceLine: (cites) => `${cites.length === 1 ? "Quelle" : "Quellen"}: ${cites.join("; ")}.`,
   via: (publisher, via) => `${publisher} über ${via}`,
@@ -490,12 +501,15 @@ const es: Messages = {
   firstRows: (shown, total) => `Las primeras ${shown} de ${total} filas; la descarga las incluye todas.`,
   keyNumbers: "Cifras clave",
   sourcesAndMethods: "Fuentes y métodos",
+  tables: "Tablas",
   sourcesLabel: "Fuentes:",
   otherSourcesLabel: "Otras fuentes:",
   method:
     "Cada cifra de este informe se cita de estos conjuntos de datos tal como la da su fuente, " +
-    "con su matiz («alrededor de», «más de») y su tipo (real, estimación o previsión).",
-  colophon: "Cada cifra de este informe se cita de su conjunto de datos; cada gráfico indica sus fuentes y sus datos.",
+    "con su matiz («alrededor de», «más de») y su tipo (real, estimación o previsión), " +
+    "o se calcula a partir de ellos (una diferencia, una variación, un total), con los matices y las fuentes de las cifras de las que se calcula.",
+  colophon:
+    "Cada cifra de este informe se cita de su conjunto de datos o se calcula a partir de él; cada gráfico indica sus fuentes y sus datos.",
   pageOf: (page, total) => ["Página ", page, " de ", total],
   sourceLine: (cites) => `${cites.length === 1 ? "Fuente" : "Fuentes"}: ${cites.join("; ")}.`,
   via: (publisher, via) => `${publisher} vía ${via}`,

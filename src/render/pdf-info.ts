@@ -44,13 +44,42 @@ export function stampPdf(pdf: Uint8Array, info: PdfInfo): Uint8Array {
     .map(([key, value]) => `/${key} ${pdfString(value!)}`)
     .join("\n");
   const object = `${size} 0 obj\n<<${entries}\n/CreationDate (${date})\n/ModDate (${date})>>\nendobj\n`;
-  const objectOffset = body.length;
-  const xrefOffset = objectOffset + object.length;
+  const roles = roleMapped(body);
+  const xref = [`${size} 1\n${String(body.length).padStart(10, "0")} 00000 n \n`];
+  // Subsections in ascending order: the tree's root is an object Chromium wrote, below `size`.
+  if (roles) xref.unshift(`${roles.number} 1\n${String(body.length + object.length).padStart(10, "0")} 00000 n \n`);
+  const xrefOffset = body.length + object.length + (roles?.object.length ?? 0);
   const update =
     object +
-    `xref\n${size} 1\n${String(objectOffset).padStart(10, "0")} 00000 n \n` +
+    (roles?.object ?? "") +
+    `xref\n${xref.join("")}` +
     `trailer\n<</Size ${size + 1}\n/Root ${root}\n/Info ${size} 0 R\n/Prev ${trailer[2]}>>\nstartxref\n${xrefOffset}\n%%EOF\n`;
   return Buffer.from(body + update, "latin1");
+}
+
+// PDF 2.0's structure types that Chromium writes (an <aside> is an Aside, <strong> a Strong) into a PDF
+// that says it is 1.4, where they are not standard, as PDF 1.7's equivalents: readers that check the
+// tree (pdfinfo -struct: "StructElem object is wrong type") then read it.
+const PDF2_ROLES: Readonly<Record<string, string>> = {
+  Aside: "Sect",
+  Strong: "Span",
+  Em: "Span",
+  Sub: "Span",
+  Title: "H",
+  FENote: "Note",
+  DocumentFragment: "Part",
+  Artifact: "NonStruct",
+};
+
+/** The structure tree's root again, with a RoleMap for the PDF 2.0 types the tree uses; none if it uses none. */
+function roleMapped(text: string): { number: string; object: string } | undefined {
+  const used = new Set([...text.matchAll(/\/S \/([A-Za-z]+)\b/g)].map((match) => match[1]!));
+  const map = Object.entries(PDF2_ROLES).filter(([role]) => used.has(role));
+  if (map.length === 0) return undefined;
+  const root = /(\d+) 0 obj\s*<<(\/Type \/StructTreeRoot(?:(?!>>)[\s\S])*)>>\s*endobj/.exec(text);
+  if (!root || root[2]!.includes("/RoleMap")) return undefined;
+  const roleMap = map.map(([role, standard]) => `/${role} /${standard}`).join(" ");
+  return { number: root[1]!, object: `${root[1]} 0 obj\n<<${root[2]}\n/RoleMap <<${roleMap}>>>>\nendobj\n` };
 }
 
 /** "D:20201130000000+00'00'": the PDF date format, in UTC. */

@@ -7,6 +7,7 @@ import { formatDate, formatNumber } from "../data/format.js";
 import { latestDate } from "../data/qualified.js";
 import type { PreciseDate } from "../data/qualified.js";
 import { citeSource, sourceLine } from "../data/provenance.js";
+import { isEnglish } from "../i18n/language.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
 import { parseStyles } from "../data/styles.js";
@@ -86,7 +87,7 @@ export function resolveInline(
     const label = (context.messages ?? CATALOGUE.en).figure(number);
     return { html: html`<a class="pb-ref" href="#figure-${ref[1]}">${label}</a>` };
   }
-  const fact = resolveFact(text, context, direction);
+  const fact = resolveFact(text, context, direction, true);
   if ("error" in fact) return fact;
   if (fact.update !== undefined) {
     const [id, published, title] = [fact.id, String(fact.published), `${fact.update}. ${fact.source}`];
@@ -120,7 +121,12 @@ function citesAttribute(fact: Fact): Html {
  * such as abs, no-kind, short, compact, round 1: see data/styles.ts) or "derived/name". Returns the
  * fact, or a message saying what is wrong and what exists.
  */
-export function resolveFact(text: string, context: FactContext, direction?: "up" | "down"): Fact | { error: string } {
+export function resolveFact(
+  text: string,
+  context: FactContext,
+  direction?: "up" | "down",
+  prose = false,
+): Fact | { error: string } {
   const match = FACT.exec(text);
   if (!match) {
     return {
@@ -150,7 +156,7 @@ export function resolveFact(text: string, context: FactContext, direction?: "up"
       };
     }
     if (fieldName !== undefined) return quoteRowOf(key, quoted, fieldName, context, format);
-    const turned = directed(text, quoted.value, direction, format);
+    const turned = directed(text, quoted.value, direction, prose ? inProse(format, quoted.value) : format);
     if ("error" in turned) return turned;
     const rank = quoted.aggregates?.find((a) => a.op === "rank" && a.value === quoted.value);
     const written = styled(text, () =>
@@ -182,7 +188,8 @@ export function resolveFact(text: string, context: FactContext, direction?: "up"
   const value = (row as Record<string, unknown>)[field];
   if (value === undefined) return { error: `{{${text}}} is empty in the data` };
   const number = columns[field]!.type === "number" ? dataset.quantity(row, field) : undefined;
-  const turned = number === undefined ? format : directed(text, number, direction, format);
+  const turned =
+    number === undefined ? format : directed(text, number, direction, prose ? inProse(format, number) : format);
   if ("error" in turned) return turned;
   const written = styled(text, () => dataset.format(row, field, turned));
   if (typeof written !== "string") return written;
@@ -266,6 +273,21 @@ function quoteRowOf(
   const text = dataset.format(row, field as never, format);
   const fact = { id: `derived/${name}.${field}`, text, source: rowSource(dataset, row, context) };
   return dated(fact, dataset.knownFrom(row), context);
+}
+
+/**
+ * A number in running prose, unless its styles say otherwise: without the plus of a `signed` column
+ * ("grew by 7.3%"; the style `sign` keeps it, and charts, tables and key numbers show it), and in
+ * English a whole count below ten in words ("eight lawmakers", AP style; the style `digits` keeps the
+ * figure). Counts are the numbers of `count()` columns and of `number()` columns without a unit.
+ */
+function inProse(format: NumberFormat, { unit, digits }: QualifiedNumber): NumberFormat {
+  const count = unit === "count" && digits === 0 && format.style !== "short" && isEnglish(format.locale);
+  return {
+    ...format,
+    sign: format.sign ?? false,
+    ...(count && format.words === undefined && format.decimals === undefined ? { words: true } : {}),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 // A notebook: YAML front matter, then Markdown whose `{{…}}` references embed figures and quote facts.
 import { parseDocument } from "yaml";
 import { z } from "zod";
+import { typeset } from "../data/typography.js";
 import { UserError, found, located } from "../error.js";
 import { parsePreciseDate } from "../data/qualified.js";
 import type { PreciseDate } from "../data/qualified.js";
@@ -209,8 +210,15 @@ export function parseNotebook(file: string, source: string): Notebook {
   const body = lines.slice(end + 1).join("\n");
   // Each of lang and locale defaults from the other.
   const { lang, locale } = result.data;
+  // The author's words get the prose's typography (curly quotes, dashes), as the body does.
+  const { title, dek, byline, credit, key_numbers } = result.data;
   const front: FrontMatter = {
     ...result.data,
+    title: typeset(title),
+    dek: typeset(dek),
+    byline: typeset(byline),
+    ...(credit === undefined ? {} : { credit: typeset(credit) }),
+    key_numbers: key_numbers.map(({ fact, label }) => ({ fact, label: typeset(label) })),
     locale: locale ?? (lang === undefined ? "en-US" : localeOfLang(lang)),
     lang: lang ?? (locale === undefined ? "en" : languageOf(locale)),
   };

@@ -18,6 +18,7 @@ import type { FrontMatter } from "./notebook.js";
 import { renderMarkdown } from "./markdown.js";
 import { formatDate } from "../data/format.js";
 import { parsePreciseDate } from "../data/qualified.js";
+import { runningHeadCss } from "./template.js";
 import { sourcesAndMethods } from "./sources.js";
 
 /** A report's page, in memory. */
@@ -65,7 +66,12 @@ export async function assemblePage(
   };
   const body = trusted(renderMarkdown(bound.markdown, { inline: bound.inline, figures, updateLabel }));
   const styles = await Promise.all(template.styles.map((style) => readStyle(root, report.template.dir, style)));
-  const css = trusted([await fontFaces(template.fonts, root), ...styles].join("\n"));
+  const fontCss = trusted(await fontFaces(template.print.fonts, root));
+  const printContext = { front, fontCss, messages, margin: template.print.margin };
+  const head = template.print.runningHead?.(printContext);
+  const css = trusted(
+    [await fontFaces(template.fonts, root), ...styles, ...(head ? [runningHeadCss(head)] : [])].join("\n"),
+  );
   const neutralised = bound.figures.reduce((sum, { figure }) => sum + figure.table.neutralised, 0);
   const sources = sourcesAndMethods(
     report.datasets.values(),
@@ -76,19 +82,33 @@ export async function assemblePage(
     { date: front.date, ...(front.asOf ? { asOf: front.asOf } : {}), leftOut: bound.leftOut.length },
   );
   const first = bound.figures.find(({ figure }) => numbers.get(figure.id) === 1)?.figure;
-  const head = trusted(
+  const meta = trusted(
     socialMeta(front, first && charts.get(first.id) ? { figure: first, chart: charts.get(first.id)! } : undefined),
   );
+  const embedded = bound.figures
+    .flatMap(({ figure }) => (numbers.has(figure.id) ? [{ figure, number: numbers.get(figure.id)! }] : []))
+    .sort((a, b) => a.number - b.number);
   const page = () =>
-    template.page({ front, body, css, version: VERSION, keyNumbers: bound.keyNumbers, sources, head, messages });
-  const fontCss = trusted(await fontFaces(template.print.fonts, root));
+    template.page({
+      front,
+      body,
+      css,
+      version: VERSION,
+      keyNumbers: bound.keyNumbers,
+      sources,
+      figures: embedded,
+      head: meta,
+      messages,
+    });
   const print: PagePrint = {
     format: front.paper === "letter" ? "Letter" : "A4",
     margin: template.print.margin,
     printBackground: true,
     displayHeaderFooter: true,
-    headerTemplate: markup(name, "print.header", () => template.print.header({ front, fontCss, messages })).value,
-    footerTemplate: markup(name, "print.footer", () => template.print.footer({ front, fontCss, messages })).value,
+    headerTemplate: template.print.header
+      ? markup(name, "print.header", () => template.print.header!(printContext)).value
+      : "<span></span>",
+    footerTemplate: markup(name, "print.footer", () => template.print.footer(printContext)).value,
   };
   return {
     html: markup(name, "page", page).value,

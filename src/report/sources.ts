@@ -10,6 +10,7 @@ import { isAfter } from "./edition.js";
 import { citeSource } from "../data/provenance.js";
 import type { Source } from "../data/provenance.js";
 import { columnsOf } from "../data/schema.js";
+import { typeset } from "../data/typography.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Quoted } from "../data/derive.js";
 import type { Chosen } from "./bind.js";
@@ -92,7 +93,7 @@ export function sourcesAndMethods(
   return {
     notes,
     datasets: [...datasets].map((dataset) => ({
-      title: dataset.spec.title,
+      title: typeset(dataset.spec.title),
       file: dataset.spec.file,
       // An edition as of a date lists no source published after it: none of its rows cites one.
       sources: ownSources(dataset)

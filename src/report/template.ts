@@ -23,6 +23,8 @@ export interface PageContext {
   readonly keyNumbers: readonly (Fact & { readonly label: string; readonly note?: string })[];
   /** Every dataset the report uses, its sources, and where they disagree. */
   readonly sources: SourcesAndMethods;
+  /** The figures the notebook embeds, in order with their numbers: for a list of tables in print, say. */
+  readonly figures: readonly { readonly figure: Figure; readonly number: number }[];
   /** Tags for the page's `<head>`: its description for link previews, and its social image where `url` is given. */
   readonly head: Html;
   /** plotbrief's words in the report's locale: `messages.sourcesAndMethods`, `messages.figure(2)`. */
@@ -54,6 +56,18 @@ export interface PrintContext {
   readonly fontCss: Html;
   /** plotbrief's words in the report's locale: `messages.pageOf(page, total)`. */
   readonly messages: Messages;
+  /** The page's margins (the template's `print.margin`), to set the header and footer on the text column. */
+  readonly margin: Margins;
+}
+
+/**
+ * The running head of every printed page but the first (which has the title block): plain text, set
+ * in the page's margin boxes, e.g. `{ left: front.title, right: messages.briefing }`. Style it in the
+ * template's CSS: `@page { @top-left { font: 7.5pt "Source Sans 3"; } }`.
+ */
+export interface RunningHead {
+  readonly left?: string;
+  readonly right?: string;
 }
 
 /** Margins of the printed page, e.g. "20mm": set here only, never by `@page` CSS, which would override them. */
@@ -81,9 +95,26 @@ export interface TemplateSpec {
   readonly print: {
     readonly margin: Margins;
     readonly fonts: readonly FontSpec[];
-    readonly header: (context: PrintContext) => Html;
+    /** Chromium's header, on every page alike; a header that page 1 should not have is a `runningHead`. */
+    readonly header?: (context: PrintContext) => Html;
+    /** The running head, on every page but the first. */
+    readonly runningHead?: (context: PrintContext) => RunningHead;
     readonly footer: (context: PrintContext) => Html;
   };
+}
+
+/**
+ * The CSS that sets a running head in the top margin boxes of every page but the first. Its text is
+ * written as CSS escapes, so no title can end the string or the `<style>` element.
+ */
+export function runningHeadCss(head: RunningHead): string {
+  const string = (text: string) =>
+    `"${[...text].map((c) => (/[\p{L}\p{N} ,.:;!?()]/u.test(c) ? c : `\\${c.codePointAt(0)!.toString(16)} `)).join("")}"`;
+  const boxes = (["left", "right"] as const).filter((side) => head[side] !== undefined && head[side] !== "");
+  if (boxes.length === 0) return "";
+  const set = boxes.map((side) => `@top-${side} { content: ${string(head[side]!)}; }`).join(" ");
+  const none = boxes.map((side) => `@top-${side} { content: none; }`).join(" ");
+  return `@page { ${set} }\n@page :first { ${none} }`;
 }
 
 /** Identity helper for typing. */

@@ -20,6 +20,7 @@ describe.skipIf(executable === undefined)("the flagship PDF", () => {
   let pdf: Buffer;
   let second: Buffer;
   let text: string;
+  let memoPath: string;
 
   beforeAll(async () => {
     // Two builds, each with its own browser, into two folders.
@@ -29,17 +30,20 @@ describe.skipIf(executable === undefined)("the flagship PDF", () => {
       const printer = new Printer({ executablePath: executable! });
       try {
         await buildReport("cambodia-2020", { root: ROOT, out, formats: ["pdf"], printer });
+        // The memo too, once, with the same browser: its margins are not the briefing's.
+        if (i === 0) await buildReport("cambodia-2020-memo", { root: ROOT, out, formats: ["pdf"], printer });
       } finally {
         await printer.close();
       }
       pdfPath = join(out, "cambodia-2020/cambodia-2020.pdf");
+      if (i === 0) memoPath = join(out, "cambodia-2020-memo/cambodia-2020-memo.pdf");
       outputs.push(await readFile(pdfPath));
     }
     [pdf, second] = outputs as [Buffer, Buffer];
     text = flat((await run("pdftotext", [pdfPath, "-"])).stdout);
   });
 
-  it("holds the title, every figure's title and source line, and page numbers", async () => {
+  it("holds the title, every figure's title, source line and table, and page numbers", async () => {
     const { loadReport } = await import("../../src/report/load.js");
     const { resolveFigure } = await import("../../src/figures/figure.js");
     const report = await loadReport(ROOT, "cambodia-2020");
@@ -49,6 +53,10 @@ describe.skipIf(executable === undefined)("the flagship PDF", () => {
       expect(text).toContain(flat(figure.title));
       expect(text).toContain(flat(figure.source));
     }
+    // The figures' tables, in an appendix after the report, each under its figure's number and title.
+    const appendix = text.slice(text.lastIndexOf("Tables Figure 1"));
+    expect(appendix).toContain("Figure 3 How many were summoned? It depends who counted what Reported by");
+    expect(appendix).toContain("Figure 4 From a banned opposition to a mass trial Date Event Source");
     const pages = Number(/^Pages: +(\d+)$/m.exec((await run("pdfinfo", [pdfPath])).stdout)![1]);
     expect(text).toContain(`Page 1 of ${pages}`);
     expect(text).toContain(`Page ${pages} of ${pages}`);
@@ -61,6 +69,41 @@ describe.skipIf(executable === undefined)("the flagship PDF", () => {
     expect(info).toMatch(/^Tagged: +yes$/m);
     expect(info).toMatch(/^Page size: +595\.92 x 841\.92 pts \(A4\)$/m);
     expect(Number(/^Pages: +(\d+)$/m.exec(info)![1])).toBeGreaterThanOrEqual(3);
+  });
+
+  it("has a structure tree that pdfinfo -struct reads without an error, the memo's too", async () => {
+    const { stdout, stderr } = await run("pdfinfo", ["-struct", pdfPath]);
+    expect(stdout).toMatch(/^Document$/m);
+    expect(stdout).toMatch(/^ +H2 \(block\)$/m);
+    expect(`${stdout}\n${stderr}`).not.toMatch(/error|wrong type/i);
+    // The memo's sources line is <strong>: Chromium's Strong, mapped to a Span.
+    const memo = await run("pdfinfo", ["-struct", memoPath]);
+    expect(memo.stdout).toMatch(/^ +Span \(inline\)$/m);
+    expect(`${memo.stdout}\n${memo.stderr}`).not.toMatch(/error|wrong type/i);
+  });
+
+  it("has no running header on page 1, whose title block is just below it, and has one on page 2", async () => {
+    const page = async (n: number) => flat((await run("pdftotext", ["-f", `${n}`, "-l", `${n}`, pdfPath, "-"])).stdout);
+    const title = "Pressure from both sides: the US, the EU and Cambodia in late 2020";
+    expect((await page(1)).split(title).length - 1).toBe(1);
+    expect(await page(2)).toContain(`${title} Briefing`);
+  });
+
+  it("sets the footer (and header) on the text column, in the briefing and in the memo", async () => {
+    for (const [path, pageNumber] of [
+      [pdfPath, 2],
+      [memoPath, 1],
+    ] as const) {
+      const words = await wordBoxes(path, pageNumber);
+      const footer = words.filter((word) => word.yMin > 800);
+      const body = words.filter((word) => word.yMin > 50 && word.yMin < 780);
+      const left = Math.min(...body.map((word) => word.xMin));
+      const right = Math.max(...body.map((word) => word.xMax));
+      expect(Math.abs(Math.min(...footer.map((word) => word.xMin)) - left), path).toBeLessThan(2);
+      expect(Math.abs(Math.max(...footer.map((word) => word.xMax)) - right), path).toBeLessThan(2);
+      const header = words.filter((word) => word.yMin < 40);
+      if (header.length > 0) expect(Math.abs(Math.min(...header.map((word) => word.xMin)) - left)).toBeLessThan(2);
+    }
   });
 
   it("has bookmarks from the report's headings", () => {
@@ -101,6 +144,14 @@ describe.skipIf(executable === undefined)("the flagship PDF", () => {
     );
   });
 });
+
+/** Every word of a PDF page with its box, in points from the top left. */
+async function wordBoxes(path: string, page: number) {
+  const { stdout } = await run("pdftotext", ["-bbox", "-f", `${page}`, "-l", `${page}`, path, "-"]);
+  return [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</g)].map(
+    ([, xMin, yMin, xMax, word]) => ({ xMin: Number(xMin), yMin: Number(yMin), xMax: Number(xMax), word: word! }),
+  );
+}
 
 /** Share of pixels whose colour differs by more than a little, or 1 if the sizes differ. */
 function pixelDifference(a: PNG, b: PNG): number {

@@ -35,7 +35,26 @@ describe("buildReport(slug, options)", () => {
       "cambodia-2020/manifest.json",
     ]);
     const files = await snapshot(out);
-    await expectGolden("cambodia-2020/index.html", files.get("cambodia-2020/index.html")!);
+    const page = files.get("cambodia-2020/index.html")!;
+    // Count columns right-aligned, their headings over them; every figure's table again, for print.
+    expect(page).toContain('<th scope="col" class="pb-numeric">Count</th>');
+    expect(page).toMatch(/<td class="pb-numeric">121<\/td>/);
+    expect(page).toContain('<th scope="col">Reported by</th>');
+    const appendix = page.slice(page.indexOf('<section class="pb-print-tables"'));
+    expect(appendix).toContain('<h2 id="print-tables">Tables</h2>');
+    expect(appendix.match(/<table>/g)).toHaveLength(4);
+    // Titles, dek, key numbers' labels, figures' titles, subtitles and notes: curly quotes, as the prose has.
+    const texts = [
+      ...page.matchAll(
+        /<(h1|h2|h3|p class="(?:dek|pb-title|pb-subtitle|pb-note)"|span class="pb-key-label")[^>]*>([^]*?)<\/(?:h1|h2|h3|p|span)>/g,
+      ),
+    ].map((match) => match[2]!);
+    expect(texts.length).toBeGreaterThan(15);
+    expect(texts.join("\n")).toContain("Cambodia\u2019s");
+    expect(texts.filter((text) => /&#39;|&#34;|['"]/.test(text.replace(/<[^>]*>/g, "")))).toEqual([]);
+    // The running head is in the page's margin boxes, and not on page 1.
+    expect(page).toMatch(/@page :first \{ @top-left \{ content: none; \}/);
+    await expectGolden("cambodia-2020/index.html", page);
     await expectGolden("cambodia-2020/figures/summons.svg", files.get("cambodia-2020/figures/summons.svg")!);
   });
 

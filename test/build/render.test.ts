@@ -67,8 +67,8 @@ describe("renderReport(root, report, svgFor)", () => {
     );
     const svg = rendered.figures.find(({ figure }) => figure.id === "tariff-share")!.chart.svg;
     expect(svg).toContain("about 20%: tariffs reinstated");
-    expect(rendered.html).toContain("<td>about 20%</td>");
-    expect(svg).toContain(`aria-label="A single bar of Cambodia's exports to the EU: about 20%`);
+    expect(rendered.html).toContain('<td class="pb-numeric">about 20%</td>');
+    expect(svg).toContain(`aria-label="A single bar of Cambodia’s exports to the EU: about 20%`);
   });
 
   it("audits the prose: a hand-typed number that looks like a data value is reported, bound ones are not", async () => {

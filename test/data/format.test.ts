@@ -36,6 +36,21 @@ describe("formatNumber(q, options)", () => {
     expect(formatNumber(contraction, { abs: true, kind: false })).toBe("about 4%");
   });
 
+  it("leaves out a signed number's plus with sign: false, as prose does, and keeps a minus", () => {
+    const growth = q(6.8, { digits: 1, kind: "forecast", unit: "percent", signed: true });
+    expect(formatNumber(growth)).toBe("+6.8% (forecast)");
+    expect(formatNumber(growth, { sign: false, kind: false })).toBe("6.8%");
+    expect(formatNumber(q(-3.1, { digits: 1, unit: "percent", signed: true }), { sign: false })).toBe("\u22123.1%");
+  });
+
+  it("spells out whole numbers from zero to nine with words, in English; ten and up stay figures", () => {
+    expect(formatNumber(q(0), { words: true })).toBe("zero");
+    expect(formatNumber(q(8), { words: true })).toBe("eight");
+    expect(formatNumber(q(10), { words: true })).toBe("10");
+    expect(formatNumber(q(8), { words: true, locale: "fr-FR" })).toBe("huit");
+    expect(formatNumber(q(0), { words: true, locale: "fr-FR" })).toBe("0");
+  });
+
   it("writes short qualifiers for chart labels", () => {
     expect(formatNumber(q(50, { qualifier: "more-than" }), { style: "short" })).toBe("50+");
     expect(formatNumber(q(50, { qualifier: "about" }), { style: "short" })).toBe("~50");

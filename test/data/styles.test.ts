@@ -32,7 +32,7 @@ describe("parseStyles(text)", () => {
       error: `unknown style "roundd"; styles: ${STYLES.join(", ")}`,
     });
     expect(STYLES.join(", ")).toBe(
-      "abs, no-kind, short, compact, compact-short, percent, words, sign, round N, round N sig",
+      "abs, no-kind, short, compact, compact-short, percent, words, digits, sign, round N, round N sig",
     );
     expect(parseStyles("round")).toEqual({
       error: 'round needs a number of places: "round 1" (decimals) or "round 2 sig" (significant digits)',

@@ -28,9 +28,19 @@ describe("tableOf(dataset, columns, { styles })", () => {
     expect(makeTable(table).csv).toBe("country,people,share\nIndia,1428627663,0.177\n");
   });
 
+  it("marks the number columns, to be set right-aligned in tabular figures; text columns are not", () => {
+    expect(makeTable(tableOf(pop, ["country", "people", "share"])).numeric).toEqual([false, true, true]);
+    expect(makeTable(tableOf(pop, ["share", "country"])).numeric).toEqual([true, false]);
+  });
+
+  it("sets its headings in the prose's typography, its cells and download as the data has them", () => {
+    const table = makeTable(tableOf(pop, ["country", "people"], { labels: { people: "People's count" } }));
+    expect(table.head).toEqual(["Country", "People\u2019s count"]);
+  });
+
   it("names the table and the column of a style that does not exist", () => {
     expect(() => tableOf(pop, ["people"], { styles: { people: "compactt" } })).toThrow(
-      'tableOf(pop): column "people": unknown style "compactt"; styles: abs, no-kind, short, compact, compact-short, percent, words, sign, round N, round N sig',
+      'tableOf(pop): column "people": unknown style "compactt"; styles: abs, no-kind, short, compact, compact-short, percent, words, digits, sign, round N, round N sig',
     );
   });
 });

@@ -98,8 +98,9 @@ describe("a project's own words for aggregates and changes", () => {
     expect(text).toContain("(a\u2013c) : 2e place sur 3.");
   });
 
-  it("leave a word the project did not add as no direction: the sign stays", async () => {
-    const { html } = await success(await made("fr", FRENCH.replace("en hausse de", "a bondi de")));
-    expect(textOf(html)).toContain("Alpha a bondi de +4.");
+  it("leave a word the project did not add as no direction: no contradiction is found", async () => {
+    // "a plongé de" (dived by) before a rise would be refused, were it one of the words for down.
+    const { html } = await success(await made("fr", FRENCH.replace("en hausse de", "a plongé de")));
+    expect(textOf(html)).toContain("Alpha a plongé de 4.");
   });
 });

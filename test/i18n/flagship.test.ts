@@ -182,7 +182,7 @@ describe("the flagship built with lang: fr", () => {
     expect(text).toContain("Chiffres clés");
     expect(text).toMatch(/Figure 1 /);
     // A decimal comma and a space before the percent sign; the dateline and source dates in French.
-    expect(text).toContain("by +7,3 % in 2018");
+    expect(text).toContain("by 7,3 % in 2018");
     expect(text).toContain("was −3,1 % :");
     expect(text).toContain("9,9 points de pourcentage below");
     expect(text).toContain("30 novembre 2020");
@@ -194,7 +194,8 @@ describe("the flagship built with lang: fr", () => {
   });
 
   it("writes the PDF's running header and footer in French, its date too", () => {
-    expect(visibleText(rendered.print.headerTemplate!)).toContain("Note d’analyse");
+    // The running head is set in the page's margin boxes, as CSS escapes: "Note d’analyse".
+    expect(rendered.html).toContain('@top-right { content: "Note d\\2019 analyse"; }');
     const footer = visibleText(rendered.print.footerTemplate!);
     expect(footer).toContain("The plotbrief worked example · Publié le 30 novembre 2020 · Mis à jour le 28 avril 2021");
     expect(rendered.print.footerTemplate).toContain(

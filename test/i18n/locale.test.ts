@@ -87,6 +87,19 @@ describe("resolveMessages(locale, project)", () => {
   });
 });
 
+describe("CATALOGUE[language].method and .colophon", () => {
+  it("say, in every language, that a number may be worked out from the data, not only quoted", () => {
+    const worked = { en: /worked out/, fr: /calculé/, de: /berechnet/, es: /calcula/ } as const;
+    for (const [language, words] of Object.entries(worked)) {
+      const messages = CATALOGUE[language]!;
+      expect(messages.method, language).toMatch(words);
+      expect(messages.colophon, language).toMatch(words);
+      // Typographic quotes, as in the prose around them.
+      expect(messages.method, language).not.toMatch(/["']/);
+    }
+  });
+});
+
 describe("a report in a language plotbrief lacks", () => {
   it("warns at the front matter's lang line, and uses the words its module gives", async () => {
     const root = await copyProject();

@@ -23,7 +23,7 @@ function figure(plot: Figure["plot"]): Figure {
     alt: "alt",
     source: "Source: test.",
     credit: "",
-    table: { head: [], rows: [], total: 0, csv: "", neutralised: 0 },
+    table: { head: [], numeric: [], rows: [], total: 0, csv: "", neutralised: 0 },
     plot,
     // The page's chart alone, as for a build of html only: these tests read the chart, not the files.
     exports: { file: false, card: false },

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -9,12 +9,22 @@ import { stampPdf } from "../../src/render/pdf-info.js";
 const run = promisify(execFile);
 
 /** A one-page PDF shaped like Chromium's: classic xref, an Info dictionary with the print time. */
-function chromiumLikePdf(): Uint8Array {
+function chromiumLikePdf(tagged: readonly string[] = []): Uint8Array {
   const objects = [
     "<</Creator (HeadlessChrome)\n/Producer (Skia/PDF m156)\n/CreationDate (D:20261129151403+00'00')\n/ModDate (D:20261129151403+00'00')>>",
-    "<</Type /Catalog /Pages 3 0 R>>",
+    tagged.length === 0
+      ? "<</Type /Catalog /Pages 3 0 R>>"
+      : "<</Type /Catalog /Pages 3 0 R /MarkInfo <</Type /MarkInfo /Marked true>> /StructTreeRoot 5 0 R>>",
     "<</Type /Pages /Kids [4 0 R] /Count 1>>",
     "<</Type /Page /Parent 3 0 R /MediaBox [0 0 200 200]>>",
+    // A structure tree as Chromium writes one: a Document holding one element of each type given.
+    ...(tagged.length === 0
+      ? []
+      : [
+          "<</Type /StructTreeRoot\n/K 6 0 R>>",
+          `<</Type /StructElem\n/S /Document\n/P 5 0 R\n/K [${tagged.map((_, i) => `${i + 7} 0 R`).join(" ")}]>>`,
+          ...tagged.map((type) => `<</Type /StructElem\n/S /${type}\n/P 6 0 R>>`),
+        ]),
   ];
   let text = "%PDF-1.4\n";
   const offsets: number[] = [];
@@ -66,6 +76,27 @@ describe.skipIf(!hasPdfinfo)("stampPdf(pdf, info)", () => {
     expect(text).toMatch(/^CreationDate: +2020-11-30T00:00:00Z$/m);
     expect(text).toMatch(/^ModDate: +2020-11-30T00:00:00Z$/m);
     expect(text).toMatch(/^Pages: +1$/m);
+  });
+
+  it("maps the PDF 2.0 structure types Chromium writes (Aside, Strong, Em) to PDF 1.7's, so the tree is valid", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "plotbrief-pdf-"));
+    const struct = async (pdf: Uint8Array) => {
+      await writeFile(join(dir, "tagged.pdf"), pdf);
+      const { stdout, stderr } = await run("pdfinfo", ["-struct", join(dir, "tagged.pdf")]);
+      return `${stdout}${stderr}`;
+    };
+    try {
+      const tagged = chromiumLikePdf(["Aside", "Strong", "Em", "P"]);
+      expect(await struct(tagged)).toMatch(/wrong type \(Aside\)/);
+      const text = await struct(stampPdf(tagged, info));
+      expect(text).not.toMatch(/error|wrong type/i);
+      expect(text).toMatch(/^ +Sect$/m);
+      expect(text).toMatch(/^ +Span \(inline\)$/m);
+      // A tree with only standard types is left as it is.
+      expect(Buffer.from(stampPdf(chromiumLikePdf(["P"]), info)).toString("latin1")).not.toContain("/RoleMap");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("leaves no trace of the print time in the bytes, so two prints stamp the same", () => {

@@ -23,7 +23,7 @@ function figure(id: string, plot: Figure["plot"]): Figure {
     alt: `alt ${id}`,
     source: "Source: test.",
     credit: "",
-    table: { head: [], rows: [], total: 0, csv: "", neutralised: 0 },
+    table: { head: [], numeric: [], rows: [], total: 0, csv: "", neutralised: 0 },
     plot,
     exports: { file: true, card: true },
     notices: [],

@@ -49,7 +49,8 @@ describe("a report quoting aggregates", () => {
     const { html, warnings } = await success(await made({}));
     expect(warnings).toEqual([]);
     const text = html.replace(/<[^>]+>/g, "");
-    expect(text).toContain("The mean was 5.5; of Beta and Gamma, Gamma had most, 8.");
+    // A count below ten, in English prose, in words (AP style).
+    expect(text).toContain("The mean was 5.5; of Beta and Gamma, Gamma had most, eight.");
     expect(text).toContain("Gamma came 2nd of 3.");
     expect(html).toContain('data-fact="derived/mean-x" title="Source: Test Agency, Nov. 2020"');
     expect(text).toContain("Mean of value over all 3 rows of Test data (a\u2013c): 5.5.");

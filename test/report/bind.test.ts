@@ -7,7 +7,7 @@ describe("bindReport(report), number styles", () => {
       "reports/r/index.md": notebook("Alpha was {{t/a | compact}}.\nBeta was {{t/b | tiny}}."),
     });
     expect(await failure(root)).toBe(
-      'reports/r/index.md:10: {{t/b | tiny}}: unknown style "tiny"; styles: abs, no-kind, short, compact, compact-short, percent, words, sign, round N, round N sig',
+      'reports/r/index.md:10: {{t/b | tiny}}: unknown style "tiny"; styles: abs, no-kind, short, compact, compact-short, percent, words, digits, sign, round N, round N sig',
     );
   });
 });
@@ -28,13 +28,13 @@ export default defineReport({
       "reports/r/index.md": notebook(body),
     });
 
-  it("writes a signed change without its sign after up, rose by or a rise of, and with it elsewhere", async () => {
+  it("writes a signed change without its plus in prose, with it where | sign asks (after up too)", async () => {
     const root = await withRise(
       "Alpha was up {{derived/rise}} on Beta, a rise of {{derived/rise | compact}}; the change: {{derived/rise}}, or up {{derived/rise | sign}}.",
     );
     const { html } = await success(root);
     const facts = [...html.matchAll(/data-fact="derived\/rise"[^>]*>([^<]*)</g)].map((match) => match[1]);
-    expect(facts).toEqual(["15.5", "16", "+15.5", "+15.5"]);
+    expect(facts).toEqual(["15.5", "16", "15.5", "+15.5"]);
   });
 
   it("leaves alone a number without a sign, a magnitude: lost {{t/a}} seats", async () => {
@@ -75,6 +75,6 @@ export const t = defineDataset({
     const { html } = await success(root);
     expect(html).toContain(">one bed</span>, Beta <span");
     expect(html).toContain(">1.3 million beds</span>.");
-    expect(html).toContain("<td>1,250,000 beds</td>");
+    expect(html).toContain('<td class="pb-numeric">1,250,000 beds</td>');
   });
 });

@@ -78,7 +78,7 @@ describe("resolveFact(text, context)", () => {
     });
     expect(resolveFact("gdp/adb-2018 | rounded", context)).toEqual({
       error:
-        '{{gdp/adb-2018 | rounded}}: unknown style "rounded"; styles: abs, no-kind, short, compact, compact-short, percent, words, sign, round N, round N sig',
+        '{{gdp/adb-2018 | rounded}}: unknown style "rounded"; styles: abs, no-kind, short, compact, compact-short, percent, words, digits, sign, round N, round N sig',
     });
     expect(resolveFact("gdp/adb-2018 | round", context)).toEqual({
       error:
@@ -122,6 +122,33 @@ describe("resolveInline(text, context)", () => {
       error: "{{ref nope}} refers to no embedded figure; figures: summons",
     });
     expect(resolveInline("free <4%>", context)).toEqual({ html: expect.objectContaining({ value: "&#60;4%&#62;" }) });
+  });
+});
+
+describe("resolveInline(text, context): numbers in running prose", () => {
+  const written = (text: string, at = context) => {
+    const resolved = resolveInline(text, at);
+    if ("error" in resolved) throw new Error(resolved.error);
+    return resolved.fact!.text;
+  };
+
+  it("writes a signed value without its plus, unless | sign asks; key numbers and tables keep it", () => {
+    expect(written("gdp/adb-2018")).toBe("7.3%");
+    expect(written("gdp/adb-2018 | sign")).toBe("+7.3%");
+    expect(written("gdp/adb-ado2020u-2020")).toBe("\u22124.0% (forecast)");
+    expect(written("gdp/adb-2018", { ...context, locale: "fr-FR" })).toBe("7,3\u00a0%");
+    expect(resolveFact("gdp/adb-2018", context)).toMatchObject({ text: "+7.3%" });
+  });
+
+  it("spells out an English count below ten, AP style, unless | digits asks for the figure", () => {
+    expect(written("article/lawmakers")).toBe("eight");
+    expect(written("article/lawmakers | digits")).toBe("8");
+    expect(written("summons/vod")).toBe("59");
+    expect(written("article/lawmakers", { ...context, locale: "fr-FR" })).toBe("8");
+    expect(resolveFact("article/lawmakers", context)).toMatchObject({ text: "8" });
+    expect(resolveFact("article/lawmakers | words, digits", context)).toEqual({
+      error: "{{article/lawmakers | words, digits}}: words and digits contradict each other: choose one",
+    });
   });
 });
 

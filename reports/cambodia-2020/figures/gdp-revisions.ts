@@ -5,7 +5,7 @@ import { gdp } from "../../../data/cambodia-2020/datasets.js";
 export default defineFigure({
   id: "gdp-revisions",
   title: ({ gdp }) =>
-    `A forecast of ${formatNumber(gdp.quantity(gdp.row("adb-ado2019-2020")!, "growth"), { kind: false })} growth became a contraction`,
+    `A forecast of ${formatNumber(gdp.quantity(gdp.row("adb-ado2019-2020")!, "growth"), { kind: false, sign: false })} growth became a contraction`,
   subtitle:
     "Cambodia's real GDP growth: actual growth in earlier years, then each forecast for 2020 by date, then the outturn",
   uses: { gdp },
@@ -75,10 +75,10 @@ export default defineFigure({
   notes: ({ gdp }) => {
     const next = gdp.rows
       .filter((row) => row.year === 2021)
-      .map((row) => `${formatNumber(gdp.quantity(row, "growth"), { kind: false })} (${row.publication})`);
+      .map((row) => `${formatNumber(gdp.quantity(row, "growth"), { kind: false, sign: false })} (${row.publication})`);
     const disagree = [2017, 2018].map((year) => {
       const rows = gdp.rows.filter((row) => row.year === year && row.kind === "actual");
-      return `${year}: ${rows.map((row) => `${formatNumber(gdp.quantity(row, "growth"))} (${row.forecaster})`).join(" or ")}`;
+      return `${year}: ${rows.map((row) => `${formatNumber(gdp.quantity(row, "growth"), { sign: false })} (${row.forecaster})`).join(" or ")}`;
     });
     // A citation is not a forecast of its own: it is named under the bar of the forecast it restates.
     const cited = gdp.rows.flatMap((row) =>

@@ -1,14 +1,15 @@
 // The multi-page briefing: a header block, the notebook's prose and figures, and a plain footer.
 // It imports only from "plotbrief", like a template of your own: copy it into templates/<name>/ to change it.
 import { MESSAGES, dateline, defineTemplate, formatDate, html, isoDate } from "plotbrief";
-import type { Html, Messages, PageContext } from "plotbrief";
+import type { FigureContext, Html, Margins, Messages, PageContext } from "plotbrief";
 
 const fontFile = (family: string, weight: number, style: "normal" | "italic" = "normal") =>
   `@fontsource/${family}/files/${family}-latin-${weight}-${style}.woff2`;
 
-// Chromium draws the header and footer apart from the page: they need their own font and sizes.
-const furniture =
-  "font: 7.5pt 'Source Sans 3'; color: #555; width: 100%; margin: 0 18mm; display: flex; justify-content: space-between;";
+// Chromium draws the footer apart from the page: it needs its own font and sizes, and the page's
+// margins, to sit on the text column.
+const furniture = (margin: Margins) =>
+  `font: 7.5pt 'Source Sans 3'; color: #555; width: 100%; margin: 0 ${margin.right} 0 ${margin.left}; display: flex; justify-content: space-between;`;
 
 export default defineTemplate({
   fonts: [
@@ -25,7 +26,7 @@ export default defineTemplate({
       context.messages.briefing,
       html`<main>
           ${context.keyNumbers.length === 0 ? "" : keyNumbersBox(context.keyNumbers, context.messages)} ${context.body}
-          ${sourcesSection(context.sources, context.messages)}
+          ${sourcesSection(context.sources, context.messages)} ${printTables(context.figures, context.messages)}
         </main>
         <footer class="colophon">
           <p>${context.messages.colophon}</p>
@@ -45,21 +46,7 @@ export default defineTemplate({
       <p class="pb-source">${figure.source}</p>
       <details class="pb-data">
         <summary>${messages.chartData}</summary>
-        <table>
-          <thead>
-            <tr>
-              ${figure.table.head.map((cell) => html`<th scope="col">${cell}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${figure.table.rows.map(
-              (row) =>
-                html`<tr>
-                  ${row.map((cell) => html`<td>${cell}</td>`)}
-                </tr> `,
-            )}
-          </tbody>
-        </table>
+        ${dataTable(figure.table)}
         ${
           figure.table.total > figure.table.rows.length
             ? html`<p class="pb-table-note">
@@ -80,16 +67,13 @@ export default defineTemplate({
   print: {
     margin: { top: "20mm", right: "18mm", bottom: "20mm", left: "18mm" },
     fonts: [{ family: "Source Sans 3", file: fontFile("source-sans-3", 400), weight: 400 }],
-    header: ({ front, fontCss, messages }) =>
+    // In the page's margin boxes, not Chromium's header: page 1 has the title block instead.
+    runningHead: ({ front, messages }) => ({ left: front.title, right: messages.briefing }),
+    footer: ({ front, fontCss, messages, margin }) =>
       html`<style>
           ${fontCss}
         </style>
-        <div style="${furniture}"><span>${front.title}</span><span>${messages.briefing}</span></div>`,
-    footer: ({ front, fontCss, messages }) =>
-      html`<style>
-          ${fontCss}
-        </style>
-        <div style="${furniture}">
+        <div style="${furniture(margin)}">
           <span>${front.byline} · ${dateline(front, messages)}</span
           ><span
             >${messages.pageOf(html`<span class="pageNumber"></span>`, html`<span class="totalPages"></span>`)}</span
@@ -98,9 +82,61 @@ export default defineTemplate({
   },
 });
 
-/** The key numbers box: each number large, what it counts, and its source on hover. */
+/** A figure's data as a table: number columns right-aligned, in tabular figures, headings over them. */
+export function dataTable(table: FigureContext["figure"]["table"]): Html {
+  return html`<table>
+    <thead>
+      <tr>
+        ${table.head.map((cell, i) =>
+          table.numeric[i] ? html`<th scope="col" class="pb-numeric">${cell}</th>` : html`<th scope="col">${cell}</th>`,
+        )}
+      </tr>
+    </thead>
+    <tbody>
+      ${table.rows.map(
+        (row) =>
+          html`<tr>
+            ${row.map((cell, i) => (table.numeric[i] ? html`<td class="pb-numeric">${cell}</td>` : html`<td>${cell}</td>`))}
+          </tr> `,
+      )}
+    </tbody>
+  </table>`;
+}
+
+/**
+ * The figures' tables, for print only (the page shows each under its figure, behind "Data for this
+ * chart"): an appendix after the report, where a long table can run over pages, its heading row
+ * repeated, while the figures stay whole beside the prose that quotes them.
+ */
+export function printTables(figures: PageContext["figures"], messages: Messages = MESSAGES.en): Html {
+  if (figures.length === 0) return html``;
+  return html`<section class="pb-print-tables" aria-labelledby="print-tables">
+    <h2 id="print-tables">${messages.tables}</h2>
+    ${figures.map(
+      ({ figure, number }) =>
+        html`<div class="pb-print-table">
+          <h3><span class="pb-number">${messages.figure(number)}</span> ${figure.title}</h3>
+          ${dataTable(figure.table)}
+          ${
+            figure.table.total > figure.table.rows.length
+              ? html`<p class="pb-table-note">
+                  ${messages.firstRows(
+                    figure.table.rows.length.toLocaleString(figure.locale),
+                    figure.table.total.toLocaleString(figure.locale),
+                  )}
+                </p>`
+              : ""
+          }
+          <p class="pb-source">${figure.source}</p>
+        </div>`,
+    )}
+  </section>`;
+}
+
+/** The key numbers box: each number large, what it counts, and its source on hover. A `section`, not an
+ * `aside`: Chromium tags an aside as PDF 2.0's Aside, which a PDF 1.7 structure tree may not hold. */
 export function keyNumbersBox(keyNumbers: PageContext["keyNumbers"], messages: Messages = MESSAGES.en): Html {
-  return html`<aside class="pb-key-numbers" aria-label="${messages.keyNumbers}">
+  return html`<section class="pb-key-numbers" aria-label="${messages.keyNumbers}">
     <h2>${messages.keyNumbers}</h2>
     <ul>
       ${keyNumbers.map(
@@ -113,7 +149,7 @@ export function keyNumbersBox(keyNumbers: PageContext["keyNumbers"], messages: M
           </li>`,
       )}
     </ul>
-  </aside>`;
+  </section>`;
 }
 
 /** "Sources and methods": every dataset, its sources with dates and addresses, and where they disagree. */

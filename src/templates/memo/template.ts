@@ -21,7 +21,8 @@ export default defineTemplate({
   print: {
     ...briefing.print,
     margin: { top: "12mm", right: "14mm", bottom: "14mm", left: "14mm" },
-    header: () => html`<span></span>`,
+    // One page: its title block is the only head it needs.
+    runningHead: undefined,
   },
 });
 
