@@ -117,7 +117,7 @@ describe("buildReport(slug, options)", () => {
       /tariffs apply to <span class="pb-fact" data-fact="tariff\/lost-share.value" title="[^"]+">about 25%<\/span>/,
     );
     expect(svg).toContain(">about 25%: tariffs reinstated</text>");
-    expect(svg).toContain("aria-label=\"A single bar of Cambodia's exports to the EU: about 25%, worth");
-    expect(html).toContain("About 25% of Cambodia&#39;s exports to the EU lost duty-free access");
+    expect(svg).toContain('aria-label="A single bar of Cambodia’s exports to the EU: about 25%, worth');
+    expect(html).toContain("About 25% of Cambodia’s exports to the EU lost duty-free access");
   });
 });
