@@ -226,7 +226,13 @@ export class Dataset<Row extends object = Record<string, unknown>> {
 
   /** The same dataset with only the rows that `keep` accepts: what an edition as of an earlier date knew. */
   filter(keep: (row: Row) => boolean): Dataset<Row> {
-    return new Dataset<Row>(this.spec, this.rows.filter(keep), this.#digits);
+    // Citations too, in the file's order: each kept with the row it restates.
+    const kept = new Set(this.rows.filter(keep));
+    const all = [...this.#byKey.values()].filter((row) => {
+      const cited = this.cites(row);
+      return cited === undefined ? kept.has(row) : kept.has(this.#byKey.get(cited)!) && keep(row);
+    });
+    return new Dataset<Row>(this.spec, all, this.#digits);
   }
 
   /** The sources of one row: its own where the dataset has a source column, else the dataset's. */

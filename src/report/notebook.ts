@@ -218,7 +218,11 @@ export function parseNotebook(file: string, source: string): Notebook {
     dek: typeset(dek),
     byline: typeset(byline),
     ...(credit === undefined ? {} : { credit: typeset(credit) }),
-    key_numbers: key_numbers.map(({ fact, label }) => ({ fact, label: typeset(label) })),
+    key_numbers: key_numbers.map(({ label, before, ...rest }) => ({
+      ...rest,
+      label: typeset(label),
+      ...(before === undefined ? {} : { before: { ...before, label: typeset(before.label) } }),
+    })),
     locale: locale ?? (lang === undefined ? "en-US" : localeOfLang(lang)),
     lang: lang ?? (locale === undefined ? "en" : languageOf(locale)),
   };

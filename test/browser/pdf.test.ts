@@ -97,8 +97,11 @@ describe.skipIf(executable === undefined)("the flagship PDF", () => {
       const words = await wordBoxes(path, pageNumber);
       const footer = words.filter((word) => word.yMin > 800);
       const body = words.filter((word) => word.yMin > 50 && word.yMin < 780);
+      // The text column: from the body's left edge to as far from the A4 page's right edge (both
+      // templates set equal side margins); no body text reaches past it, and the footer spans it.
       const left = Math.min(...body.map((word) => word.xMin));
-      const right = Math.max(...body.map((word) => word.xMax));
+      const right = A4_WIDTH - left;
+      expect(Math.max(...body.map((word) => word.xMax)), path).toBeLessThan(right + 1);
       expect(Math.abs(Math.min(...footer.map((word) => word.xMin)) - left), path).toBeLessThan(2);
       expect(Math.abs(Math.max(...footer.map((word) => word.xMax)) - right), path).toBeLessThan(2);
       const header = words.filter((word) => word.yMin < 40);
@@ -146,6 +149,9 @@ describe.skipIf(executable === undefined)("the flagship PDF", () => {
 });
 
 /** Every word of a PDF page with its box, in points from the top left. */
+/** An A4 page's width in PDF points. */
+const A4_WIDTH = 595.28;
+
 async function wordBoxes(path: string, page: number) {
   const { stdout } = await run("pdftotext", ["-bbox", "-f", `${page}`, "-l", `${page}`, path, "-"]);
   return [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</g)].map(

@@ -133,11 +133,13 @@ export default defineTemplate({ ...briefing, styles: [...briefing.styles, new UR
     const root = await copyProject();
     const figure = join(root, "reports/cambodia-2020/figures/timeline.ts");
     const lines = (await readFile(figure, "utf8")).split("\n");
-    lines[4] = "const broken = ;";
+    // A statement of its own, after the imports.
+    const at = lines.findIndex((line) => line.startsWith("export default"));
+    lines.splice(at, 0, "const broken = ;");
     await writeFile(figure, lines.join("\n"));
     const { code, stderr } = await plotbrief(["build", "cambodia-2020", "--format", "html"], root);
     expect(code).toBe(1);
-    expect(stderr).toBe('error: reports/cambodia-2020/figures/timeline.ts:5:16: Unexpected ";"\n');
+    expect(stderr).toBe(`error: reports/cambodia-2020/figures/timeline.ts:${at + 1}:16: Unexpected ";"\n`);
   });
 });
 

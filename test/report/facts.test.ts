@@ -38,6 +38,7 @@ describe("resolveFact(text, context)", () => {
       source:
         "Source: ADB, Sept. 15, 2020 (Khmer Post Asia, news report, Sept. 23, 2020), as cited by Asia Times, news analysis, Nov. 2020",
       cites: "gdp/adb-ado2020u-2020.growth",
+      published: parsePreciseDate("2020-11"),
     });
     const inline = resolveInline("gdp/article-2020", context);
     expect("html" in inline && String(inline.html)).toMatch(/data-cites="gdp\/adb-ado2020u-2020.growth"/);

@@ -18,8 +18,10 @@ export default defineFigure({
     const bar = narrow ? { insetTop: 20, insetBottom: 4 } : { insetTop: 4, insetBottom: 4 };
     return {
       // On a phone each row's label sits above its bar, and the bars take the whole width.
-      height: 25 + rows.length * (narrow ? 42 : 26),
+      height: 35 + rows.length * (narrow ? 42 : 26),
       marginTop: 5,
+      // The axis's title below its tick labels, clear of them.
+      marginBottom: 40,
       marginLeft: narrow ? 10 : 190,
       marginRight: 10,
       // From the data, rounded out, with room beside the bars at each end for their labels.
@@ -30,6 +32,7 @@ export default defineFigure({
         label: "Real GDP growth (%)",
         labelArrow: "none",
         labelAnchor: "center",
+        labelOffset: 34,
         tickFormat: (d: number) => (d > 0 ? `+${d}` : d < 0 ? `\u2212${-d}` : "0"),
       },
       y: { domain: rows.map((d) => d.label), label: null, tickSize: 0, ...(narrow ? { axis: null } : {}) },
