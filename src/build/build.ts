@@ -141,10 +141,12 @@ async function print(
     return bytes;
   };
   if (formats.has("pdf")) {
-    // The PDF is dated by its edition: its last update, where it has one.
-    const date = options.date ?? dateStart(rendered.front.updated ?? rendered.front.date);
-    const key = hash("pdf", tool, browser, rendered.html, JSON.stringify(rendered.print), date.toISOString());
-    await write(join(slug, `${slug}.pdf`), await make("pdf", key, () => printPdf(rendered, printer, date)));
+    // Created on the report's date, modified on its last update, where it has one.
+    const date = options.date ?? dateStart(rendered.front.date);
+    const modified = options.date ?? dateStart(rendered.front.updated ?? rendered.front.date);
+    const dates = `${date.toISOString()}/${modified.toISOString()}`;
+    const key = hash("pdf", tool, browser, rendered.html, JSON.stringify(rendered.print), dates);
+    await write(join(slug, `${slug}.pdf`), await make("pdf", key, () => printPdf(rendered, printer, date, modified)));
   }
   // Each chart's file alone on a page, whether the notebook embeds it or not: it carries its own fonts.
   const shot = async (what: string, file: string, scale?: number) => {

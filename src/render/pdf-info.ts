@@ -9,8 +9,10 @@ export interface PdfInfo {
   readonly subject: string;
   readonly keywords: readonly string[];
   readonly creator: string;
-  /** Both the creation and the modification date: pinned, so the same input gives the same bytes. */
+  /** The creation date, and the modification date where it differs: pinned, so the same input gives the same bytes. */
   readonly date: Date;
+  /** When it was last changed: a report's update; the creation date where unset. */
+  readonly modified?: Date;
 }
 
 const DATE_ENTRY = /\/(CreationDate|ModDate) \(D:\d{14}[^)]*\)/g;
@@ -20,8 +22,9 @@ export function stampPdf(pdf: Uint8Array, info: PdfInfo): Uint8Array {
   // latin1 maps bytes to chars one to one, so string offsets are byte offsets.
   let text = Buffer.from(pdf).toString("latin1");
   const date = pdfDate(info.date);
+  const modified = pdfDate(info.modified ?? info.date);
   text = text.replace(DATE_ENTRY, (entry, key: string) => {
-    const pinned = `/${key} (${date})`;
+    const pinned = `/${key} (${key === "ModDate" ? modified : date})`;
     if (pinned.length > entry.length) throw new Error(`cannot pin ${key} in place: ${entry}`);
     return pinned.padEnd(entry.length, " ");
   });
@@ -43,7 +46,7 @@ export function stampPdf(pdf: Uint8Array, info: PdfInfo): Uint8Array {
   ]
     .map(([key, value]) => `/${key} ${pdfString(value!)}`)
     .join("\n");
-  const object = `${size} 0 obj\n<<${entries}\n/CreationDate (${date})\n/ModDate (${date})>>\nendobj\n`;
+  const object = `${size} 0 obj\n<<${entries}\n/CreationDate (${date})\n/ModDate (${modified})>>\nendobj\n`;
   const roles = roleMapped(body);
   const xref = [`${size} 1\n${String(body.length).padStart(10, "0")} 00000 n \n`];
   // Subsections in ascending order: the tree's root is an object Chromium wrote, below `size`.

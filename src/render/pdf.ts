@@ -22,6 +22,7 @@ export async function printPdf(
   },
   printer: Printer,
   date: Date = dateStart(report.front.date),
+  modified: Date = date,
 ): Promise<Uint8Array> {
   const { front } = report;
   const pdf = await printer.pdf(`${report.slug}.pdf`, report.html, report.print);
@@ -32,5 +33,6 @@ export async function printPdf(
     keywords: front.keywords,
     creator: `plotbrief ${VERSION}`,
     date,
+    modified,
   });
 }

@@ -62,8 +62,12 @@ describe.skipIf(executable === undefined)("the flagship PDF", () => {
     expect(text).toContain(`Page ${pages} of ${pages}`);
   });
 
-  it("has the page count, title and author in its document properties, and is tagged", async () => {
+  it("has the page count, title, author and dates in its document properties, and is tagged", async () => {
     const info = (await run("pdfinfo", [pdfPath])).stdout;
+    // Created when the report was published, modified when it was updated.
+    const dates = (await run("pdfinfo", ["-isodates", pdfPath])).stdout;
+    expect(dates).toMatch(/^CreationDate: +2020-11-30T00:00:00Z$/m);
+    expect(dates).toMatch(/^ModDate: +2021-04-28T00:00:00Z$/m);
     expect(info).toMatch(/^Title: +Pressure from both sides: the US, the EU and Cambodia in late 2020$/m);
     expect(info).toMatch(/^Author: +The plotbrief worked example$/m);
     expect(info).toMatch(/^Tagged: +yes$/m);

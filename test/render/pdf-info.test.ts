@@ -78,6 +78,13 @@ describe.skipIf(!hasPdfinfo)("stampPdf(pdf, info)", () => {
     expect(text).toMatch(/^Pages: +1$/m);
   });
 
+  it("dates a changed document's modification apart from its creation", async () => {
+    const modified = new Date(Date.UTC(2021, 3, 28));
+    const text = await pdfinfo(stampPdf(chromiumLikePdf(), { ...info, modified }));
+    expect(text).toMatch(/^CreationDate: +2020-11-30T00:00:00Z$/m);
+    expect(text).toMatch(/^ModDate: +2021-04-28T00:00:00Z$/m);
+  });
+
   it("maps the PDF 2.0 structure types Chromium writes (Aside, Strong, Em) to PDF 1.7's, so the tree is valid", async () => {
     const dir = await mkdtemp(join(tmpdir(), "plotbrief-pdf-"));
     const struct = async (pdf: Uint8Array) => {
