@@ -46,17 +46,7 @@ export default defineTemplate({
       <p class="pb-source">${figure.source}</p>
       <details class="pb-data">
         <summary>${messages.chartData}</summary>
-        ${dataTable(figure.table)}
-        ${
-          figure.table.total > figure.table.rows.length
-            ? html`<p class="pb-table-note">
-                ${messages.firstRows(
-                  figure.table.rows.length.toLocaleString(figure.locale),
-                  figure.table.total.toLocaleString(figure.locale),
-                )}
-              </p>`
-            : ""
-        }
+        ${dataTable(figure.table)} ${tableNote(figure, messages)}
         <p>
           <a download="${figure.id}.csv" href="data:text/csv;charset=utf-8,${encodeURIComponent(figure.table.csv)}"
             >${messages.download}</a
@@ -81,6 +71,15 @@ export default defineTemplate({
         </div>`,
   },
 });
+
+/** "The first 100 of 1,200 rows": under a table that shows fewer rows than its download has. */
+function tableNote(figure: FigureContext["figure"], messages: Messages): Html {
+  const { rows, total } = figure.table;
+  if (total <= rows.length) return html``;
+  return html`<p class="pb-table-note">
+    ${messages.firstRows(rows.length.toLocaleString(figure.locale), total.toLocaleString(figure.locale))}
+  </p>`;
+}
 
 /** A figure's data as a table: number columns right-aligned, in tabular figures, headings over them. */
 export function dataTable(table: FigureContext["figure"]["table"]): Html {
@@ -116,17 +115,7 @@ export function printTables(figures: PageContext["figures"], messages: Messages 
       ({ figure, number }) =>
         html`<div class="pb-print-table">
           <h3><span class="pb-number">${messages.figure(number)}</span> ${figure.title}</h3>
-          ${dataTable(figure.table)}
-          ${
-            figure.table.total > figure.table.rows.length
-              ? html`<p class="pb-table-note">
-                  ${messages.firstRows(
-                    figure.table.rows.length.toLocaleString(figure.locale),
-                    figure.table.total.toLocaleString(figure.locale),
-                  )}
-                </p>`
-              : ""
-          }
+          ${dataTable(figure.table)} ${tableNote(figure, messages)}
           <p class="pb-source">${figure.source}</p>
         </div>`,
     )}
