@@ -8,7 +8,7 @@ import type { BuildEvent } from "../build/build.js";
 import type { Printer } from "../render/printer.js";
 import type { CliEffects } from "./effects.js";
 import type { Logger } from "./log.js";
-import { cacheDir, listReports, parseFormats, shardOf } from "./project.js";
+import { cacheDir, listReports, parseFormats, resolveShard, shardOf } from "./project.js";
 
 export interface BuildFlags {
   readonly root: string;
@@ -16,6 +16,7 @@ export interface BuildFlags {
   readonly format?: string;
   readonly force?: boolean;
   readonly shard?: string;
+  readonly shards?: string;
   readonly browserWsEndpoint?: string;
   readonly printTimeout: string;
   /** `--as-of 2020-11-30`: the edition as of that day. */
@@ -35,7 +36,15 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
   if (flags.asOf !== undefined && asOf === undefined)
     throw new UserError(`--as-of: expected a date (YYYY-MM-DD, YYYY-MM or YYYY), found "${flags.asOf}"`);
   const all = names.length > 0 ? names : await listReports(root);
-  const slugs = flags.shard === undefined ? all : shardOf(all, flags.shard);
+  const shard = resolveShard(flags, effects.env);
+  const slugs = shard === undefined ? all : shardOf(all, shard);
+  if (shard !== undefined) {
+    log.record(
+      "shard",
+      { shard: shard.index, shards: shard.count, from: shard.from, reports: slugs },
+      `shard ${shard.index + 1} of ${shard.count} (${shard.from}): ${slugs.length} of ${all.length} ${all.length === 1 ? "report" : "reports"}`,
+    );
+  }
   const wsEndpoint = flags.browserWsEndpoint ?? effects.env.PLOTBRIEF_BROWSER_WS_ENDPOINT;
   const needsBrowser = await someWantPrint(root, slugs, formats);
 

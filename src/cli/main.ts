@@ -44,7 +44,11 @@ export async function main(argv: readonly string[], effects: CliEffects = proces
     .option("--out <dir>", "the output folder", "out")
     .option("--format <list>", "what to write, from html,svg,pdf,png (default: the report's front matter)")
     .option("--force", "make everything again, ignoring the cache")
-    .option("--shard <i/n>", "build only the i-th of n equal shares of the reports, for a CI matrix")
+    .option("--shard <i/n>", "build only the i-th of n shares of the reports (by a stable hash of their names)")
+    .option(
+      "--shards <n>",
+      "how many shards there are, where JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX says which this is (default: $PLOTBRIEF_SHARDS)",
+    )
     .option("--browser-ws-endpoint <url>", "print with a running browser (default: $PLOTBRIEF_BROWSER_WS_ENDPOINT)")
     .option("--print-timeout <ms>", "how long one page may take to print", "60000")
     .option("--as-of <date>", "build each report as it stood that day (YYYY-MM-DD): rows published later are left out")

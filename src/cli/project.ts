@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -16,16 +17,78 @@ export async function listReports(root: string): Promise<string[]> {
     .sort();
 }
 
+/** One of n shares of a project's reports that a process builds: `index` from 0. */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+  /** Where the index came from: "--shard", "JOB_COMPLETION_INDEX"… */
+  readonly from: string;
+}
+
 /**
- * The reports of shard i of n ("2/4"): every n-th report by name, starting at the i-th, so that the
- * shards of a CI matrix split the reports between them, each exactly once, without talking.
+ * The reports of a shard: those whose name hashes to its index. The shards of a CI matrix or a cluster
+ * split the reports between them, each exactly once, without talking; a report stays in its shard
+ * (and beside its cache) when others are added or removed.
  */
-export function shardOf(reports: readonly string[], shard: string): string[] {
-  const match = /^(\d+)\/(\d+)$/.exec(shard);
-  const [i, n] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
-  if (!match || n < 1 || i < 1 || i > n)
-    throw new UserError(`--shard: expected i/n with 1 <= i <= n, such as 1/2; found "${shard}"`);
-  return reports.filter((_, index) => index % n === i - 1);
+export function shardOf(reports: readonly string[], shard: Shard): string[] {
+  return reports.filter((report) => shardIndex(report, shard.count) === shard.index);
+}
+
+/** The shard of n (from 0) a report belongs to: a stable hash of its name. */
+export function shardIndex(report: string, count: number): number {
+  return createHash("sha256").update(report).digest().readUInt32BE(0) % count;
+}
+
+// The index each engine gives its tasks, from 0, and the count where it gives one too.
+const ENGINES = [
+  { index: "JOB_COMPLETION_INDEX", engine: "Kubernetes Indexed Jobs" },
+  { index: "CLOUD_RUN_TASK_INDEX", count: "CLOUD_RUN_TASK_COUNT", engine: "Cloud Run Jobs" },
+  { index: "AWS_BATCH_JOB_ARRAY_INDEX", engine: "AWS Batch array jobs" },
+] as const;
+
+/**
+ * The shard this process builds: `--shard i/n` (from 1, as CI matrices count), else the index that
+ * Kubernetes Indexed Jobs, Cloud Run Jobs or AWS Batch array jobs set, with the count from the engine,
+ * `--shards n` or PLOTBRIEF_SHARDS. Undefined when nothing shards the build.
+ */
+export function resolveShard(
+  flags: { readonly shard?: string; readonly shards?: string },
+  env: NodeJS.ProcessEnv,
+): Shard | undefined {
+  if (flags.shard !== undefined) {
+    const match = /^(\d+)\/(\d+)$/.exec(flags.shard);
+    const [i, n] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+    if (!match || n < 1 || i < 1 || i > n)
+      throw new UserError(`--shard: expected i/n with 1 <= i <= n, such as 1/2; found "${flags.shard}"`);
+    return { index: i - 1, count: n, from: "--shard" };
+  }
+  const given =
+    flags.shards !== undefined ? "--shards" : env.PLOTBRIEF_SHARDS !== undefined ? "PLOTBRIEF_SHARDS" : undefined;
+  const setCount = flags.shards ?? env.PLOTBRIEF_SHARDS;
+  const engine = ENGINES.find(({ index }) => env[index] !== undefined && env[index] !== "");
+  if (!engine) {
+    if (given === undefined) return undefined;
+    throw new UserError(
+      `${given} ${setCount} says how many shards there are, but not which one this is: pass --shard i/n, or run where ${ENGINES.map((e) => e.index).join(", ")} is set`,
+    );
+  }
+  const engineCount = "count" in engine ? env[engine.count] : undefined;
+  const countText = setCount ?? engineCount;
+  const countFrom = setCount !== undefined ? given! : "count" in engine ? engine.count : undefined;
+  if (countText === undefined) {
+    throw new UserError(
+      `${engine.index}=${env[engine.index]} (${engine.engine}) says which shard this is, but not how many there are: pass --shards n or set PLOTBRIEF_SHARDS to the number of tasks`,
+    );
+  }
+  const whole = (text: string) => (/^\d+$/.test(text) ? Number(text) : Number.NaN);
+  const [index, count] = [whole(env[engine.index]!), whole(countText)];
+  if (!(count >= 1)) throw new UserError(`${countFrom}: expected a number of shards, 1 or more; found "${countText}"`);
+  if (!(index >= 0 && index < count)) {
+    throw new UserError(
+      `${engine.index}: expected a shard from 0 to ${count - 1} (${countFrom} ${count}); found "${env[engine.index]}"`,
+    );
+  }
+  return { index, count, from: engine.index };
 }
 
 export function parseFormats(list: string): Format[] {
