@@ -16,10 +16,21 @@ export interface Manifest {
   readonly report: string;
   /** The edition's as-of date, where it was built with `--as-of`. */
   readonly asOf?: string;
+  /** What a site index lists of it: its title, dek, date and last update, as the front matter gives them. */
+  readonly listing?: Listing;
   /** Content hash of every input, by path relative to the project root. */
   readonly inputs: Record<string, string>;
   /** Every output, by path relative to the report's output folder: its content hash and what it is made from. */
   readonly outputs: Record<string, { readonly sha256: string; readonly inputs: readonly string[] }>;
+}
+
+/** A report as a site index lists it. */
+export interface Listing {
+  readonly title: string;
+  readonly dek: string;
+  /** YYYY-MM-DD, to the date's precision. */
+  readonly date: string;
+  readonly updated?: string;
 }
 
 /** The manifest of a report's files (path relative to its output folder, content), as JSON text. */
@@ -42,11 +53,18 @@ export async function makeManifest(
   const outputs = Object.fromEntries(
     [...files].map(([path, content]) => [path, { sha256: hash(content), inputs: madeFrom(path) }]),
   );
-  const asOf = report.notebook.front.asOf;
+  const { asOf, title, dek, date, updated } = report.notebook.front;
+  const listing: Listing = {
+    title,
+    dek,
+    date: String(date),
+    ...(updated === undefined ? {} : { updated: String(updated) }),
+  };
   const value: Manifest = {
     plotbrief: VERSION,
     report: report.slug,
     ...(asOf === undefined ? {} : { asOf: String(asOf) }),
+    listing,
     inputs,
     outputs,
   };

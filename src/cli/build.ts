@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { UserError, problemsOf } from "../error.js";
 import { parsePreciseDate } from "../data/qualified.js";
 import type { BuildEvent } from "../build/build.js";
@@ -112,6 +112,16 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
       );
     });
     throwAll(results);
+    // A shard's folder holds part of the site: `plotbrief merge` writes the index of the whole.
+    if (shard === undefined) {
+      const { writeSiteIndex } = await import("../build/site.js");
+      const listed = await writeSiteIndex(out);
+      log.record(
+        "index",
+        { reports: listed.map((entry) => entry.report) },
+        `wrote ${relative(effects.cwd, join(out, "index.html"))} and reports.json: ${listed.length} ${listed.length === 1 ? "report" : "reports"}`,
+      );
+    }
   } finally {
     await Promise.all([printer?.close(), renderer.close()]);
     effects.offSignals(stop);

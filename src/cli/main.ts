@@ -57,6 +57,16 @@ export async function main(argv: readonly string[], effects: CliEffects = proces
       await build(names, flags, effects, logFor(flags));
     });
 
+  common(program.command("merge"))
+    .description("join the output folders of a build's shards into one, with the site index of the whole")
+    .argument("<dirs...>", "the shards' output folders")
+    .option("--out <dir>", "the folder to merge into", "out")
+    .option("--root <dir>", "the project folder, whose reports must each be in one shard", ".")
+    .action(async (dirs: string[], flags) => {
+      const { merge } = await import("./merge.js");
+      await merge(dirs, flags, effects, logFor(flags));
+    });
+
   common(program.command("check"))
     .description(
       "validate all data and references, render everything twice and compare, and compare with built outputs",
