@@ -14,9 +14,14 @@ describe(".github/workflows/briefings.yml", () => {
       workflow.jobs[job].steps.map((step: { run?: string; uses?: string }) => step.run ?? step.uses);
     expect(steps("check")).toContain("node bin/plotbrief.js check --json");
     expect(steps("build")).toContain(
-      `node bin/plotbrief.js build --shard \${{ matrix.shard }}/${shards.length} --json`,
+      `node bin/plotbrief.js build --shard \${{ matrix.shard }}/${shards.length} --out shard-\${{ matrix.shard }} --json`,
     );
     expect(shards).toEqual(shards.map((_, i) => i + 1));
     expect(steps("build")).toContain("actions/upload-artifact@v4");
+    // The shards' folders are joined, with the site index, once every shard is built.
+    expect(workflow.jobs.merge.needs).toBe("build");
+    expect(steps("merge")).toEqual(
+      expect.arrayContaining(["actions/download-artifact@v4", "node bin/plotbrief.js merge shard-* --out site --json"]),
+    );
   });
 });
