@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { WORKFLOW } from "../src/cli/init.js";
 import { ROOT } from "./project.js";
 
 describe(".github/workflows/briefings.yml", () => {
@@ -23,5 +24,20 @@ describe(".github/workflows/briefings.yml", () => {
     expect(steps("merge")).toEqual(
       expect.arrayContaining(["actions/download-artifact@v4", "node bin/plotbrief.js merge shard-* --out site --json"]),
     );
+  });
+});
+
+describe("the workflow plotbrief init writes", () => {
+  it("tests, builds each shard into its own folder, then merges them with the site index", () => {
+    const workflow = parse(WORKFLOW);
+    const steps = (job: string): string[] =>
+      workflow.jobs[job].steps.map((step: { run?: string; uses?: string }) => step.run ?? step.uses);
+    const shards: number[] = workflow.jobs.build.strategy.matrix.shard;
+    expect(workflow.jobs.build.needs).toBe("test");
+    expect(steps("build")).toContain(
+      `npm run build -- --shard \${{ matrix.shard }}/${shards.length} --out shard-\${{ matrix.shard }} --json`,
+    );
+    expect(workflow.jobs.merge.needs).toBe("build");
+    expect(steps("merge")).toContain("npx --no-install plotbrief merge shard-* --out site --json");
   });
 });

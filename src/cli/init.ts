@@ -183,11 +183,31 @@ jobs:
           path: .cache/plotbrief
           key: plotbrief-\${{ matrix.shard }}-\${{ github.sha }}
           restore-keys: plotbrief-\${{ matrix.shard }}-
-      - run: npm run build -- --shard \${{ matrix.shard }}/2 --json
+      - run: npm run build -- --shard \${{ matrix.shard }}/2 --out shard-\${{ matrix.shard }} --json
       - uses: actions/upload-artifact@v4
         with:
-          name: briefings-\${{ matrix.shard }}
-          path: out/
+          name: shard-\${{ matrix.shard }}
+          path: shard-\${{ matrix.shard }}/
+          if-no-files-found: error
+
+  merge:
+    needs: build
+    runs-on: ubuntu-24.04
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+          cache: npm
+      - run: npm ci
+      - uses: actions/download-artifact@v4
+        with:
+          pattern: shard-*
+      - run: npx --no-install plotbrief merge shard-* --out site --json
+      - uses: actions/upload-artifact@v4
+        with:
+          name: briefings
+          path: site/
           if-no-files-found: error
 `;
 
