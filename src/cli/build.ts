@@ -17,6 +17,7 @@ export interface BuildFlags {
   readonly force?: boolean;
   readonly shard?: string;
   readonly shards?: string;
+  readonly pages?: string;
   readonly browserWsEndpoint?: string;
   readonly printTimeout: string;
   /** `--as-of 2020-11-30`: the edition as of that day. */
@@ -46,6 +47,14 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
     );
   }
   const wsEndpoint = flags.browserWsEndpoint ?? effects.env.PLOTBRIEF_BROWSER_WS_ENDPOINT;
+  // How many pages this process prints at once (default one per core): a shared browser service
+  // serves several processes, each with a share of its pages.
+  const pagesText = flags.pages ?? effects.env.PLOTBRIEF_PAGES;
+  const pages = pagesText === undefined ? undefined : Number(pagesText);
+  if (pages !== undefined && !(Number.isInteger(pages) && pages >= 1))
+    throw new UserError(
+      `${flags.pages === undefined ? "PLOTBRIEF_PAGES" : "--pages"}: expected a number of pages, 1 or more; found "${pagesText}"`,
+    );
   const needsBrowser = await someWantPrint(root, slugs, formats);
 
   const [{ FigureRenderer }, { Printer }, { killBrowsers }, { removeTemporaries }] = await Promise.all([
@@ -70,7 +79,12 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
   try {
     // The browser's process starts first: its start-up (most of a second) overlaps all that follows.
     if (needsBrowser) {
-      printer = new Printer({ timeoutMs, env: effects.env, ...(wsEndpoint ? { wsEndpoint } : {}) });
+      printer = new Printer({
+        timeoutMs,
+        env: effects.env,
+        ...(wsEndpoint ? { wsEndpoint } : {}),
+        ...(pages === undefined ? {} : { pages }),
+      });
       await printer.started;
     }
     // When figures are sure to be drawn (no figure in the cache yet, or --force), jsdom loads now, while

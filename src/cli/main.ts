@@ -51,6 +51,7 @@ export async function main(argv: readonly string[], effects: CliEffects = proces
     )
     .option("--browser-ws-endpoint <url>", "print with a running browser (default: $PLOTBRIEF_BROWSER_WS_ENDPOINT)")
     .option("--print-timeout <ms>", "how long one page may take to print", "60000")
+    .option("--pages <n>", "how many pages to print at once (default: $PLOTBRIEF_PAGES, or one per core)")
     .option("--as-of <date>", "build each report as it stood that day (YYYY-MM-DD): rows published later are left out")
     .action(async (names: string[], flags) => {
       const { build } = await import("./build.js");

@@ -23,12 +23,16 @@ export type PagePrint = Pick<
 
 class PrintTimeout extends Error {}
 
+/** How many times a print connects again to a browser service (`wsEndpoint`) that dropped it. */
+const SERVICE_RETRIES = 3;
+
 const VIEWPORT = { width: 760, height: 1000, deviceScaleFactor: 2 };
 
 export class Printer {
   readonly #options: PrinterOptions;
   #session: Promise<BrowserSession>;
-  #relaunched = false;
+  // How many times the browser was started or connected again after it was lost.
+  #reopened = 0;
   // A pool of pages, reused across prints: idle ones, how many exist, and prints waiting for one.
   #idle: Page[] = [];
   #pages = 0;
@@ -117,22 +121,38 @@ export class Printer {
   }
 
   async #run<T>(what: string, html: string, job: (page: Page) => Promise<T>): Promise<T> {
-    try {
-      return await this.#attempt(what, html, job);
-    } catch (error) {
-      const session = await this.#session.catch(() => undefined);
-      if (!session || session.browser.connected) throw error;
-      if (this.#relaunched) {
-        const why = session.exited() ?? "its connection closed";
-        throw new UserError(`${what}: the browser stopped while printing, twice: ${why}`);
+    for (;;) {
+      const used = this.#session;
+      try {
+        return await this.#attempt(what, html, job);
+      } catch (error) {
+        const session = await used.catch(() => undefined);
+        if (!session || session.browser.connected) throw error;
+        // Another print met the same loss and has connected again: try on the new session.
+        if (this.#session !== used) continue;
+        const { wsEndpoint } = this.#options;
+        if (this.#reopened >= (wsEndpoint ? SERVICE_RETRIES : 1)) {
+          const why = session.exited() ?? "its connection closed";
+          throw new UserError(
+            wsEndpoint
+              ? `${what}: the browser service at ${wsEndpoint} dropped the connection ${this.#reopened + 1} times (${why}); give each process fewer pages (--pages) or the service more room`
+              : `${what}: the browser stopped while printing, twice: ${why}`,
+          );
+        }
+        // The browser died under us, or a shared service dropped us: start or connect again (a
+        // browser of our own once; a service a few times, waiting longer each time) and try again.
+        // The new session is in place at once, so that prints failing beside this one wait for it.
+        this.#reopened++;
+        this.#pages -= this.#idle.length;
+        this.#idle = [];
+        const wait = wsEndpoint ? 250 * 2 ** (this.#reopened - 1) : 0;
+        this.#session = (async () => {
+          await session.close().catch(() => {});
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          return this.#open();
+        })();
+        this.#session.catch(() => {}); // reported by the print that awaits it
       }
-      // The browser died under us: start a new one, once per printer, and try again.
-      this.#relaunched = true;
-      this.#idle = [];
-      this.#pages = 0;
-      await session.close().catch(() => {});
-      this.#session = this.#open();
-      return this.#attempt(what, html, job);
     }
   }
 

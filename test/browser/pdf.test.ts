@@ -1,5 +1,7 @@
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { createServer, connect } from "node:net";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -401,4 +403,71 @@ describe.skipIf(executable === undefined)("plotbrief build with a browser", () =
       browser.kill("SIGKILL");
     }
   });
+
+  it("prints from three processes at once through one browser service, a page each, connecting again each time it drops them", async () => {
+    const { endpoint, browser } = await serviceBrowser();
+    // A proxy in front of the service that drops the first two connections once a page is on its way:
+    // a browser of plotbrief's own is started again once, a service is connected to again a few times.
+    let connections = 0;
+    let dropped = 0;
+    const proxy = createServer((client) => {
+      const first = ++connections <= 2;
+      const upstream = connect(Number(new URL(endpoint).port), "127.0.0.1");
+      let sent = 0;
+      client.on("data", (chunk: Buffer) => {
+        sent += chunk.length;
+        if (first && sent > 100_000 && !client.destroyed) {
+          dropped++;
+          client.destroy();
+          upstream.destroy();
+          return;
+        }
+        upstream.write(chunk);
+      });
+      upstream.on("data", (chunk) => client.write(chunk));
+      for (const socket of [client, upstream]) socket.on("error", () => {}).on("close", () => client.destroy());
+      upstream.on("close", () => client.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    try {
+      const through = endpoint.replace(/:\d+\//, `:${(proxy.address() as AddressInfo).port}/`);
+      const builds = [through, endpoint, endpoint].map(async (url) => {
+        const root = await copyProject();
+        const args = [cli, "build", "cambodia-2020", "--format", "pdf", "--browser-ws-endpoint", url, "--pages", "1"];
+        await run(process.execPath, args, { cwd: root });
+        return readFile(join(root, "out/cambodia-2020/cambodia-2020.pdf"));
+      });
+      for (const pdf of await Promise.all(builds)) expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      expect(dropped).toBe(2);
+      expect(connections, "connected again after each drop").toBeGreaterThanOrEqual(3);
+      expect(browser.exitCode).toBeNull();
+    } finally {
+      proxy.close();
+      browser.kill("SIGKILL");
+    }
+  });
 });
+
+/** A browser standing in for a service (browserless, Chrome with --remote-debugging-port): its endpoint. */
+async function serviceBrowser() {
+  const profile = await temp("service-browser");
+  const args = [
+    "--headless",
+    "--remote-debugging-port=0",
+    `--user-data-dir=${profile}`,
+    "--disable-gpu",
+    "--no-first-run",
+  ];
+  if (process.getuid?.() === 0) args.push("--no-sandbox");
+  const browser = execFile(executable!, args);
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let stderr = "";
+    browser.stderr!.on("data", (chunk: string) => {
+      stderr += chunk;
+      const match = /DevTools listening on (ws:\/\/\S+)/.exec(stderr);
+      if (match) resolve(match[1]!);
+    });
+    browser.on("exit", () => reject(new Error(`browser exited: ${stderr}`)));
+  });
+  return { endpoint, browser };
+}

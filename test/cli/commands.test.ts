@@ -87,6 +87,14 @@ describe("plotbrief build --shard", () => {
     expect([...first, ...second].sort()).toEqual(["alpha", "beta", "cambodia-2020", "cambodia-2020-memo", "gamma"]);
   });
 
+  it("rejects a number of pages that is not a whole number from 1, from the flag or the environment", async () => {
+    const flag = await plotbrief(["build", "--pages", "0"], ROOT);
+    expect(flag.code).toBe(1);
+    expect(flag.stderr).toBe('error: --pages: expected a number of pages, 1 or more; found "0"\n');
+    const env = await plotbrief(["build"], ROOT, { PLOTBRIEF_PAGES: "two" });
+    expect(env.stderr).toBe('error: PLOTBRIEF_PAGES: expected a number of pages, 1 or more; found "two"\n');
+  });
+
   it("rejects a shard that is not i/n", async () => {
     const { code, stderr } = await plotbrief(["build", "--shard", "3/2"], ROOT);
     expect(code).toBe(1);
