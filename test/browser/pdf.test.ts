@@ -363,26 +363,8 @@ describe.skipIf(executable === undefined)("plotbrief build with a browser", () =
   });
 
   it("prints with an already running browser given by --browser-ws-endpoint, and leaves it running", async () => {
-    const profile = await temp("shared-browser");
-    const args = [
-      "--headless",
-      "--remote-debugging-port=0",
-      `--user-data-dir=${profile}`,
-      "--disable-gpu",
-      "--no-first-run",
-    ];
-    if (process.getuid?.() === 0) args.push("--no-sandbox");
-    const browser = execFile(executable!, args);
+    const { endpoint, browser } = await serviceBrowser();
     try {
-      const endpoint = await new Promise<string>((resolve, reject) => {
-        let stderr = "";
-        browser.stderr!.on("data", (chunk: string) => {
-          stderr += chunk;
-          const match = /DevTools listening on (ws:\/\/\S+)/.exec(stderr);
-          if (match) resolve(match[1]!);
-        });
-        browser.on("exit", () => reject(new Error(`browser exited: ${stderr}`)));
-      });
       const root = await copyProject();
       const http = endpoint.replace(/^ws:\/\/([^/]+)\/.*$/, "http://$1");
       const pages = async () =>
