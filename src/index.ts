@@ -72,7 +72,7 @@ export type {
   TemplateSpec,
 } from "./report/template.js";
 export type { FrontMatter, KeyNumberSpec } from "./report/notebook.js";
-export { dateline } from "./report/edition.js";
+export { dateline } from "./report/as-of.js";
 export type { Fact } from "./report/facts.js";
 export type { SourcesAndMethods } from "./report/sources.js";
 export type { FontSpec } from "./render/fonts.js";

@@ -2,14 +2,15 @@
 import { join } from "node:path";
 import { UserError } from "../error.js";
 import { dateStart } from "../data/qualified.js";
+import { keyText } from "../data/keys.js";
 import type { DatasetSpec } from "../data/dataset.js";
 import type { PreciseDate } from "../data/qualified.js";
 import type { LoadedReport } from "../report/load.js";
-import { loadReport } from "../report/load.js";
+import { editionOf, loadReport } from "../report/load.js";
 import type { Format } from "../report/notebook.js";
 import { figureOptions } from "../report/bind.js";
 import { cardPath } from "../report/page.js";
-import { reportPaths } from "../report/report.js";
+import { outputPaths, reportPaths } from "../report/report.js";
 import { printPdf } from "../render/pdf.js";
 import type { Printer } from "../render/printer.js";
 import { renderFigure } from "../render/svg.js";
@@ -38,6 +39,16 @@ export interface BuildOptions {
    * an `updated` later than it is ignored. Part of every cache key and of the manifest.
    */
   readonly asOf?: PreciseDate;
+  /**
+   * Which edition of a report with editions to build (`--edition north`): into `<out>/<report>/<edition>/`.
+   * A report with editions needs one; a report without takes none.
+   */
+  readonly edition?: string;
+  /**
+   * Reports already loaded, by name (and as-of date), shared by the builds of one process: the editions
+   * of a report are loaded once, then narrowed to each edition's rows.
+   */
+  readonly loaded?: Map<string, Promise<LoadedReport>>;
   /** Rendered figures and printed files from earlier builds; without one, everything is made again. */
   readonly cache?: Cache;
   /** Renders figures across a pool of worker threads when a build has many; without one, here. */
@@ -83,10 +94,17 @@ export type BuildEvent =
  * inputs changed (its datasets' files, the report's modules, plotbrief itself), and a PDF or PNG is
  * printed again only when the page or the print settings changed.
  */
-export async function buildReport(slug: string, options: BuildOptions): Promise<Output[]> {
+export async function buildReport(name: string, options: BuildOptions): Promise<Output[]> {
   const { root } = options;
   const emit = (event: BuildEvent) => options.onEvent?.(event);
-  const report = await loadReport(root, slug, readInput, options.asOf ? { asOf: options.asOf } : {});
+  const paths = outputPaths(name, options.edition);
+  // In events and messages a report is named with its edition: "regions/north".
+  const slug = paths.id;
+  const key = `${name}\0${options.asOf ?? ""}`;
+  const load = () => loadReport(root, name, readInput, options.asOf ? { asOf: options.asOf } : {});
+  const loading = options.loaded?.get(key) ?? load();
+  options.loaded?.set(key, loading);
+  const report = editionOf(await loading, options.edition);
   if (options.asOf !== undefined) {
     const leftOut = report.leftOut.map((row) => `${row.fact} (${row.published})`);
     emit({ type: "as-of", report: slug, asOf: String(options.asOf), leftOut });
@@ -103,11 +121,12 @@ export async function buildReport(slug: string, options: BuildOptions): Promise<
   };
 
   const files = pageFiles(rendered, formats);
-  for (const [path, content] of files) await write(join(slug, path), content);
-  if (files.size > 0) await write(join(slug, MANIFEST), await makeManifest(root, report, files));
+  for (const [path, content] of files) await write(join(paths.dir, path), content);
   const cards = socialCards(rendered);
   if (formats.has("pdf") || formats.has("png") || cards.length > 0)
-    await print(rendered, formats, cards, options, write);
+    await print(rendered, paths, formats, cards, options, write);
+  // The manifest comes last: a folder with one is complete (`plotbrief merge` counts on it).
+  if (files.size > 0) await write(join(paths.dir, MANIFEST), await makeManifest(root, report, files));
   return outputs;
 }
 
@@ -122,12 +141,13 @@ function socialCards(rendered: RenderedReport): RenderedReport["figures"] {
 /** Prints the PDF, the PNGs and the social cards, each taken from the cache when its page and settings are unchanged. */
 async function print(
   rendered: RenderedReport,
+  paths: ReturnType<typeof outputPaths>,
   formats: ReadonlySet<Format>,
   cards: RenderedReport["figures"],
   options: BuildOptions,
   write: (path: string, content: Uint8Array) => Promise<void>,
 ): Promise<void> {
-  const { slug } = rendered;
+  const slug = paths.id;
   const printer = options.printer;
   if (!printer) throw new UserError(`${slug}: pdf and png need a browser, and none was started`);
   const [tool, browser] = await Promise.all([hashTool(), printer.identity()]);
@@ -146,7 +166,7 @@ async function print(
     const modified = options.date ?? dateStart(rendered.front.updated ?? rendered.front.date);
     const dates = `${date.toISOString()}/${modified.toISOString()}`;
     const key = hash("pdf", tool, browser, rendered.html, JSON.stringify(rendered.print), dates);
-    await write(join(slug, `${slug}.pdf`), await make("pdf", key, () => printPdf(rendered, printer, date, modified)));
+    await write(join(paths.dir, paths.pdf), await make("pdf", key, () => printPdf(rendered, printer, date, modified)));
   }
   // Each chart's file alone on a page, whether the notebook embeds it or not: it carries its own fonts.
   const shot = async (what: string, file: string, scale?: number) => {
@@ -159,13 +179,13 @@ async function print(
   if (formats.has("png")) {
     for (const { figure, chart } of rendered.figures)
       await write(
-        join(slug, "figures", `${figure.id}.png`),
+        join(paths.dir, "figures", `${figure.id}.png`),
         await shot(`${slug} figure ${figure.id}`, exported(figure, chart)),
       );
   }
   for (const { figure, chart } of cards) {
     const card = await shot(`${slug} figure ${figure.id}'s card`, chart.cardFile!, 1);
-    await write(join(slug, cardPath(figure.id)), card);
+    await write(join(paths.dir, cardPath(figure.id)), card);
   }
 }
 
@@ -175,18 +195,23 @@ async function print(
  */
 async function figureSource(report: LoadedReport, options: BuildOptions): Promise<ChartSource> {
   const { root, cache, renderer } = options;
-  const slug = report.slug;
+  const edition = report.edition;
+  const slug = outputPaths(report.slug, edition?.slug).id;
   const dataFiles = (spec: Parameters<ChartSource>[1]) =>
     (Object.values(spec.uses) as DatasetSpec<never>[]).map((dataset) => join(root, dataset.file));
   // A worker loads the whole report, so it is sent every dataset file the report reads.
-  const reportFiles = () => [...report.datasets.values()].map((dataset) => join(root, dataset.spec.file));
+  const reportFiles = () => [
+    ...[...report.datasets.values()].map((dataset) => join(root, dataset.spec.file)),
+    ...(edition ? [join(root, edition.file)] : []),
+  ];
   const render: ChartSource = async (figure) => {
     const started = performance.now();
     const { chart, thread } = renderer
       ? await renderer.render(
           {
             root,
-            slug,
+            slug: report.slug,
+            ...(edition ? { edition: edition.slug } : {}),
             figure: figure.id,
             exports: figure.exports,
             ...(options.asOf ? { asOf: String(options.asOf) } : {}),
@@ -204,19 +229,22 @@ async function figureSource(report: LoadedReport, options: BuildOptions): Promis
   const lockfile = join(root, "package-lock.json");
   const [tool, modules] = await Promise.all([
     hashTool(),
-    moduleGraph(root, join(root, reportPaths(slug).module)).then((files) => hashFiles(root, [...files, lockfile])),
+    moduleGraph(root, join(root, reportPaths(report.slug).module)).then((files) =>
+      hashFiles(root, [...files, lockfile]),
+    ),
   ]);
   return async (figure, spec) => {
     const started = performance.now();
     const { strict } = report.notebook.front;
-    const data = await hashFiles(root, dataFiles(spec));
+    // An edition's chart is drawn from its own rows: a changed row redraws only its editions' charts.
+    const data = edition ? hashRows(report, spec) : await hashFiles(root, dataFiles(spec));
     // The report's side of a chart: its locale, its column's width, its credit, its table's length,
     // and which of its files the build's formats need.
     const bound = JSON.stringify({ ...figureOptions(report), exports: figure.exports });
     // An edition as of a date draws fewer rows from the same files: its charts are its own.
     // The report's date decides which rows its notes call updates.
-    const edition = `${report.notebook.front.date}/${options.asOf ?? ""}`;
-    const key = hash("chart", tool, modules, figure.id, bound, String(strict), data, edition);
+    const dated = `${report.notebook.front.date}/${options.asOf ?? ""}`;
+    const key = hash("chart", tool, modules, figure.id, bound, String(strict), data, dated);
     const hit = await cache.get(key);
     if (!hit) {
       const chart = await render(figure, spec);
@@ -227,4 +255,32 @@ async function figureSource(report: LoadedReport, options: BuildOptions): Promis
     options.onEvent?.({ type: "figure", report: slug, figure: figure.id, cached: true, ms });
     return JSON.parse(hit.toString("utf8")) as Chart;
   };
+}
+
+/**
+ * The content of the rows a figure of an edition can draw: each of its datasets as this edition has it
+ * (narrowed to its rows), its file named. The bound options carry the edition's parameters.
+ */
+function hashRows(report: LoadedReport, spec: Parameters<ChartSource>[1]): string {
+  const parts = (Object.values(spec.uses) as DatasetSpec<never>[]).map((used) => {
+    const dataset = report.datasets.get(used.id);
+    if (!dataset) return used.file;
+    const numbers = Object.entries(used.columns as Record<string, { type: string }>)
+      .filter(([, column]) => column.type === "number")
+      .map(([name]) => name);
+    // Each cell as written: a date to its precision, a number with its written digits ("4.50").
+    const rows = [...dataset.rows, ...dataset.citations].map((row) => {
+      const cells = row as Record<string, unknown>;
+      const digits = numbers.map((name) =>
+        typeof cells[name] === "number" ? dataset.quantity(row, name as never).digits : null,
+      );
+      const text = (value: unknown) =>
+        typeof value === "object" && value !== null && !(value instanceof Date)
+          ? JSON.stringify(value)
+          : keyText(value);
+      return [Object.entries(cells).map(([name, value]) => [name, text(value)]), digits];
+    });
+    return JSON.stringify([used.file, rows]);
+  });
+  return hash("rows", ...parts);
 }

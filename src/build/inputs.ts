@@ -77,7 +77,10 @@ export async function reportInputs(root: string, report: LoadedReport): Promise<
     moduleGraph(root, join(root, paths.module)),
     template.builtIn ? [] : moduleGraph(root, join(template.dir, "template.ts")),
   ]);
-  const data = [...report.datasets.values()].map((dataset) => join(root, dataset.spec.file));
+  const data = [
+    ...[...report.datasets.values()].map((dataset) => join(root, dataset.spec.file)),
+    ...(report.edition ? [join(root, report.edition.file)] : []),
+  ];
   const styles = template.builtIn
     ? []
     : template.spec.styles.map((style) =>

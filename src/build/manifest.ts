@@ -14,6 +14,8 @@ export const MANIFEST = "manifest.json";
 export interface Manifest {
   readonly plotbrief: string;
   readonly report: string;
+  /** The edition of a report with editions, by its slug; its folder is `<report>/<edition>/`. */
+  readonly edition?: string;
   /** The edition's as-of date, where it was built with `--as-of`. */
   readonly asOf?: string;
   /** What a site index lists of it: its title, dek, date and last update, as the front matter gives them. */
@@ -63,6 +65,7 @@ export async function makeManifest(
   const value: Manifest = {
     plotbrief: VERSION,
     report: report.slug,
+    ...(report.edition === undefined ? {} : { edition: report.edition.slug }),
     ...(asOf === undefined ? {} : { asOf: String(asOf) }),
     listing,
     inputs,

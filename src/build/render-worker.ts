@@ -6,7 +6,7 @@ import { UserError } from "../error.js";
 import type { FigureExports } from "../figures/figure.js";
 import { parsePreciseDate } from "../data/qualified.js";
 import { bindFigure, figureOptions } from "../report/bind.js";
-import { loadReport } from "../report/load.js";
+import { editionOf, loadReport } from "../report/load.js";
 import type { LoadedReport } from "../report/load.js";
 import { compileProjectModules } from "../report/modules.js";
 import { renderFigure } from "../render/svg.js";
@@ -16,6 +16,8 @@ import type { Chart } from "../render/svg.js";
 export interface FigureRequest {
   readonly root: string;
   readonly slug: string;
+  /** The edition, in a report with editions: the worker narrows the loaded report to its rows. */
+  readonly edition?: string;
   readonly figure: string;
   /** Which of the figure's files the build's formats need. */
   readonly exports: FigureExports;
@@ -43,7 +45,7 @@ parentPort!.on("message", (request: RenderRequest) => {
       const read = async (path: string) => request.files[path] ?? (await readFile(path));
       const asOf = request.asOf === undefined ? undefined : parsePreciseDate(request.asOf);
       if (!reports.has(key)) reports.set(key, loadReport(request.root, request.slug, read, asOf ? { asOf } : {}));
-      const report = await reports.get(key)!;
+      const report = editionOf(await reports.get(key)!, request.edition);
       const spec = report.spec.figures.find((figure) => figure.id === request.figure)!;
       const chart = await renderFigure(
         bindFigure(report, spec, { ...figureOptions(report), exports: request.exports }),

@@ -7,36 +7,65 @@ import { formatDate } from "../data/format.js";
 import { parsePreciseDate } from "../data/qualified.js";
 import { html } from "../render/html.js";
 import { writeAtomic } from "../write.js";
+import { outputPaths } from "../report/report.js";
 import { MANIFEST } from "./manifest.js";
 import type { Listing, Manifest } from "./manifest.js";
 
-/** One report in the index: what it is, when, and where its files are, relative to the index. */
+/** One report (or one edition of a report) in the index: what it is, when, and where its files are, relative to the index. */
 export interface SiteEntry extends Listing {
   readonly report: string;
+  readonly edition?: string;
   readonly html?: string;
   readonly pdf?: string;
 }
 
-/** The reports built into `out`, newest first (by update, else date), then by name. */
+/**
+ * The reports built into `out` (`<report>/`, and each edition's `<report>/<edition>/`), newest first (by
+ * update, else date), then by name.
+ */
 export async function siteEntries(out: string): Promise<SiteEntry[]> {
-  const folders = await readdir(out, { withFileTypes: true }).catch(() => []);
   const entries: SiteEntry[] = [];
-  for (const folder of folders.filter((entry) => entry.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const path = join(out, folder.name, MANIFEST);
-    if (!existsSync(path)) continue;
-    const manifest = JSON.parse(await readFile(path, "utf8")) as Manifest;
-    if (manifest.listing === undefined || manifest.report !== folder.name) continue;
-    const file = (name: string) => (existsSync(join(out, folder.name, name)) ? `${folder.name}/${name}` : undefined);
-    const [page, pdf] = [file("index.html"), file(`${folder.name}.pdf`)];
-    entries.push({
-      report: folder.name,
-      ...manifest.listing,
-      ...(page === undefined ? {} : { html: page }),
-      ...(pdf === undefined ? {} : { pdf }),
-    });
+  for (const folder of await foldersOf(out)) {
+    const own = await entryAt(out, folder);
+    if (own) entries.push(own);
+    else if (!existsSync(join(out, folder, MANIFEST)))
+      for (const edition of await foldersOf(join(out, folder))) {
+        const entry = await entryAt(out, folder, edition);
+        if (entry) entries.push(entry);
+      }
   }
   const latest = (entry: SiteEntry) => entry.updated ?? entry.date;
-  return entries.sort((a, b) => (latest(a) === latest(b) ? 0 : latest(a) < latest(b) ? 1 : -1));
+  const name = (entry: SiteEntry) => `${entry.report}/${entry.edition ?? ""}`;
+  return entries.sort((a, b) =>
+    latest(a) !== latest(b) ? (latest(a) < latest(b) ? 1 : -1) : name(a) === name(b) ? 0 : name(a) < name(b) ? -1 : 1,
+  );
+}
+
+/** The folders in `dir`, by name. */
+async function foldersOf(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** The entry of the report (or edition) built into `<out>/<report>[/<edition>]`, if its manifest says it is one. */
+async function entryAt(out: string, report: string, edition?: string): Promise<SiteEntry | undefined> {
+  const paths = outputPaths(report, edition);
+  const path = join(out, paths.dir, MANIFEST);
+  if (!existsSync(path)) return undefined;
+  const manifest = JSON.parse(await readFile(path, "utf8")) as Manifest;
+  if (manifest.listing === undefined || manifest.report !== report || manifest.edition !== edition) return undefined;
+  const file = (name: string) => (existsSync(join(out, paths.dir, name)) ? `${paths.dir}/${name}` : undefined);
+  const [page, pdf] = [file("index.html"), file(paths.pdf)];
+  return {
+    report,
+    ...(edition === undefined ? {} : { edition }),
+    ...manifest.listing,
+    ...(page === undefined ? {} : { html: page }),
+    ...(pdf === undefined ? {} : { pdf }),
+  };
 }
 
 /** `reports.json`: the index for machines. */

@@ -8,7 +8,8 @@ import type { BuildEvent } from "../build/build.js";
 import type { Printer } from "../render/printer.js";
 import type { CliEffects } from "./effects.js";
 import type { Logger } from "./log.js";
-import { cacheDir, listReports, parseFormats, resolveShard, shardOf } from "./project.js";
+import type { LoadedReport } from "../report/load.js";
+import { cacheDir, listReports, listUnits, parseFormats, resolveShard, shardOf } from "./project.js";
 
 export interface BuildFlags {
   readonly root: string;
@@ -22,6 +23,8 @@ export interface BuildFlags {
   readonly printTimeout: string;
   /** `--as-of 2020-11-30`: the edition as of that day. */
   readonly asOf?: string;
+  /** `--edition north`: one edition of the one report named. */
+  readonly edition?: string;
 }
 
 /** `plotbrief build [report…]`: builds reports, in parallel, printing with one browser started first. */
@@ -36,9 +39,11 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
   const asOf = flags.asOf === undefined ? undefined : parsePreciseDate(flags.asOf);
   if (flags.asOf !== undefined && asOf === undefined)
     throw new UserError(`--as-of: expected a date (YYYY-MM-DD, YYYY-MM or YYYY), found "${flags.asOf}"`);
-  const all = names.length > 0 ? names : await listReports(root);
   const shard = resolveShard(flags, effects.env);
-  const slugs = shard === undefined ? all : shardOf(all, shard);
+  // Each report, or each edition of a report with editions: shards split these.
+  const all = await listUnits(root, names.length > 0 ? names : await listReports(root), flags.edition);
+  const units = shard === undefined ? all : shardOf(all, shard);
+  const slugs = units.map((unit) => unit.id);
   if (shard !== undefined) {
     log.record(
       "shard",
@@ -55,7 +60,7 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
     throw new UserError(
       `${flags.pages === undefined ? "PLOTBRIEF_PAGES" : "--pages"}: expected a number of pages, 1 or more; found "${pagesText}"`,
     );
-  const needsBrowser = await someWantPrint(root, slugs, formats);
+  const needsBrowser = await someWantPrint(root, [...new Set(units.map((unit) => unit.report))], formats);
 
   const [{ FigureRenderer }, { Printer }, { killBrowsers }, { removeTemporaries }] = await Promise.all([
     import("../build/pool.js"),
@@ -93,8 +98,11 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
       void import("../render/svg.js").then((svg) => svg.svgDocument().catch(() => {}));
     const [{ buildReport }, { Cache }] = await Promise.all([import("../build/build.js"), import("../build/cache.js")]);
     const cache = new Cache(cacheDir(root), flags.force === true);
+    // A report with editions is loaded once, and each edition narrowed from it.
+    const loaded = new Map<string, Promise<LoadedReport>>();
     // Reports build side by side, so one report's print overlaps the next one's rendering.
-    const results = await mapLimit(slugs, availableParallelism() * 2, async (slug) => {
+    const results = await mapLimit(units, availableParallelism() * 2, async (unit) => {
+      const slug = unit.id;
       const reportStarted = performance.now();
       const rendered: string[] = [];
       const cached: string[] = [];
@@ -102,12 +110,14 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
         if (event.type === "figure") (event.cached ? cached : rendered).push(event.figure);
         log.build(event, out);
       };
-      const outputs = await buildReport(slug, {
+      const outputs = await buildReport(unit.report, {
         root,
         out,
         cache,
         renderer,
         onEvent,
+        loaded,
+        ...(unit.edition === undefined ? {} : { edition: unit.edition }),
         ...(printer ? { printer } : {}),
         ...(formats ? { formats } : {}),
         ...(date ? { date } : {}),

@@ -1,6 +1,7 @@
 import { join, relative, resolve } from "node:path";
 import { UserError, groupProblems, problemsOf } from "../error.js";
 import type { Problem } from "../error.js";
+import type { LoadedReport } from "../report/load.js";
 import type { CliEffects } from "./effects.js";
 import type { Logger } from "./log.js";
 import { listReports } from "./project.js";
@@ -16,8 +17,17 @@ export interface CheckFlags {
  * naming each stale file and the inputs that changed. Every problem is listed, then it exits 1.
  */
 export async function check(names: string[], flags: CheckFlags, effects: CliEffects, log: Logger): Promise<void> {
-  const [{ loadReport }, { pageFiles, renderReport }, { staleOutputs }, { readInput }] = await Promise.all([
+  const [
+    { loadReport },
+    { forEdition },
+    { outputPaths },
+    { pageFiles, renderReport },
+    { staleOutputs },
+    { readInput },
+  ] = await Promise.all([
     import("../report/load.js"),
+    import("../report/editions.js"),
+    import("../report/report.js"),
     import("../build/render.js"),
     import("../build/manifest.js"),
     import("../build/inputs.js"),
@@ -27,13 +37,33 @@ export async function check(names: string[], flags: CheckFlags, effects: CliEffe
   const slugs = names.length > 0 ? names : await listReports(root);
   const problems: Problem[] = [];
 
-  for (const slug of slugs) {
-    const found: Problem[] = [];
+  // Each report, or each edition of a report with editions.
+  const units: { slug: string; report: LoadedReport | undefined; problems: Problem[] }[] = [];
+  for (const name of slugs) {
+    const loading: Problem[] = [];
+    const base = await loadReport(root, name, readInput).catch((error: unknown) => {
+      if (!(error instanceof UserError)) throw error;
+      loading.push(...problemsOf(error));
+    });
+    if (!base?.editions) units.push({ slug: name, report: base ?? undefined, problems: loading });
+    else
+      for (const edition of base.editions) {
+        const found: Problem[] = [];
+        let report: LoadedReport | undefined;
+        try {
+          report = forEdition(base, edition);
+        } catch (error) {
+          if (!(error instanceof UserError)) throw error;
+          found.push(...problemsOf(error));
+        }
+        units.push({ slug: outputPaths(name, edition.slug).id, report, problems: found });
+      }
+  }
+  for (const { slug, report, problems: found } of units) {
     const problem = (error: unknown) => {
       if (!(error instanceof UserError)) throw error;
       found.push(...problemsOf(error));
     };
-    const report = await loadReport(root, slug, readInput).catch(problem);
     let files: Map<string, string> | undefined;
     if (report) {
       try {
@@ -50,7 +80,7 @@ export async function check(names: string[], flags: CheckFlags, effects: CliEffe
       }
     }
     if (report && against) {
-      const dir = join(against, slug);
+      const dir = join(against, outputPaths(report.slug, report.edition?.slug).dir);
       for (const { path, reason } of await staleOutputs(root, report, dir, files)) {
         found.push({ message: `${relative(effects.cwd, join(dir, path))}: ${reason}` });
       }
@@ -72,6 +102,6 @@ export async function check(names: string[], flags: CheckFlags, effects: CliEffe
   log.record(
     "summary",
     { reports: slugs.length, problems: 0 },
-    `checked ${slugs.length} ${slugs.length === 1 ? "report" : "reports"}: no problems`,
+    `checked ${slugs.length} ${slugs.length === 1 ? "report" : "reports"}${units.length > slugs.length ? ` (${units.length} editions and reports)` : ""}: no problems`,
   );
 }

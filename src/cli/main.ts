@@ -38,13 +38,19 @@ export async function main(argv: readonly string[], effects: CliEffects = proces
     .configureOutput({ writeOut: (s) => effects.stdout(s.trimEnd()), writeErr: (s) => effects.stderr(s.trimEnd()) });
 
   common(program.command("build"))
-    .description("build reports into <out>/<report>/: index.html, <report>.pdf, figures/<id>.svg and .png")
+    .description(
+      "build reports into <out>/<report>/ (each edition into <out>/<report>/<edition>/): index.html, the PDF, figures/<id>.svg and .png",
+    )
     .argument("[reports...]", "reports to build, by folder name under reports/ (default: all)")
     .option("--root <dir>", "the project folder", ".")
     .option("--out <dir>", "the output folder", "out")
     .option("--format <list>", "what to write, from html,svg,pdf,png (default: the report's front matter)")
     .option("--force", "make everything again, ignoring the cache")
-    .option("--shard <i/n>", "build only the i-th of n shares of the reports (by a stable hash of their names)")
+    .option("--edition <slug>", "build one edition of the report named (default: every edition)")
+    .option(
+      "--shard <i/n>",
+      "build only the i-th of n shares of the reports and editions (by a stable hash of their names)",
+    )
     .option(
       "--shards <n>",
       "how many shards there are, where JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX says which this is (default: $PLOTBRIEF_SHARDS)",

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { UserError } from "../error.js";
 import { FORMATS } from "../report/notebook.js";
 import type { Format } from "../report/notebook.js";
+import type { ReportSpec } from "../report/report.js";
 
 /** The reports of a project: the folders under reports/ with a notebook (index.md), sorted by name. */
 export async function listReports(root: string): Promise<string[]> {
@@ -15,6 +16,56 @@ export async function listReports(root: string): Promise<string[]> {
     .filter((entry) => entry.isDirectory() && existsSync(join(root, "reports", entry.name, "index.md")))
     .map((entry) => entry.name)
     .sort();
+}
+
+/** What a build makes: a report, or one edition of a report with editions. */
+export interface Unit {
+  readonly report: string;
+  readonly edition?: string;
+  /** "cambodia-2020", or "regions/north" for an edition: what shards hash and messages name. */
+  readonly id: string;
+}
+
+/**
+ * What building these reports makes: each report without editions, and each edition of those with
+ * them, read from their modules and editions tables. `edition` keeps one edition of one report.
+ */
+export async function listUnits(root: string, reports: readonly string[], edition?: string): Promise<Unit[]> {
+  const [{ importDefault }, { loadEditions }, { readInput }, { reportPaths }] = await Promise.all([
+    import("../report/modules.js"),
+    import("../report/editions.js"),
+    import("../build/inputs.js"),
+    import("../report/report.js"),
+  ]);
+  if (edition !== undefined && reports.length !== 1)
+    throw new UserError(
+      `--edition ${edition}: name the one report it is an edition of, such as plotbrief build <report> --edition ${edition}`,
+    );
+  const units: Unit[] = [];
+  for (const report of reports) {
+    const module = reportPaths(report).module;
+    const spec = existsSync(join(root, module))
+      ? await importDefault<ReportSpec>(root, module, "a report made with defineReport")
+      : undefined;
+    const editions = spec && typeof spec === "object" ? await loadEditions(root, report, spec, readInput) : undefined;
+    if (editions === undefined) {
+      if (edition !== undefined)
+        throw new UserError(
+          `--edition ${edition}: ${report} has no editions; declare them in ${module}: defineReport({ editions })`,
+        );
+      units.push({ report, id: report });
+      continue;
+    }
+    const chosen = edition === undefined ? editions : editions.filter((candidate) => candidate.slug === edition);
+    if (chosen.length === 0) {
+      const some = editions.slice(0, 5).map((candidate) => candidate.slug);
+      throw new UserError(
+        `--edition ${edition}: ${report} has no such edition; ${editions[0]?.file ?? "its table"} lists ${some.join(", ")}${editions.length > 5 ? `… (${editions.length})` : ""}`,
+      );
+    }
+    units.push(...chosen.map((one) => ({ report, edition: one.slug, id: `${report}/${one.slug}` })));
+  }
+  return units;
 }
 
 /** One of n shares of a project's reports that a process builds: `index` from 0. */
@@ -30,8 +81,10 @@ export interface Shard {
  * split the reports between them, each exactly once, without talking; a report stays in its shard
  * (and beside its cache) when others are added or removed.
  */
-export function shardOf(reports: readonly string[], shard: Shard): string[] {
-  return reports.filter((report) => shardIndex(report, shard.count) === shard.index);
+export function shardOf<T extends string | Unit>(reports: readonly T[], shard: Shard): T[] {
+  return reports.filter(
+    (report) => shardIndex(typeof report === "string" ? report : report.id, shard.count) === shard.index,
+  );
 }
 
 /** The shard of n (from 0) a report belongs to: a stable hash of its name. */

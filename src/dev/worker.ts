@@ -2,7 +2,7 @@
 // and a changed module is picked up by starting a new worker, since ES modules cannot be unloaded.
 import { UserError } from "../error.js";
 import { renderReport } from "../build/render.js";
-import { loadReport } from "../report/load.js";
+import { editionOf, loadReport } from "../report/load.js";
 import type { FrontMatter } from "../report/notebook.js";
 import type { PagePrint } from "../render/printer.js";
 
@@ -28,7 +28,9 @@ export async function runWorker(root: string): Promise<void> {
     void (async () => {
       try {
         // The preview is the page alone: no figure's files are made.
-        const report = await loadReport(root, request.slug);
+        // A report with editions is previewed as its first edition.
+        const loaded = await loadReport(root, request.slug);
+        const report = editionOf(loaded, loaded.editions?.[0]?.slug);
         const rendered = await renderReport(root, report, undefined, new Set(["html"]));
         send({ id: request.id, ok: true, html: rendered.html, front: rendered.front, print: rendered.print });
       } catch (error) {

@@ -3,6 +3,7 @@ import { UserError } from "../error.js";
 import { sourceLine } from "../data/provenance.js";
 import { inReportWords } from "../data/format.js";
 import type { Dataset, DatasetSpec, RowsOf } from "../data/dataset.js";
+import type { Params } from "../report/report.js";
 import { CATALOGUE } from "../i18n/messages.js";
 import type { Messages } from "../i18n/messages.js";
 import { withAxes } from "./axes.js";
@@ -45,16 +46,21 @@ export interface FigureSpec<D extends Uses> {
   readonly plot: (data: Loaded<D>, view: FigureView) => PlotOptions;
   /** The rows the figure shows: the reader's table, the CSV download and the source line come from them. */
   // `any`: each figure's rows have their own type, and tableOf checks the columns against it.
-  readonly table: (data: Loaded<D>) => DataTableSpec<any>;
+  readonly table: (data: Loaded<D>, words: FigureWords) => DataTableSpec<any>;
   /** Notes under the chart, written from the data. */
-  readonly notes?: (data: Loaded<D>) => readonly string[];
+  readonly notes?: (data: Loaded<D>, words: FigureWords) => readonly string[];
   /** Alt text; by default, a summary of the chart: its kind, its series, the range of each axis, the extremes. */
-  readonly alt?: (data: Loaded<D>) => string;
+  readonly alt?: (data: Loaded<D>, words: FigureWords) => string;
 }
 
-/** What a figure's words are written in: the report's locale, for formatNumber, formatDate and formatPeriod. */
+/**
+ * What a figure's words are written in: the report's locale, for formatNumber, formatDate and
+ * formatPeriod; and, in an edition of a report with editions, its parameters (empty otherwise).
+ */
 export interface FigureWords {
   readonly locale: string;
+  /** The edition's row of the editions table: `params.name` is "Northern Province". */
+  readonly params: Params;
 }
 
 /** What a figure's chart is drawn for, with its width in CSS pixels. */
@@ -64,6 +70,8 @@ export interface FigureView {
   readonly width: number;
   /** True for a phone's screen: make room, say less. */
   readonly narrow: boolean;
+  /** The edition's parameters, as for the figure's words. */
+  readonly params: Params;
 }
 
 /** How wide a narrow screen's chart is drawn: about a 320–400 px phone's column, so its text stays at 11 px or more. */
@@ -84,6 +92,8 @@ export interface FigureOptions {
   readonly tableRows?: number;
   /** Which of the figure's files the build makes; both where unset. */
   readonly exports?: FigureExports;
+  /** The edition's parameters, in a report with editions. */
+  readonly params?: Params;
 }
 
 /**
@@ -165,6 +175,7 @@ function bindFigure<D extends Uses>(
     credit = "",
     tableRows = TABLE_ROWS,
     exports = ALL_EXPORTS,
+    params = {},
   } = options;
   const data = {} as Record<string, Dataset>;
   for (const [name, dataset] of Object.entries(spec.uses)) {
@@ -173,7 +184,8 @@ function bindFigure<D extends Uses>(
     data[name] = loaded;
   }
   const bound = data as unknown as Loaded<D>;
-  const tableSpec = spec.table(bound);
+  const written: FigureWords = { locale: locale ?? "en-US", params };
+  const tableSpec = spec.table(bound, written);
   if (tableSpec.rows.length === 0) {
     throw new UserError(
       `figure ${spec.id}: its table has no rows; a figure shows at least one, and its source line names their sources`,
@@ -184,10 +196,10 @@ function bindFigure<D extends Uses>(
   const sources = tableSpec.rows.flatMap((row) => tableSpec.dataset.sourcesOf(row));
   // The author's words get the prose's typography: curly quotes and apostrophes, dashes.
   const write = (text: string | ((data: Loaded<D>, words: FigureWords) => string)) =>
-    typeset(typeof text === "string" ? text : text(bound, { locale: locale ?? "en-US" }));
+    typeset(typeof text === "string" ? text : text(bound, written));
   const title = write(spec.title);
   const view = (name: FigureView["name"], width: number) => {
-    const plot = spec.plot(bound, { name, width, narrow: name === "narrow" });
+    const plot = spec.plot(bound, { name, width, narrow: name === "narrow", params });
     return withTooltips(withAxes({ width, ...plot }, locale ?? "en-US"), spec.id, locale);
   };
   const { plot, notices } = view("column", column);
@@ -196,10 +208,10 @@ function bindFigure<D extends Uses>(
     id: spec.id,
     title,
     ...(spec.subtitle === undefined ? {} : { subtitle: write(spec.subtitle) }),
-    notes: (spec.notes?.(bound) ?? []).map(typeset),
+    notes: (spec.notes?.(bound, written) ?? []).map(typeset),
     ...(locale === undefined ? {} : { locale }),
     messages,
-    ...(spec.alt ? { alt: typeset(spec.alt(bound)) } : {}),
+    ...(spec.alt ? { alt: typeset(spec.alt(bound, written)) } : {}),
     ...(extremes === undefined ? {} : { extremes }),
     source: sourceLine(sources, words),
     credit,

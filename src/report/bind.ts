@@ -12,7 +12,9 @@ import { CATALOGUE } from "../i18n/messages.js";
 import type { Messages } from "../i18n/messages.js";
 import type { AnyFigureSpec, Figure, FigureExports, FigureOptions } from "../figures/figure.js";
 import type { Html } from "../render/html.js";
+import { html } from "../render/html.js";
 import { auditClaims } from "./audit.js";
+import { unknownParam } from "./editions.js";
 import { resolveFact, resolveInline } from "./facts.js";
 import type { Fact, FactContext } from "./facts.js";
 import type { LoadedReport } from "./load.js";
@@ -20,8 +22,8 @@ import type { Source } from "../data/provenance.js";
 import { formatDate } from "../data/format.js";
 import { parsePreciseDate } from "../data/qualified.js";
 import type { PreciseDate } from "../data/qualified.js";
-import { horizonOf, isAfter } from "./edition.js";
-import type { LeftOut } from "./edition.js";
+import { horizonOf, isAfter } from "./as-of.js";
+import type { LeftOut } from "./as-of.js";
 import type { FrontMatter } from "./notebook.js";
 import {
   findOutsideImages,
@@ -134,6 +136,14 @@ export function bindReport(report: LoadedReport, formats?: ReadonlySet<string>):
     const misplaced = /^figure\s+(\S+)$/.exec(text);
     if (misplaced) {
       at(line, `{{figure ${misplaced[1]}}} must stand alone on its line`);
+      continue;
+    }
+    // An edition's parameter, as text: the name of its country, say.
+    const param = /^param\.(\S+)$/.exec(text);
+    if (param) {
+      const value = report.edition?.params[param[1]!];
+      if (value === undefined) at(line, unknownParam(`{{${text}}}`, param[1]!, report.edition?.params, report.edition));
+      else inline.set(inlineKey(text, direction), html`${value}`);
       continue;
     }
     const resolved = resolveInline(text, context, direction);
@@ -337,6 +347,7 @@ export function figureOptions(report: LoadedReport): FigureOptions {
     column: columnWidth(report.template.spec, front.paper, report.template.name),
     credit: front.credit ?? front.byline,
     tableRows: front.table_rows,
+    ...(report.edition ? { params: report.edition.params } : {}),
   };
 }
 
@@ -362,7 +373,7 @@ function derive(report: LoadedReport): { derived: Map<string, Quoted>; unavailab
   };
   for (const [name, compute] of Object.entries(report.spec.facts ?? {})) {
     try {
-      derived.set(name, compute(get));
+      derived.set(name, compute(get, report.edition?.params ?? {}));
     } catch (error) {
       if (report.leftOut.length > 0) {
         unavailable.set(name, (error as Error).message);

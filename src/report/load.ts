@@ -11,8 +11,10 @@ import type { ReadFile } from "../data/load.js";
 import type { Dataset, DatasetSpec } from "../data/dataset.js";
 import { importDefault } from "./modules.js";
 import type { PreciseDate } from "../data/qualified.js";
-import { datasetsAsOf, editionAsOf } from "./edition.js";
-import type { LeftOut } from "./edition.js";
+import { datasetsAsOf, editionAsOf } from "./as-of.js";
+import type { LeftOut } from "./as-of.js";
+import { forEdition, loadEditions, withParams } from "./editions.js";
+import type { Edition } from "./editions.js";
 import { parseNotebook } from "./notebook.js";
 import type { Notebook } from "./notebook.js";
 import { REPORT_NAME, reportPaths } from "./report.js";
@@ -40,6 +42,10 @@ export interface LoadedReport {
   readonly template: LoadedTemplate;
   /** In an edition as of a date (`plotbrief build --as-of`), the rows published later, left out of its datasets. */
   readonly leftOut: readonly LeftOut[];
+  /** The report's editions, from its editions table; undefined for a report without. */
+  readonly editions?: readonly Edition[];
+  /** The one edition this is, its datasets narrowed and its front matter written with its parameters. */
+  readonly edition?: Edition;
 }
 
 /** Which edition to load: `asOf` leaves out every row published after that day. */
@@ -113,9 +119,39 @@ export async function loadReport(
   const loaded = new Map(
     results.map((result) => (result as PromiseFulfilledResult<Dataset>).value).map((d) => [d.id, d]),
   );
-  if (asOf === undefined) return { root, slug, notebook, spec, datasets: loaded, template, leftOut: [] };
+  const editions = await loadEditions(root, slug, spec, read);
+  // A report without editions has no parameters: a placeholder in its front matter is an error.
+  if (editions === undefined) withParams(notebook, undefined);
+  const base = { root, slug, notebook, spec, template, ...(editions ? { editions } : {}) };
+  if (asOf === undefined) return { ...base, datasets: loaded, leftOut: [] };
   const { datasets, leftOut } = datasetsAsOf(loaded, asOf);
-  return { root, slug, notebook, spec, datasets, template, leftOut };
+  return { ...base, datasets, leftOut };
+}
+
+/**
+ * One edition of a report with editions (`edition` names it), or the report itself when it has none.
+ * Naming an edition of a report without, or one its table lacks, is an error.
+ */
+export function editionOf(report: LoadedReport, edition: string | undefined): LoadedReport {
+  const { editions } = report;
+  if (edition === undefined) {
+    if (editions === undefined) return report;
+    throw new UserError(
+      `${report.slug} has ${editions.length} editions; build one with --edition, such as --edition ${editions[0]?.slug}`,
+    );
+  }
+  if (editions === undefined)
+    throw new UserError(
+      `--edition ${edition}: ${report.slug} has no editions; declare them in ${reportPaths(report.slug).module}: defineReport({ editions })`,
+    );
+  const found = editions.find((candidate) => candidate.slug === edition);
+  if (!found) {
+    const some = editions.slice(0, 5).map((candidate) => candidate.slug);
+    throw new UserError(
+      `--edition ${edition}: ${report.slug} has no such edition; its table ${editions[0]?.file ?? ""} lists ${some.join(", ")}${editions.length > 5 ? `… (${editions.length})` : ""}`,
+    );
+  }
+  return forEdition(report, found);
 }
 
 /** plotbrief's own templates: `<package>/dist/templates/<name>/` (compiled) or `src/templates/` (source). */

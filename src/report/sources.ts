@@ -6,7 +6,7 @@ import { disagreementsOf } from "../data/compare.js";
 import type { Aggregation } from "../data/aggregate.js";
 import { formatDate, formatDigits, formatNumber } from "../data/format.js";
 import type { PreciseDate } from "../data/qualified.js";
-import { isAfter } from "./edition.js";
+import { isAfter } from "./as-of.js";
 import { citeSource } from "../data/provenance.js";
 import type { Source } from "../data/provenance.js";
 import { columnsOf } from "../data/schema.js";

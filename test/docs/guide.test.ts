@@ -23,6 +23,12 @@ describe("docs/guide.md", () => {
       "templates/guide-plain/plain.css",
       "reports/guide-plain/index.md",
       "reports/guide-plain/report.ts",
+      "data/guide-regions/regions.csv",
+      "data/guide-regions/jobless.csv",
+      "data/guide-regions/datasets.ts",
+      "reports/guide-regions/report.ts",
+      "reports/guide-regions/figures/jobless.ts",
+      "reports/guide-regions/index.md",
     ]);
     const root = await copyProject();
     for (const file of files) {
