@@ -25,6 +25,17 @@ export async function emptyProject(): Promise<string> {
   return dir;
 }
 
+/** A new project holding every file docs/guide.md shows (its code blocks with a file name), as the guide's reader writes them. */
+export async function guideProject(): Promise<string> {
+  const root = await emptyProject();
+  const guide = await readFile(join(ROOT, "docs/guide.md"), "utf8");
+  for (const match of guide.matchAll(/^(`{3,})\w*\s+file=(\S+)\n([\s\S]*?)\n\1$/gm)) {
+    await mkdir(dirname(join(root, match[2]!)), { recursive: true });
+    await writeFile(join(root, match[2]!), `${match[3]}\n`);
+  }
+  return root;
+}
+
 /** A new project holding the gallery (docs/gallery.md's code blocks, and its data): charts nobody here drew for the flagship. */
 export async function galleryProject(): Promise<string> {
   const root = await emptyProject();

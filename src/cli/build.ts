@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { UserError, problemsOf } from "../error.js";
 import { parsePreciseDate } from "../data/qualified.js";
@@ -45,6 +45,8 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
   const units = shard === undefined ? all : shardOf(all, shard);
   const slugs = units.map((unit) => unit.id);
   if (shard !== undefined) {
+    // A shard with nothing to build still leaves its folder, so that a merge of every shard's finds it.
+    await mkdir(out, { recursive: true });
     log.record(
       "shard",
       { shard: shard.index, shards: shard.count, from: shard.from, reports: slugs },
