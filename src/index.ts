@@ -61,7 +61,7 @@ export type { DataTable, DataTableSpec } from "./figures/table.js";
 
 // Reports and templates.
 export { defineReport } from "./report/report.js";
-export type { ReportSpec } from "./report/report.js";
+export type { EditionsSpec, Params, ReportSpec } from "./report/report.js";
 export { defineTemplate } from "./report/template.js";
 export type {
   FigureContext,

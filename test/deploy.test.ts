@@ -37,6 +37,24 @@ describe("deploy/kubernetes/briefings.yaml", () => {
       expect(job.spec.template.spec.volumes[0].persistentVolumeClaim.claimName).toBe(claim.metadata.name);
   });
 
+  it("prints through one browser pool, a Service the tasks name, with a bounded number of pages each", async () => {
+    const { docs, build } = await manifest();
+    const container: Container = build.spec.template.spec.containers[0];
+    const env = Object.fromEntries(container.env!.map(({ name, value }) => [name, value]));
+    const endpoint = new URL(env["PLOTBRIEF_BROWSER_WS_ENDPOINT"]!);
+    expect(endpoint.protocol).toBe("ws:");
+    const service = docs.find((doc) => doc.kind === "Service" && doc.metadata.name === endpoint.hostname)!;
+    expect(service.spec.ports[0].port).toBe(Number(endpoint.port));
+    const pool = docs.find(
+      (doc) => doc.kind === "Deployment" && doc.spec.template.metadata.labels.app === service.spec.selector.app,
+    )!;
+    const browser = pool.spec.template.spec.containers[0];
+    expect(browser.ports[0].containerPort).toBe(service.spec.ports[0].targetPort);
+    // The pool serves as many pages at once as the tasks print.
+    const concurrent = Number(browser.env.find((e: { name: string }) => e.name === "CONCURRENT").value);
+    expect(concurrent).toBe(Number(env["PLOTBRIEF_PAGES"]) * build.spec.parallelism);
+  });
+
   it("builds every report exactly once when its tasks' commands run, and merges them into the site", async () => {
     const { build, merge } = await manifest();
     const root = await copyProject();
@@ -49,6 +67,7 @@ describe("deploy/kubernetes/briefings.yaml", () => {
       command[2]!
         .replace("npx --no-install plotbrief", `node ${join(ROOT, "bin/plotbrief.js")}`)
         .replaceAll("/out", out);
+    // HTML only, so the pool's address is never dialled; the env is the task's own, nothing more.
     const tasks = Array.from({ length: shards }, (_, index) =>
       exec("sh", ["-c", `${local(container.command)} --format html`], {
         cwd: root,
@@ -70,7 +89,7 @@ describe("deploy/kubernetes/briefings.yaml", () => {
       .split("\n")
       .map((line) => JSON.parse(line) as Record<string, unknown>)
       .find((line) => line.event === "merge");
-    // Shards whose share of the reports was empty wrote no folder: the merge reads those there are.
+    // Every shard leaves its folder, an empty share too: the merge reads them all.
     expect((event!.reports as string[]).sort()).toEqual(["cambodia-2020", "cambodia-2020-memo"]);
     const { reports } = JSON.parse(await readFile(join(out, "site/reports.json"), "utf8")) as {
       reports: { report: string }[];

@@ -95,7 +95,13 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Browser
     const browser = await within(
       timeout,
       `it did not answer within ${timeout} ms`,
-      connect({ browserWSEndpoint: options.wsEndpoint, protocolTimeout: timeout }),
+      // http://host:9222, Chrome's --remote-debugging-port: puppeteer asks it for its WebSocket address.
+      connect({
+        ...(/^https?:\/\//.test(options.wsEndpoint)
+          ? { browserURL: options.wsEndpoint }
+          : { browserWSEndpoint: options.wsEndpoint }),
+        protocolTimeout: timeout,
+      }),
     ).catch((error: Error) => {
       throw new UserError(`cannot connect to the browser at ${options.wsEndpoint}: ${error.message}`);
     });

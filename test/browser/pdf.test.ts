@@ -381,6 +381,14 @@ describe.skipIf(executable === undefined)("plotbrief build with a browser", () =
       expect(stdout).toMatch(/^wrote out\/cambodia-2020\/cambodia-2020\.pdf /m);
       expect(browser.exitCode).toBeNull();
       expect(await pages(), "tabs left open in the shared browser").toBe(before);
+      // Chrome's own address, http://host:port, will do: plotbrief asks it for the WebSocket's.
+      const byHttp = await run(
+        process.execPath,
+        [cli, "build", "cambodia-2020-memo", "--format", "pdf", "--out", "by-http", "--browser-ws-endpoint", http],
+        { cwd: root },
+      );
+      expect(byHttp.stdout).toMatch(/^wrote by-http\/cambodia-2020-memo\/cambodia-2020-memo\.pdf /m);
+      expect(browser.exitCode).toBeNull();
     } finally {
       browser.kill("SIGKILL");
     }
