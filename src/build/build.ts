@@ -23,6 +23,23 @@ import type { ChartSource, RenderedReport } from "./render.js";
 import type { Chart } from "../render/svg.js";
 import { writeAtomic } from "../write.js";
 
+/**
+ * Work the builds of one command share, each piece done once: loading a report, hashing its modules
+ * and inputs. A command's inputs do not change while it runs; the next command makes a new one.
+ */
+export class BuildMemo {
+  readonly #done = new Map<string, Promise<unknown>>();
+
+  once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let value = this.#done.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = make();
+      this.#done.set(key, value);
+    }
+    return value;
+  }
+}
+
 export interface BuildOptions {
   /** The project root: reports/, data/ and templates/ are found here. */
   readonly root: string;
@@ -45,10 +62,10 @@ export interface BuildOptions {
    */
   readonly edition?: string;
   /**
-   * Reports already loaded, by name (and as-of date), shared by the builds of one process: the editions
-   * of a report are loaded once, then narrowed to each edition's rows.
+   * What the builds of one command share: each report loaded once (its editions are narrowed from it),
+   * its modules' and inputs' hashes taken once. Without one, each build reads its own.
    */
-  readonly loaded?: Map<string, Promise<LoadedReport>>;
+  readonly memo?: BuildMemo;
   /** Rendered figures and printed files from earlier builds; without one, everything is made again. */
   readonly cache?: Cache;
   /** Renders figures across a pool of worker threads when a build has many; without one, here. */
@@ -100,17 +117,17 @@ export async function buildReport(name: string, options: BuildOptions): Promise<
   const paths = outputPaths(name, options.edition);
   // In events and messages a report is named with its edition: "regions/north".
   const slug = paths.id;
-  const key = `${name}\0${options.asOf ?? ""}`;
-  const load = () => loadReport(root, name, readInput, options.asOf ? { asOf: options.asOf } : {});
-  const loading = options.loaded?.get(key) ?? load();
-  options.loaded?.set(key, loading);
-  const report = editionOf(await loading, options.edition);
+  const memo = options.memo ?? new BuildMemo();
+  const loaded = await memo.once(`report\0${name}\0${options.asOf ?? ""}`, () =>
+    loadReport(root, name, readInput, options.asOf ? { asOf: options.asOf } : {}),
+  );
+  const report = editionOf(loaded, options.edition);
   if (options.asOf !== undefined) {
     const leftOut = report.leftOut.map((row) => `${row.fact} (${row.published})`);
     emit({ type: "as-of", report: slug, asOf: String(options.asOf), leftOut });
   }
   const formats = new Set(options.formats ?? report.notebook.front.formats);
-  const rendered = await renderReport(root, report, await figureSource(report, options), formats);
+  const rendered = await renderReport(root, report, await figureSource(report, options, memo), formats);
   for (const message of rendered.warnings) emit({ type: "warning", report: slug, message });
   const outputs: Output[] = [];
   const write = async (path: string, content: string | Uint8Array) => {
@@ -126,7 +143,7 @@ export async function buildReport(name: string, options: BuildOptions): Promise<
   if (formats.has("pdf") || formats.has("png") || cards.length > 0)
     await print(rendered, paths, formats, cards, options, write);
   // The manifest comes last: a folder with one is complete (`plotbrief merge` counts on it).
-  if (files.size > 0) await write(join(paths.dir, MANIFEST), await makeManifest(root, report, files));
+  if (files.size > 0) await write(join(paths.dir, MANIFEST), await makeManifest(root, report, files, memo));
   return outputs;
 }
 
@@ -193,7 +210,7 @@ async function print(
  * Where each figure's SVG comes from: the cache when its inputs are unchanged, else rendered (here, or
  * on a worker thread once the build has many), each telling how long it took.
  */
-async function figureSource(report: LoadedReport, options: BuildOptions): Promise<ChartSource> {
+async function figureSource(report: LoadedReport, options: BuildOptions, memo: BuildMemo): Promise<ChartSource> {
   const { root, cache, renderer } = options;
   const edition = report.edition;
   const slug = outputPaths(report.slug, edition?.slug).id;

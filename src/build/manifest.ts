@@ -40,10 +40,13 @@ export async function makeManifest(
   root: string,
   report: LoadedReport,
   files: ReadonlyMap<string, string>,
+  memo?: { once<T>(key: string, make: () => Promise<T>): Promise<T> },
 ): Promise<string> {
-  const inputs = await inputHashes(root, await reportInputs(root, report));
-  const modules = (await moduleGraph(root, join(root, reportPaths(report.slug).module))).map((file) =>
-    relative(root, file),
+  // The editions of a report share its inputs: hashed once a build where it is given a memo.
+  const once = <T>(key: string, make: () => Promise<T>) => (memo ? memo.once(`${key}\0${report.slug}`, make) : make());
+  const inputs = await once("inputs", async () => inputHashes(root, await reportInputs(root, report)));
+  const modules = await once("module-files", async () =>
+    (await moduleGraph(root, join(root, reportPaths(report.slug).module))).map((file) => relative(root, file)),
   );
   const figures = new Map(report.spec.figures.map((spec) => [spec.id, spec]));
   const madeFrom = (path: string): string[] => {

@@ -62,14 +62,27 @@ export class FigurePool {
 }
 
 /**
+ * Below this mean time to render a figure here, a build stays on one thread however many figures it
+ * has: a worker binds the figure again and sends its chart back, which costs about as much, and
+ * workers take the cores the page assembly and the browser's print need (a report of 1,000 one-chart
+ * editions built in 16 s on one thread, 24 s with workers, and peaked at twice the memory).
+ */
+export const CHEAP_FIGURE_MS = 20;
+
+/**
  * Where a build's figures are rendered: in this thread for the first `threshold`, then across a
- * pool of workers, one per core, once a build has shown it has many. Shared by every report of a build.
+ * pool of workers, one per core, once a build has shown it has many and that they are costly (by
+ * default; a threshold given explicitly counts figures only). Shared by every report of a build.
  */
 export class FigureRenderer {
   #count = 0;
+  #localMs = 0;
   #pool: FigurePool | undefined;
+  readonly #byCountOnly: boolean;
 
-  constructor(readonly threshold = POOL_THRESHOLD) {}
+  constructor(readonly threshold = POOL_THRESHOLD) {
+    this.#byCountOnly = threshold !== POOL_THRESHOLD;
+  }
 
   /** Renders with `local` in this thread, or on a worker; says which thread did it (0 for this one). */
   async render(
@@ -77,7 +90,14 @@ export class FigureRenderer {
     local: () => Promise<Chart>,
     dataFiles: () => readonly string[],
   ): Promise<{ chart: Chart; thread: number }> {
-    if (++this.#count <= this.threshold || availableParallelism() < 2) return { chart: await local(), thread: 0 };
+    const count = ++this.#count;
+    const cheap = !this.#byCountOnly && this.#localMs / Math.max(1, count - 1) < CHEAP_FIGURE_MS;
+    if (!this.#pool && (count <= this.threshold || availableParallelism() < 2 || cheap)) {
+      const started = performance.now();
+      const chart = await local();
+      this.#localMs += performance.now() - started;
+      return { chart, thread: 0 };
+    }
     this.#pool ??= new FigurePool(availableParallelism());
     const files = async () =>
       Object.fromEntries(await Promise.all(dataFiles().map(async (path) => [path, await readInput(path)] as const)));

@@ -8,7 +8,6 @@ import type { BuildEvent } from "../build/build.js";
 import type { Printer } from "../render/printer.js";
 import type { CliEffects } from "./effects.js";
 import type { Logger } from "./log.js";
-import type { LoadedReport } from "../report/load.js";
 import { cacheDir, listReports, listUnits, parseFormats, resolveShard, shardOf } from "./project.js";
 
 export interface BuildFlags {
@@ -98,10 +97,13 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
     // the browser starts on its own.
     if (flags.force === true || !existsSync(cacheDir(root)))
       void import("../render/svg.js").then((svg) => svg.svgDocument().catch(() => {}));
-    const [{ buildReport }, { Cache }] = await Promise.all([import("../build/build.js"), import("../build/cache.js")]);
+    const [{ BuildMemo, buildReport }, { Cache }] = await Promise.all([
+      import("../build/build.js"),
+      import("../build/cache.js"),
+    ]);
     const cache = new Cache(cacheDir(root), flags.force === true);
     // A report with editions is loaded once, and each edition narrowed from it.
-    const loaded = new Map<string, Promise<LoadedReport>>();
+    const memo = new BuildMemo();
     // Reports build side by side, so one report's print overlaps the next one's rendering.
     const results = await mapLimit(units, availableParallelism() * 2, async (unit) => {
       const slug = unit.id;
@@ -118,7 +120,7 @@ export async function build(names: string[], flags: BuildFlags, effects: CliEffe
         cache,
         renderer,
         onEvent,
-        loaded,
+        memo,
         ...(unit.edition === undefined ? {} : { edition: unit.edition }),
         ...(printer ? { printer } : {}),
         ...(formats ? { formats } : {}),

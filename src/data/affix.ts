@@ -1,5 +1,6 @@
 // A unit written around a number in a locale: its own words where it has them for the locale, else
 // the symbol or word Intl writes, placed and spaced as Intl places it.
+import { numberFormat } from "./intl.js";
 import type { UnitForm, UnitSpec } from "./units.js";
 import { languageOf } from "../i18n/language.js";
 
@@ -131,7 +132,7 @@ export function writtenForms(unit: UnitSpec, locales: readonly string[]): readon
 
 /** The text Intl writes before and after the digits of `value`: "$" before, "\u00a0%" after. */
 function fromIntl(locale: string, options: Intl.NumberFormatOptions, value: number): Affix {
-  const parts = new Intl.NumberFormat(locale, options).formatToParts(value);
+  const parts = numberFormat(locale, options).formatToParts(value);
   const first = parts.findIndex((part) => NUMERIC.has(part.type));
   let last = parts.length - 1;
   while (last > 0 && !NUMERIC.has(parts[last]!.type)) last--;

@@ -1,6 +1,7 @@
 // Where sources disagree: the rows of a dataset that state the same quantity (its `compare` groups)
 // with different values. "Sources and methods" lists them; a key number or a sentence that quotes one
 // of them says it was chosen from the others.
+import { numberFormat } from "./intl.js";
 import type { Dataset } from "./dataset.js";
 import { formatNumber, wordsOf } from "./format.js";
 import type { NumberFormat } from "./format.js";
@@ -76,7 +77,7 @@ export function describeChoice(
   const noun = column?.unit === "count" ? "count" : "figure";
   const words = wordsOf(format);
   const n = disagreement.keys.length;
-  const written = words.numberWord(n) ?? new Intl.NumberFormat(format.locale).format(n);
+  const written = words.numberWord(n) ?? numberFormat(format.locale ?? "en-US").format(n);
   const options = { ...format, kind: false };
   return words.chosen({
     standing,

@@ -1,4 +1,5 @@
 // One set of formatters for every place a number or date is written: prose, labels, tables, alt text.
+import { numberFormat } from "./intl.js";
 import { PreciseDate, dateStart } from "./qualified.js";
 import type { QualifiedNumber, Qualifier } from "./qualified.js";
 import { affixOf } from "./affix.js";
@@ -124,7 +125,7 @@ export function formatQuantity(q: QualifiedNumber, given: NumberFormat = {}): st
   const display = compact === "short" ? "short" : "long";
   const precision = precisionOf(magnitude, digits, options, compact ? display : undefined, locale, spec.scale);
   const notation: Intl.NumberFormatOptions = compact ? { notation: "compact", compactDisplay: display } : {};
-  let number = new Intl.NumberFormat(locale, { ...notation, ...precision }).format(magnitude);
+  let number = numberFormat(locale, { ...notation, ...precision }).format(magnitude);
   const affix = base
     ? affixOf(base, locale, magnitude, precision, compact !== false)
     : { before: "", after: "", word: true };
@@ -156,7 +157,7 @@ function precisionOf(
   // Intl's own rounding for a number made compact by a style: "1.4 billion".
   if (scale === undefined || magnitude === 0) return {};
   // "5.8" billion stays "5.8 billion"; 2,440 thousand becomes "2.44 million", 0.5 billion "500 million".
-  const parts = new Intl.NumberFormat(locale, {
+  const parts = numberFormat(locale, {
     notation: "compact",
     compactDisplay: compact,
     maximumFractionDigits: 20,

@@ -1,6 +1,7 @@
 // Axes that follow the data and the report's language, where the figure leaves them to Plot: a date
 // column's ticks are never finer than the precision it was stated to ("2020" has no tick in June),
 // and ticks are written in the report's locale.
+import { numberFormat } from "../data/intl.js";
 import * as Plot from "@observablehq/plot";
 import type { PlotOptions, ScaleOptions } from "@observablehq/plot";
 import { PreciseDate } from "../data/qualified.js";
@@ -84,7 +85,7 @@ export function withAxes(plot: PlotOptions, locale: string): PlotOptions {
       !english &&
       scale.tickFormat === undefined
     ) {
-      const format = new Intl.NumberFormat(locale);
+      const format = numberFormat(locale);
       scale.tickFormat = (value: number) => format.format(value);
     } else continue;
     (options as Record<string, unknown>)[name] = scale;

@@ -1,5 +1,6 @@
 // Tips that follow the pointer (`tip: true`) need a script, which plotbrief's pages do not run: their
 // marks show the same values as native tooltips (SVG `<title>`) instead, and the build says so.
+import { numberFormat } from "../data/intl.js";
 import * as Plot from "@observablehq/plot";
 import type { PlotOptions } from "@observablehq/plot";
 import { isEnglish } from "../i18n/language.js";
@@ -53,7 +54,7 @@ export function withTooltips(
 
 function writer(locale: string): (value: unknown) => string {
   // English keeps JavaScript's own digits ("1234.5"), as before locales reached tooltips.
-  const number = isEnglish(locale) ? undefined : new Intl.NumberFormat(locale, { maximumFractionDigits: 20 });
+  const number = isEnglish(locale) ? undefined : numberFormat(locale, { maximumFractionDigits: 20 });
   return (value) => {
     if (value instanceof Date) return value.constructor === Date ? value.toISOString() : String(value);
     if (typeof value === "number" && number) return number.format(value);

@@ -1,6 +1,7 @@
 // The alt text a chart gets when its figure gives none: not its table (a screen reader would read ten
 // thousand rows, and the page would carry them twice), but what a sighted reader takes in at a glance:
 // the kind of chart, its series, the range of each axis and the extremes, within a budget.
+import { numberFormat } from "../data/intl.js";
 import { figureRows } from "../figures/figure.js";
 import type { Figure } from "../figures/figure.js";
 import { CATALOGUE } from "../i18n/messages.js";
@@ -96,7 +97,7 @@ function dateFormat(low: number, high: number, locale: string): (value: unknown)
 }
 
 function written(value: unknown, locale: string): string {
-  if (typeof value === "number") return new Intl.NumberFormat(locale, { maximumSignificantDigits: 4 }).format(value);
+  if (typeof value === "number") return numberFormat(locale, { maximumSignificantDigits: 4 }).format(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value);
 }
@@ -104,7 +105,7 @@ function written(value: unknown, locale: string): string {
 /** "a, b, c and 3 more" (or "1,200 more"). */
 function list(values: readonly string[], most: number, messages: Messages, locale: string): string {
   if (values.length <= most) return values.join(", ");
-  const more = new Intl.NumberFormat(locale).format(values.length - most + 1);
+  const more = numberFormat(locale).format(values.length - most + 1);
   return messages.andMore(values.slice(0, most - 1).join(", "), more);
 }
 

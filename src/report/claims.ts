@@ -1,5 +1,6 @@
 // Numbers typed in the prose, as the claims audit reads them: each with the unit and scale its words
 // give and the references quoted in its sentence; what is not a claim (non-claims.ts) is left out.
+import { numberFormat } from "../data/intl.js";
 import type { Prose } from "./markdown.js";
 import { FILL, SPACE, isYear, maskNonClaims, monthDates } from "./non-claims.js";
 import type { UnitReading, WrittenForm } from "./prose-units.js";
@@ -41,7 +42,7 @@ export interface ProseLocale {
 
 /** Group and decimal signs from Intl, and how the locale and English write dates with months. */
 export function proseLocale(locale: string): ProseLocale {
-  const parts = new Intl.NumberFormat(locale).formatToParts(1234567.5);
+  const parts = numberFormat(locale).formatToParts(1234567.5);
   const group = parts.find((p) => p.type === "group")?.value ?? ",";
   const decimal = parts.find((p) => p.type === "decimal")?.value ?? ".";
   return { months: monthDates(locale), number: numberPattern(group, decimal) };

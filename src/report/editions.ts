@@ -154,9 +154,12 @@ export function forEdition(report: LoadedReport, edition: Edition): LoadedReport
       datasets.set(id, dataset);
       continue;
     }
-    const kept = dataset.filter((row) =>
-      columns.every(([column, param]) => keyText((row as Record<string, unknown>)[column]) === edition.params[param]),
-    );
+    const wanted = columns.map(([, param]) => edition.params[param]!).join("\0");
+    const rows = rowsByValue(
+      dataset,
+      columns.map(([column]) => column),
+    ).get(wanted);
+    const kept = dataset.filter((row) => rows?.has(row) === true);
     if (kept.rows.length === 0) {
       const which = columns.map(([column, param]) => `${column} is "${edition.params[param]}"`).join(" and ");
       problems.push(
@@ -175,6 +178,25 @@ export function forEdition(report: LoadedReport, edition: Edition): LoadedReport
   if (problems.length > 0) throw new UserError(problems.join("\n"));
   const front = withParams(report.notebook, edition.params, edition);
   return { ...report, edition, datasets, notebook: { ...report.notebook, front } };
+}
+
+// A dataset's rows by their values in the filtered columns, made once for all of a report's editions.
+const indexes = new WeakMap<Dataset, Map<string, Map<string, Set<unknown>>>>();
+
+function rowsByValue(dataset: Dataset, columns: readonly string[]): Map<string, Set<unknown>> {
+  const byColumns = indexes.get(dataset) ?? new Map<string, Map<string, Set<unknown>>>();
+  indexes.set(dataset, byColumns);
+  const key = columns.join("\0");
+  let index = byColumns.get(key);
+  if (!index) {
+    index = new Map();
+    for (const row of dataset.rows) {
+      const value = columns.map((column) => keyText((row as Record<string, unknown>)[column])).join("\0");
+      (index.get(value) ?? index.set(value, new Set()).get(value)!).add(row);
+    }
+    byColumns.set(key, index);
+  }
+  return index;
 }
 
 /**

@@ -89,6 +89,18 @@ export function maskNonClaims(text: string, months: readonly RegExp[]): string {
 
 /** Dates written with a month's name, as the locale and English write them: "Jan. 2, 2012", "2 janvier". */
 export function monthDates(locale: string): RegExp[] {
+  // Made once per locale (Intl's month names are slow to ask for); each caller gets its own RegExps.
+  let made = monthPatterns.get(locale);
+  if (!made) {
+    made = makeMonthDates(locale);
+    monthPatterns.set(locale, made);
+  }
+  return made.map((pattern) => new RegExp(pattern));
+}
+
+const monthPatterns = new Map<string, RegExp[]>();
+
+function makeMonthDates(locale: string): RegExp[] {
   const months = new Set<string>(["Sept"]);
   for (const tag of new Set([locale, "en-US"])) {
     for (const month of ["long", "short"] as const) {

@@ -91,6 +91,21 @@ export interface UnitReading {
  * Intl's in the locale and in English; then the words of this file, and the locale's scale words.
  */
 export function unitReading(locale: string, dataUnits: Iterable<string>): UnitReading {
+  // The same locale and units read the same way while the registry is unchanged: every edition of a
+  // report asks for the same reading.
+  const units = definedUnits();
+  const key = `${locale}\0${[...new Set(dataUnits)].sort().join("\0")}`;
+  const known = readings.get(key);
+  if (known && known.units.length === units.length && known.units.every((unit, i) => unit === units[i]))
+    return known.reading;
+  const reading = readUnits(locale, key.split("\0").slice(1).filter(Boolean));
+  readings.set(key, { units, reading });
+  return reading;
+}
+
+const readings = new Map<string, { units: readonly unknown[]; reading: UnitReading }>();
+
+function readUnits(locale: string, dataUnits: Iterable<string>): UnitReading {
   const locales = [...new Set([locale, "en-US", "en-GB"])];
   const before = new Map<string, Set<string>>();
   const after = new Map<string, Set<string>>();
@@ -132,6 +147,17 @@ const HOUSE_SCALES = [
 
 /** Scale words from Intl's compact notation for the locale and for English, longest first: "million", "Mrd.", "M". */
 function scaleWords(locale: string): { text: string; scale: number; glued: boolean }[] {
+  let words = scales.get(locale);
+  if (!words) {
+    words = makeScaleWords(locale);
+    scales.set(locale, words);
+  }
+  return words;
+}
+
+const scales = new Map<string, { text: string; scale: number; glued: boolean }[]>();
+
+function makeScaleWords(locale: string): { text: string; scale: number; glued: boolean }[] {
   // The locale's words first: "billion" is 10¹² in French.
   const words = new Map<string, number>();
   for (const tag of new Set([locale, "en-US", "en-GB"])) {

@@ -1,6 +1,7 @@
 // "Sources and methods", written for every report from its datasets: each dataset, its sources with
 // their dates and addresses, what each counted, where sources disagree, and the rows that each
 // aggregate the prose quotes (a mean, a sum, a maximum…) was taken over.
+import { numberFormat } from "../data/intl.js";
 import { formatRank } from "../data/aggregate.js";
 import { disagreementsOf } from "../data/compare.js";
 import type { Aggregation } from "../data/aggregate.js";
@@ -82,9 +83,7 @@ export function sourcesAndMethods(
   const notes = [
     ...reasons,
     ...methods,
-    ...(neutralised === 0
-      ? []
-      : [messages.neutralised(neutralised, new Intl.NumberFormat(locale).format(neutralised))]),
+    ...(neutralised === 0 ? [] : [messages.neutralised(neutralised, numberFormat(locale).format(neutralised))]),
   ];
   if (edition?.asOf !== undefined) {
     const n = edition.leftOut;
@@ -175,7 +174,7 @@ export function describeAggregate(aggregate: Aggregation, words: Words = ENGLISH
 /** Counts of rows written in the locale; in English, AP style whatever the region. */
 function countIn(locale: string): (n: number) => string {
   if (isEnglish(locale)) return (n) => formatDigits(n, 0);
-  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const format = numberFormat(locale, { maximumFractionDigits: 0 });
   return (n) => format.format(n);
 }
 
