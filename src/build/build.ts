@@ -246,8 +246,11 @@ async function figureSource(report: LoadedReport, options: BuildOptions, memo: B
   const lockfile = join(root, "package-lock.json");
   const [tool, modules] = await Promise.all([
     hashTool(),
-    moduleGraph(root, join(root, reportPaths(report.slug).module)).then((files) =>
-      hashFiles(root, [...files, lockfile]),
+    // Once a command for all of a report's editions: its modules do not change while it runs.
+    memo.once(`modules\0${report.slug}`, () =>
+      moduleGraph(root, join(root, reportPaths(report.slug).module)).then((files) =>
+        hashFiles(root, [...files, lockfile]),
+      ),
     ),
   ]);
   return async (figure, spec) => {
