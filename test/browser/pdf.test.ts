@@ -11,6 +11,7 @@ import { buildReport } from "../../src/build/build.js";
 import { Printer } from "../../src/render/printer.js";
 import { ROOT, copyProject } from "../project.js";
 import { browserPath } from "./chromium.js";
+import { serviceBrowser } from "./service.js";
 
 const run = promisify(execFile);
 const executable = browserPath();
@@ -363,7 +364,7 @@ describe.skipIf(executable === undefined)("plotbrief build with a browser", () =
   });
 
   it("prints with an already running browser given by --browser-ws-endpoint, and leaves it running", async () => {
-    const { endpoint, browser } = await serviceBrowser();
+    const { endpoint, browser, close } = await serviceBrowser(executable!);
     try {
       const root = await copyProject();
       const http = endpoint.replace(/^ws:\/\/([^/]+)\/.*$/, "http://$1");
@@ -390,12 +391,12 @@ describe.skipIf(executable === undefined)("plotbrief build with a browser", () =
       expect(byHttp.stdout).toMatch(/^wrote by-http\/cambodia-2020-memo\/cambodia-2020-memo\.pdf /m);
       expect(browser.exitCode).toBeNull();
     } finally {
-      browser.kill("SIGKILL");
+      await close();
     }
   });
 
   it("prints from three processes at once through one browser service, a page each, connecting again each time it drops them", async () => {
-    const { endpoint, browser } = await serviceBrowser();
+    const { endpoint, browser, close } = await serviceBrowser(executable!);
     // A proxy in front of the service that drops the first two connections once a page is on its way:
     // a browser of plotbrief's own is started again once, a service is connected to again a few times.
     let connections = 0;
@@ -433,31 +434,7 @@ describe.skipIf(executable === undefined)("plotbrief build with a browser", () =
       expect(browser.exitCode).toBeNull();
     } finally {
       proxy.close();
-      browser.kill("SIGKILL");
+      await close();
     }
   });
 });
-
-/** A browser standing in for a service (browserless, Chrome with --remote-debugging-port): its endpoint. */
-async function serviceBrowser() {
-  const profile = await temp("service-browser");
-  const args = [
-    "--headless",
-    "--remote-debugging-port=0",
-    `--user-data-dir=${profile}`,
-    "--disable-gpu",
-    "--no-first-run",
-  ];
-  if (process.getuid?.() === 0) args.push("--no-sandbox");
-  const browser = execFile(executable!, args);
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    let stderr = "";
-    browser.stderr!.on("data", (chunk: string) => {
-      stderr += chunk;
-      const match = /DevTools listening on (ws:\/\/\S+)/.exec(stderr);
-      if (match) resolve(match[1]!);
-    });
-    browser.on("exit", () => reject(new Error(`browser exited: ${stderr}`)));
-  });
-  return { endpoint, browser };
-}
