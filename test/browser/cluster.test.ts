@@ -115,7 +115,8 @@ describe.skipIf(executable === undefined)(`a report of ${EDITIONS} editions buil
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     killed.child.kill("SIGKILL");
-    expect((await killed.exited).signal, "the shard finished before it could be killed").toBe("SIGKILL");
+    const ended = await killed.exited;
+    expect(ended.signal, `the shard ended before it was killed: ${ended.stderr}`).toBe("SIGKILL");
     const finished = await Promise.all(shards.filter((_, index) => index !== KILLED).map((one) => one.exited));
     for (const result of finished) expect(result.code, result.stderr).toBe(0);
     const folders = await editionsIn(KILLED, false);

@@ -1,9 +1,9 @@
 // A browser standing in for a service (browserless, Chrome with --remote-debugging-port), for the tests
 // and the benchmark that print through one shared browser.
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readlink, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 /**
  * Starts `executable` headless with a debugging port and a profile of its own in the temporary folder:
@@ -34,10 +34,15 @@ export async function serviceBrowser(executable: string) {
     throw error;
   });
   const close = async () => {
+    // Chromium keeps its singleton's socket in a folder of its own in the temporary folder, linked from
+    // the profile, which a killed browser leaves behind.
+    const socket = await readlink(join(profile, "SingletonSocket")).catch(() => undefined);
     if (browser.exitCode === null && browser.signalCode === null) browser.kill("SIGKILL");
     await exited;
     // Its helper processes may write into the profile for a moment after it is gone.
     await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    if (socket !== undefined && /\/org\.chromium\.Chromium\.\w+\/SingletonSocket$/.test(socket))
+      await rm(dirname(socket), { recursive: true, force: true });
   };
   return { endpoint, browser, profile, close };
 }
