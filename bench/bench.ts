@@ -1,10 +1,10 @@
 // `npm run bench`: plotbrief beside the bare tools doing the same work, in one run, as medians and
 // ratios. Prints a table and writes bench/results.json. Not a test: nothing here asserts a time.
-// Builds (items 4 to 6) run plotbrief as users run it: packed, installed in a desk's own project,
+// Builds (items 4, 6 and 7) run plotbrief as users run it: packed, installed in a desk's own project,
 // and started by its bin; the other items measure its parts in this process.
-import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { execFile, execFileSync } from "node:child_process";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as Plot from "@observablehq/plot";
@@ -16,16 +16,22 @@ import { Cache } from "../src/build/cache.js";
 import { formatNumber } from "../src/data/format.js";
 import { resolveFigure } from "../src/figures/figure.js";
 import { renderReport } from "../src/build/render.js";
-import { loadReport } from "../src/report/load.js";
+import { editionOf, loadReport } from "../src/report/load.js";
 import { findSystemBrowser } from "../src/render/browser.js";
 import { Printer } from "../src/render/printer.js";
 import { renderSvg, svgDocument } from "../src/render/svg.js";
+import { serviceBrowser } from "../test/browser/service.js";
 import { deskProject, pack } from "../test/desk.js";
-import { copyProject } from "../test/project.js";
+import { writeEditionsProject } from "../test/editions.js";
+import { copyProject, emptyProject } from "../test/project.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BATCH = Number(process.env.BENCH_BATCH ?? 100);
+const EDITIONS = Number(process.env.BENCH_EDITIONS ?? 1000);
+// Item 7's shard processes (one per core) and the pages each prints at once.
+const SHARDS = Number(process.env.BENCH_SHARDS ?? availableParallelism());
+const PAGES = Number(process.env.BENCH_PAGES ?? 1);
 const chromium = findSystemBrowser(process.env)!.path;
 
 interface Row {
@@ -59,18 +65,27 @@ async function compare(fns: (() => unknown)[], runs = RUNS, inner = 1): Promise<
   return times.map(median);
 }
 
-/** Runs a Node script in a new process (in `cwd`), timing it and reading its peak memory. */
-function spawnTimed(args: string[], cwd = ROOT): Promise<{ ms: number; maxRssKb: number }> {
+interface Timed {
+  readonly ms: number;
+  readonly maxRssKb: number;
+  /** CPU time of the process, all its threads. */
+  readonly cpuMs: number;
+  readonly stdout: string;
+}
+
+/** Runs a Node script in a new process (in `cwd`), timing it and reading its peak memory and CPU time. */
+function spawnTimed(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = process.env): Promise<Timed> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       ["--import", join(ROOT, "bench/maxrss.mjs"), ...args],
-      { cwd, env: process.env, maxBuffer: 64 * 1024 * 1024 },
-      (error, _stdout, stderr) => {
+      { cwd, env, maxBuffer: 256 * 1024 * 1024 },
+      (error, stdout, stderr) => {
         if (error) return reject(new Error(`${args.join(" ")} failed: ${stderr}`));
         const kb = Number(/BENCH_MAXRSS_KB=(\d+)/.exec(stderr)?.[1] ?? 0);
-        resolve({ ms: performance.now() - started, maxRssKb: kb });
+        const cpu = Number(/BENCH_CPU_US=(\d+)/.exec(stderr)?.[1] ?? 0) / 1000;
+        resolve({ ms: performance.now() - started, maxRssKb: kb, cpuMs: cpu, stdout });
       },
     );
   });
@@ -182,9 +197,9 @@ async function warmPdf() {
   return rendered.html;
 }
 
-/** The print options plotbrief uses for a report, so that the floor prints the same PDF. */
-async function printOptions(root: string, slug: string, dir: string): Promise<string> {
-  const rendered = await renderReport(root, await loadReport(root, slug));
+/** The print options plotbrief uses for a report (or one of its editions), so that the floor prints the same PDF. */
+async function printOptions(root: string, slug: string, dir: string, edition?: string): Promise<string> {
+  const rendered = await renderReport(root, editionOf(await loadReport(root, slug), edition));
   const file = join(dir, `${slug}-print.json`);
   await writeFile(file, JSON.stringify({ ...rendered.print, tagged: true, outline: true, waitForFonts: true }));
   return file;
@@ -350,17 +365,198 @@ async function batchIn(root: string, cli: string, project: string) {
   });
 }
 
+// Clock ticks per second, for the CPU times in /proc/<pid>/stat.
+const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+
+/**
+ * CPU time so far, in ms, of a browser's processes: those with its profile on their command line, with
+ * what they have reaped of their children (renderers that ended).
+ */
+async function browserCpuMs(profile: string): Promise<number> {
+  let ticks = 0;
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cmdline = await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "");
+    if (!cmdline.includes(profile)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
+    // After the name: state is field 3, so utime, stime, cutime and cstime (14 to 17) are at 11 to 14.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += [11, 12, 13, 14].reduce((sum, i) => sum + (Number(fields[i]) || 0), 0);
+  }
+  return (ticks / CLOCK_TICKS) * 1000;
+}
+
+/** What `plotbrief build --json` said: its events of one type, from every shard. */
+function events(runs: readonly Timed[], type: string): Record<string, unknown>[] {
+  return runs.flatMap((run) =>
+    run.stdout
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((event) => event.event === type),
+  );
+}
+
+async function sharedBrowser(project: string, cli: string) {
+  // Another project beside the desk's, with its installed packages; and one with plotbrief linked, whose
+  // report this process loads for the print options.
+  const root = await mkdtemp(join(tmpdir(), "plotbrief-bench-editions-"));
+  const linked = await emptyProject();
+  const service = await serviceBrowser(chromium);
+  try {
+    await sharedIn(root, linked, cli, project, service);
+  } finally {
+    await service.close();
+    await rm(root, { recursive: true, force: true });
+    await rm(linked, { recursive: true, force: true });
+  }
+}
+
+async function sharedIn(
+  root: string,
+  linked: string,
+  cli: string,
+  project: string,
+  service: Awaited<ReturnType<typeof serviceBrowser>>,
+) {
+  await cp(join(project, "package.json"), join(root, "package.json"));
+  await symlink(join(project, "node_modules"), join(root, "node_modules"), "dir");
+  // EDITIONS editions of one report, one figure each; every edition has the same footer, so the print
+  // options of one (from a copy of the report with one edition) are those of all.
+  await writeEditionsProject(root, "editions", EDITIONS);
+  const [first] = await writeEditionsProject(linked, "editions", 1);
+  const options = await printOptions(linked, "editions", root, first);
+  // The shards of a cluster, on this machine: each told its shard as an Indexed Job's task is, all at once.
+  const build = async (formats: string, out: string) => {
+    const browserBefore = await browserCpuMs(service.profile);
+    const started = performance.now();
+    const runs = await Promise.all(
+      Array.from({ length: SHARDS }, (_, index) =>
+        spawnTimed(
+          [
+            cli,
+            "build",
+            "editions",
+            "--format",
+            formats,
+            "--force",
+            "--json",
+            "--out",
+            join(out, `shard-${index}`),
+          ].concat(["--pages", String(PAGES), "--browser-ws-endpoint", service.endpoint]),
+          root,
+          { ...process.env, JOB_COMPLETION_INDEX: String(index), PLOTBRIEF_SHARDS: String(SHARDS) },
+        ),
+      ),
+    );
+    const ms = performance.now() - started;
+    return { ms, runs, browserCpuMs: (await browserCpuMs(service.profile)) - browserBefore };
+  };
+  // plotbrief's own work: the same editions, HTML only (no browser); then HTML and PDF.
+  // plotbrief's own work: the same editions, HTML only (no browser). Its pages are those the build with
+  // PDFs writes (checked below), and the floor prints them: before that build and after it, so that
+  // neither side has the browser only fresh or only worn.
+  const html = await build("html", join(root, "html"));
+  const pagesOf = async (out: string) => {
+    const files: string[] = [];
+    for (let index = 0; index < SHARDS; index++) {
+      const dir = join(out, `shard-${index}`, "editions");
+      for (const edition of await readdir(dir).catch(() => [])) files.push(join(dir, edition, "index.html"));
+    }
+    if (files.length !== EDITIONS) throw new Error(`item 7: ${files.length} pages in ${out}, not ${EDITIONS}`);
+    return files.sort();
+  };
+  const htmlFiles = await pagesOf(join(root, "html"));
+  // The floor: the same pages, on the same browser, as many at once as the shards print together.
+  const floor = async (out: string) => {
+    await mkdir(out);
+    const browserBefore = await browserCpuMs(service.profile);
+    const run = await spawnTimed(["bench/floor.mjs", service.endpoint, options, out, ...htmlFiles], ROOT, {
+      ...process.env,
+      BENCH_FLOOR_PAGES: String(SHARDS * PAGES),
+    });
+    return { ...run, browserCpuMs: (await browserCpuMs(service.profile)) - browserBefore };
+  };
+  const before = await floor(join(root, "floor-before"));
+  const ours = await build("html,pdf", join(root, "out"));
+  const after = await floor(join(root, "floor-after"));
+  const printed = await pagesOf(join(root, "out"));
+  for (const [i, file] of printed.entries())
+    if (!(await readFile(file)).equals(await readFile(htmlFiles[i]!)))
+      throw new Error(`item 7: ${file} is not the page the HTML-only build wrote`);
+  const bare = {
+    ms: (before.ms + after.ms) / 2,
+    cpuMs: (before.cpuMs + after.cpuMs) / 2,
+    maxRssKb: Math.max(before.maxRssKb, after.maxRssKb),
+  };
+  const bareBrowserCpu = (before.browserCpuMs + after.browserCpuMs) / 2;
+
+  const oursRate = (EDITIONS / ours.ms) * 1000;
+  const bareRate = (EDITIONS / bare.ms) * 1000;
+  const setup = `${SHARDS} ${SHARDS === 1 ? "shard" : "shards"} × ${PAGES} ${PAGES === 1 ? "page" : "pages"}`;
+  rows.push({
+    name: `7. ${EDITIONS} editions, one shared Chromium, ${setup}`,
+    ours: oursRate,
+    theirs: bareRate,
+    unit: "editions/s",
+    against: `bare puppeteer on the same browser, ${SHARDS * PAGES} pages, same options`,
+    target: "≥ 0.9x",
+    met: oursRate / bareRate >= 0.9,
+  });
+  for (const [index, run] of ours.runs.entries()) {
+    rows.push({
+      name: `   peak memory of shard ${index + 1} (Node)`,
+      ours: run.maxRssKb / 1024,
+      ...(index === 0 ? { theirs: bare.maxRssKb / 1024, against: "bare puppeteer (Node), all pages" } : {}),
+      unit: "MB",
+      target: "< 400 MB",
+      met: run.maxRssKb / 1024 < 400,
+    });
+  }
+  // Where an edition's time goes: per edition, over the whole run (wall time and CPU time, all shards).
+  const per = (value: number) => value / EDITIONS;
+  const cpu = (runs: readonly Timed[]) => runs.reduce((sum, run) => sum + run.cpuMs, 0);
+  const mean = (list: Record<string, unknown>[]) =>
+    list.reduce((sum, event) => sum + Number(event.ms), 0) / Math.max(1, list.length);
+  const split: [string, number, number?][] = [
+    ["   per edition: wall, HTML + PDF (vs the floor, mean of before and after)", per(ours.ms), per(bare.ms)],
+    ["   per edition: wall, the floor before the build (vs after it)", per(before.ms), per(after.ms)],
+    ["   per edition: wall, HTML only (plotbrief's own work)", per(html.ms)],
+    ["   per edition: wall, the print (the difference)", per(ours.ms - html.ms)],
+    [
+      "   per edition: CPU of the shards (Node), HTML + PDF (vs the floor's Node)",
+      per(cpu(ours.runs)),
+      per(bare.cpuMs),
+    ],
+    ["   per edition: CPU of the shards (Node), HTML only", per(cpu(html.runs))],
+    ["   per edition: CPU of Chromium, printing (vs the floor's print)", per(ours.browserCpuMs), per(bareBrowserCpu)],
+    ["   per edition: its figure, drawn (mean of figure events)", mean(events(ours.runs, "figure"))],
+    ["   per edition: its PDF, waiting for a page + print (mean of print events)", mean(events(ours.runs, "print"))],
+    ["   per edition: its build, start to manifest (mean of report events)", mean(events(ours.runs, "report"))],
+  ];
+  for (const [name, value, theirs] of split)
+    rows.push({
+      name,
+      ours: value,
+      ...(theirs === undefined ? {} : { theirs }),
+      unit: "ms",
+      target: "reported",
+      met: true,
+    });
+}
+
 // BENCH_ONLY=1,4 runs only those items (3 and 4 need each other's page: 4 runs 3 when asked alone).
-const only = new Set((process.env.BENCH_ONLY ?? "1,2,3,4,5,6").split(",").map(Number));
+const only = new Set((process.env.BENCH_ONLY ?? "1,2,3,4,5,6,7").split(",").map(Number));
 const started = performance.now();
 if (only.has(1) || only.has(2)) await figureRendering();
 const html = only.has(3) || only.has(4) ? await warmPdf() : "";
 if (only.has(5)) await warmRebuild();
-if (only.has(4) || only.has(6)) {
+if (only.has(4) || only.has(6) || only.has(7)) {
   const { project, cli, cleanup } = await desk();
   try {
     if (only.has(4)) await coldBuild(html, project, cli);
     if (only.has(6)) await batch(project, cli);
+    if (only.has(7)) await sharedBrowser(project, cli);
   } finally {
     await cleanup();
   }
