@@ -66,7 +66,11 @@ export async function merge(dirs: string[], flags: MergeFlags, effects: CliEffec
     await mkdir(dirname(target), { recursive: true });
     const temporary = temporaryBeside(target);
     await withTemporary(temporary, async () => {
-      await cp(join(dir!, report), temporary, { recursive: true });
+      // A shard killed mid-write can leave a half-written temporary file: it is not part of the site.
+      await cp(join(dir!, report), temporary, {
+        recursive: true,
+        filter: (source) => !/\/\.[^/]*\.\d+\.\d+\.tmp$/.test(source),
+      });
       await rm(target, { recursive: true, force: true });
       await rename(temporary, target);
     });
