@@ -28,22 +28,23 @@ export async function emptyProject(): Promise<string> {
 /** A new project holding every file docs/guide.md shows (its code blocks with a file name), as the guide's reader writes them. */
 export async function guideProject(): Promise<string> {
   const root = await emptyProject();
-  const guide = await readFile(join(ROOT, "docs/guide.md"), "utf8");
-  for (const match of guide.matchAll(/^(`{3,})\w*\s+file=(\S+)\n([\s\S]*?)\n\1$/gm)) {
+  await writeCodeBlocks(root, "docs/guide.md");
+  return root;
+}
+
+/** Writes into `root` each code block of a Markdown file whose info string names a file (```ts file=path). */
+async function writeCodeBlocks(root: string, markdown: string): Promise<void> {
+  const text = await readFile(join(ROOT, markdown), "utf8");
+  for (const match of text.matchAll(/^(`{3,})\w*\s+file=(\S+)\n([\s\S]*?)\n\1$/gm)) {
     await mkdir(dirname(join(root, match[2]!)), { recursive: true });
     await writeFile(join(root, match[2]!), `${match[3]}\n`);
   }
-  return root;
 }
 
 /** A new project holding the gallery (docs/gallery.md's code blocks, and its data): charts nobody here drew for the flagship. */
 export async function galleryProject(): Promise<string> {
   const root = await emptyProject();
-  const gallery = await readFile(join(ROOT, "docs/gallery.md"), "utf8");
-  for (const match of gallery.matchAll(/^(`{3,})\w*\s+file=(\S+)\n([\s\S]*?)\n\1$/gm)) {
-    await mkdir(dirname(join(root, match[2]!)), { recursive: true });
-    await writeFile(join(root, match[2]!), `${match[3]}\n`);
-  }
+  await writeCodeBlocks(root, "docs/gallery.md");
   for (const file of await readdir(join(ROOT, "docs/gallery"))) {
     await copyFile(join(ROOT, "docs/gallery", file), join(root, "data/gallery", file));
   }

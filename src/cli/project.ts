@@ -31,7 +31,7 @@ export interface Unit {
  * them, read from their modules and editions tables. `edition` keeps one edition of one report.
  */
 export async function listUnits(root: string, reports: readonly string[], edition?: string): Promise<Unit[]> {
-  const [{ importDefault }, { loadEditions }, { readInput }, { reportPaths }] = await Promise.all([
+  const [{ importDefault }, { loadEditions, noSuchEdition }, { readInput }, { reportPaths }] = await Promise.all([
     import("../report/modules.js"),
     import("../report/editions.js"),
     import("../build/inputs.js"),
@@ -48,21 +48,13 @@ export async function listUnits(root: string, reports: readonly string[], editio
       ? await importDefault<ReportSpec>(root, module, "a report made with defineReport")
       : undefined;
     const editions = spec && typeof spec === "object" ? await loadEditions(root, report, spec, readInput) : undefined;
+    if (edition !== undefined && !editions?.some((candidate) => candidate.slug === edition))
+      throw new UserError(noSuchEdition(report, edition, editions));
     if (editions === undefined) {
-      if (edition !== undefined)
-        throw new UserError(
-          `--edition ${edition}: ${report} has no editions; declare them in ${module}: defineReport({ editions })`,
-        );
       units.push({ report, id: report });
       continue;
     }
     const chosen = edition === undefined ? editions : editions.filter((candidate) => candidate.slug === edition);
-    if (chosen.length === 0) {
-      const some = editions.slice(0, 5).map((candidate) => candidate.slug);
-      throw new UserError(
-        `--edition ${edition}: ${report} has no such edition; ${editions[0]?.file ?? "its table"} lists ${some.join(", ")}${editions.length > 5 ? `… (${editions.length})` : ""}`,
-      );
-    }
     units.push(...chosen.map((one) => ({ report, edition: one.slug, id: `${report}/${one.slug}` })));
   }
   return units;

@@ -248,3 +248,14 @@ export function unknownParam(
     return `${placeholder}: this report has no editions; declare them in report.ts: defineReport({ editions: { table: "data/…/editions.csv" } })`;
   return `${placeholder}: ${edition?.file ?? "the editions table"} has no column "${name}"; it has ${Object.keys(params).join(", ")}`;
 }
+
+/**
+ * Why `--edition <slug>` names nothing: the report has no editions, or its table lists no such slug
+ * (with the first few it does list).
+ */
+export function noSuchEdition(report: string, edition: string, editions: readonly Edition[] | undefined): string {
+  if (editions === undefined)
+    return `--edition ${edition}: ${report} has no editions; declare them in ${reportPaths(report).module}: defineReport({ editions })`;
+  const some = editions.slice(0, 5).map((candidate) => candidate.slug);
+  return `--edition ${edition}: ${report} has no such edition; ${editions[0]?.file ?? "its table"} lists ${some.join(", ")}${editions.length > 5 ? `… (${editions.length})` : ""}`;
+}

@@ -13,7 +13,7 @@ import { importDefault } from "./modules.js";
 import type { PreciseDate } from "../data/qualified.js";
 import { datasetsAsOf, editionAsOf } from "./as-of.js";
 import type { LeftOut } from "./as-of.js";
-import { forEdition, loadEditions, withParams } from "./editions.js";
+import { forEdition, loadEditions, noSuchEdition, withParams } from "./editions.js";
 import type { Edition } from "./editions.js";
 import { parseNotebook } from "./notebook.js";
 import type { Notebook } from "./notebook.js";
@@ -140,17 +140,8 @@ export function editionOf(report: LoadedReport, edition: string | undefined): Lo
       `${report.slug} has ${editions.length} editions; build one with --edition, such as --edition ${editions[0]?.slug}`,
     );
   }
-  if (editions === undefined)
-    throw new UserError(
-      `--edition ${edition}: ${report.slug} has no editions; declare them in ${reportPaths(report.slug).module}: defineReport({ editions })`,
-    );
-  const found = editions.find((candidate) => candidate.slug === edition);
-  if (!found) {
-    const some = editions.slice(0, 5).map((candidate) => candidate.slug);
-    throw new UserError(
-      `--edition ${edition}: ${report.slug} has no such edition; its table ${editions[0]?.file ?? ""} lists ${some.join(", ")}${editions.length > 5 ? `… (${editions.length})` : ""}`,
-    );
-  }
+  const found = editions?.find((candidate) => candidate.slug === edition);
+  if (!found) throw new UserError(noSuchEdition(report.slug, edition, editions));
   return forEdition(report, found);
 }
 
